@@ -1,0 +1,46 @@
+import { InvalidArgumentError } from 'commander';
+
+/** commander value parser for an integer option within [min, max]. */
+export function integer(min = -Infinity, max = Infinity) {
+  return (value: string): number => {
+    const x = Number(value);
+    if (value.trim() === '' || !Number.isInteger(x)) throw new InvalidArgumentError(`expected an integer, got "${value}"`);
+    if (x < min || x > max) throw new InvalidArgumentError(`expected an integer in [${min}, ${max}], got ${x}`);
+    return x;
+  };
+}
+
+/** commander value parser for a finite number within [min, max]. */
+export function number(min = -Infinity, max = Infinity) {
+  return (value: string): number => {
+    const x = Number(value);
+    if (value.trim() === '' || !Number.isFinite(x)) throw new InvalidArgumentError(`expected a number, got "${value}"`);
+    if (x < min || x > max) throw new InvalidArgumentError(`expected a number in [${min}, ${max}], got ${x}`);
+    return x;
+  };
+}
+
+/** commander value parser for a comma-separated list of positive integers ("256,64"). */
+export function integerList(min = 1) {
+  return (value: string): number[] => {
+    const parts = value.split(',').map((s) => s.trim());
+    const xs = parts.map(Number);
+    if (parts.some((p) => p === '') || xs.some((x) => !Number.isInteger(x) || x < min)) {
+      throw new InvalidArgumentError(`expected a comma-separated list of integers of at least ${min}, got "${value}"`);
+    }
+    return xs;
+  };
+}
+
+/** commander value parser for one of a fixed set of words. */
+export function oneOf<T extends string>(choices: readonly T[]) {
+  return (value: string): T => {
+    if (!(choices as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${choices.join(', ')}, got "${value}"`);
+    return value as T;
+  };
+}
+
+/** commander collector for a repeatable string option. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

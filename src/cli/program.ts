@@ -1,0 +1,97 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { isUserError } from '../core/errors.js';
+import { VERSION } from '../version.js';
+
+/** Exit codes: user errors are 2, bugs and internal failures 1. */
+export const EXIT_USER = 2;
+export const EXIT_INTERNAL = 1;
+
+/** Where a command writes: stdout for results (alone, so `--json` can be piped), stderr for the rest. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+/** What every command shares: its output streams and the exit code of the run. */
+export interface Cli {
+  readonly io: Io;
+  exitCode: number;
+}
+
+/** A command's action: parsed options in, exit code out (0 when it returns nothing). */
+export type Action<O> = (options: O, args: string[], io: Io) => Promise<number | void> | number | void;
+
+/** Signature of a module that adds one subcommand. */
+export type Registrar = (program: Command, cli: Cli) => void;
+
+/**
+ * Wrap a command action in the one error path of the CLI: a UserError prints
+ * `orbitscope <command>: <message>` and exits 2; anything else is a bug: message and stack,
+ * exit 1.
+ */
+export function action<O>(name: string, cli: Cli, fn: Action<O>) {
+  return async (...params: unknown[]): Promise<void> => {
+    const cmd = params[params.length - 1] as Command;
+    const options = cmd.opts() as O;
+    try {
+      const code = await fn(options, cmd.args, cli.io);
+      if (typeof code === 'number') cli.exitCode = code;
+    } catch (e) {
+      cli.exitCode = report(name, e, cli.io);
+    }
+  };
+}
+
+/** Print an error the CLI way and return its exit code. */
+export function report(name: string, e: unknown, io: Io): number {
+  if (isUserError(e) || e instanceof InvalidArgumentError) {
+    io.err(`orbitscope ${name}: ${(e as Error).message}`);
+    return EXIT_USER;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  io.err(`orbitscope ${name}: internal error: ${err.message}\n${err.stack ?? ''}`);
+  return EXIT_INTERNAL;
+}
+
+/** The root program, with commander set to report its own errors through the same path. */
+export function makeProgram(cli: Cli, registrars: readonly Registrar[]): Command {
+  const io = cli.io;
+  const program = new Command('orbitscope')
+    .description('Measure the group-theoretic account of unsupervised pre-training: orbits, stabilizers, shadow groups and learned features.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true);
+  for (const r of registrars) r(program, cli);
+  configureErrors(program, io);
+  return program;
+}
+
+function configureErrors(cmd: Command, io: Io): void {
+  cmd.exitOverride();
+  cmd.configureOutput({
+    writeOut: (s) => io.out(s),
+    // commander's own messages start with "error: "; restate them in the CLI's format
+    writeErr: (s) => io.err(s),
+    outputError: (s) => io.err(`orbitscope${cmd.name() === 'orbitscope' ? '' : ` ${cmd.name()}`}: ${s.replace(/^error: /, '').trim()}`),
+  });
+  for (const sub of cmd.commands) configureErrors(sub, io);
+}
+
+/** Run the CLI on argv; returns the exit code. */
+export async function runProgram(program: Command, cli: Cli, argv: readonly string[]): Promise<number> {
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version exit with 0; every parse error (unknown option, bad value) is the user's
+      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return EXIT_USER;
+    }
+    throw e;
+  }
+  return cli.exitCode;
+}

@@ -1,0 +1,3 @@
+export { RandomSource, type RandomState } from './random.js';
+export { UserError, InputTypeError, InputRangeError, isUserError } from './errors.js';
+export { checkInteger, checkFinite, parseOptions } from './validate.js';

@@ -1,0 +1,1 @@
+export { affineGridReference, gridSampleBilinearReference } from './gridSampleReference.js';

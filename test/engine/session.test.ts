@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { GraphBuilder, compile, cachedSessionCount, float32 } from '../../src/engine/index.js';
+
+function sigmoidModel(): Uint8Array {
+  const g = new GraphBuilder('sig');
+  const x = g.input('x', 'float32', ['batch', 3]);
+  g.output(g.op('Sigmoid', [x]), 'y', 'float32', ['batch', 3]);
+  return g.build();
+}
+
+describe('compile', () => {
+  it('compile(model) reuses one session for the same graph built twice', async () => {
+    const a = await compile(sigmoidModel(), { threads: 1 });
+    const before = cachedSessionCount();
+    const b = await compile(sigmoidModel(), { threads: 1 });
+    expect(b).toBe(a);
+    expect(cachedSessionCount()).toBe(before);
+  });
+
+  it('run() accepts any size for a symbolic batch dimension', async () => {
+    const s = await compile(sigmoidModel(), { threads: 1 });
+    for (const n of [1, 5]) {
+      const y = (await s.run({ x: float32(new Float32Array(3 * n), [n, 3]) })).y;
+      expect(y.dims).toEqual([n, 3]);
+      expect(Array.from(y.data as Float32Array).every((v) => v === 0.5)).toBe(true);
+    }
+  });
+
+  it('compile rejects a thread count of 0', () => {
+    expect(() => compile(sigmoidModel(), { threads: 0 })).toThrow(/threads must be a positive integer/);
+  });
+
+  it('constant() embeds a tensor that the graph reads', async () => {
+    const g = new GraphBuilder('const');
+    const x = g.input('x', 'float32', [2]);
+    const c = g.constant(float32([10, 20], [2]));
+    g.output(g.op('Add', [x, c]), 'y', 'float32', [2]);
+    const s = await compile(g.build(), { threads: 1 });
+    expect(Array.from((await s.run({ x: float32([1, 2], [2]) })).y.data as Float32Array)).toEqual([11, 22]);
+  });
+});
