@@ -1,0 +1,55 @@
+import { matmul } from '../engine/matmul.js';
+
+/** Subtract each row's mean and scale it to unit norm (rows of length n); zero rows stay zero. */
+export function centredUnitRows(x: Float32Array, rows: number, n: number): Float32Array {
+  const out = new Float32Array(rows * n);
+  for (let r = 0; r < rows; r++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += x[r * n + i];
+    mean /= n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const v = x[r * n + i] - mean;
+      out[r * n + i] = v;
+      ss += v * v;
+    }
+    const inv = ss > 0 ? 1 / Math.sqrt(ss) : 0;
+    for (let i = 0; i < n; i++) out[r * n + i] *= inv;
+  }
+  return out;
+}
+
+/**
+ * Centred cosine similarity (the Pearson correlation of pixel values) between every row of A
+ * (a x n) and every row of B (b x n), as an a x b matrix. Centring makes a filter that is a bar on
+ * a negative background match the 0/1 bar it detects; constant rows have similarity 0.
+ */
+export async function centredCosines(a: Float32Array, aRows: number, b: Float32Array, bRows: number, n: number): Promise<Float32Array> {
+  const ua = centredUnitRows(a, aRows, n);
+  const ub = centredUnitRows(b, bRows, n);
+  return (await matmul(ua, [aRows, n], ub, [bRows, n], { transB: true })).data;
+}
+
+/** Centred cosine of two vectors (slow path for single pairs). */
+export function centredCosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  let ma = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i];
+    mb += b[i];
+  }
+  ma /= n;
+  mb /= n;
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[i] - ma;
+    const y = b[i] - mb;
+    ab += x * y;
+    aa += x * x;
+    bb += y * y;
+  }
+  return aa === 0 || bb === 0 ? 0 : ab / Math.sqrt(aa * bb);
+}

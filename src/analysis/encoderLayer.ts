@@ -1,0 +1,46 @@
+/** Activation functions of encoder units. */
+export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
+
+/**
+ * What the analysis needs of one trained encoder layer: h = f(W x + b), with W stored as
+ * units x inputs row-major, so row u is unit u's filter in the layer's input space.
+ */
+export interface EncoderLayer {
+  readonly inputs: number;
+  readonly units: number;
+  readonly weights: Float32Array;
+  readonly bias: Float32Array;
+  readonly activation: Activation;
+}
+
+/** Apply an activation in place. */
+export function activate(x: Float32Array, f: Activation): Float32Array {
+  switch (f) {
+    case 'sigmoid':
+      for (let i = 0; i < x.length; i++) x[i] = 1 / (1 + Math.exp(-x[i]));
+      break;
+    case 'tanh':
+      for (let i = 0; i < x.length; i++) x[i] = Math.tanh(x[i]);
+      break;
+    case 'relu':
+      for (let i = 0; i < x.length; i++) x[i] = x[i] > 0 ? x[i] : 0;
+      break;
+    case 'linear':
+      break;
+  }
+  return x;
+}
+
+/** Derivative f'(a) expressed through the output y = f(a). */
+export function activationSlope(y: number, f: Activation): number {
+  switch (f) {
+    case 'sigmoid':
+      return y * (1 - y);
+    case 'tanh':
+      return 1 - y * y;
+    case 'relu':
+      return y > 0 ? 1 : 0;
+    case 'linear':
+      return 1;
+  }
+}
