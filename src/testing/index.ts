@@ -1,1 +1,3 @@
 export { affineGridReference, gridSampleBilinearReference } from './gridSampleReference.js';
+export { bruteForceElements, bruteForceOrbit, type BruteForceGroup } from './p4mBruteForce.js';
+export { encodeIdx } from './idxWriter.js';
