@@ -1,0 +1,2 @@
+export * from './perm/index.js';
+export * from './schreier/index.js';
