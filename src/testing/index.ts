@@ -1,1 +1,2 @@
 export { affineGridReference, gridSampleBilinearReference } from './gridSampleReference.js';
+export { closureElements, bruteOrbit, bruteStabilizerCount, bruteColouringOrbits } from './groupOracle.js';

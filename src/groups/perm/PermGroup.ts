@@ -85,8 +85,9 @@ export class PermGroup {
     return this.certificateValue!;
   }
 
-  /** |G| as a bigint. */
+  /** |G| as a bigint (a known order given at construction is returned without building the chain). */
   order(): bigint {
+    if (this.options.knownOrder !== undefined && !this.chainCache) return this.options.knownOrder;
     return chainOrder(this.chain());
   }
 
