@@ -1,5 +1,6 @@
 import type { Dataset } from './dataset.js';
 import { primitiveCounts } from './shapes/generateShapes.js';
+import { catalogueJson, shapesCatalogue } from './shapes/catalogue.js';
 
 /** What `orbitscope data` prints: sizes, value statistics, label and primitive counts. */
 export interface DatasetSummary {
@@ -16,7 +17,13 @@ export interface DatasetSummary {
   /** Samples per label, when the dataset has labels. */
   readonly labelCounts?: Record<string, number>;
   /** Shapes datasets: variant and placements per primitive. */
-  readonly shapes?: { readonly variant: string; readonly noise: number; readonly primitiveCounts: Record<string, number> };
+  readonly shapes?: {
+    readonly variant: string;
+    readonly noise: number;
+    readonly primitiveCounts: Record<string, number>;
+    /** shapesCatalogue(n, {variant}) with numbers: orbit sizes and stabilizer orders per primitive. */
+    readonly catalogue: Array<Record<string, unknown>>;
+  };
   /** Whitened datasets: the ZCA epsilon and the covariance eigenvalue range. */
   readonly whitening?: { readonly epsilon: number; readonly largestEigenvalue: number; readonly smallestEigenvalue: number };
 }
@@ -53,7 +60,14 @@ export function summarizeDataset(d: Dataset): DatasetSummary {
     for (const l of d.labels) counts[l] = (counts[l] ?? 0) + 1;
     extra.labelCounts = counts;
   }
-  if (d.shapes) extra.shapes = { variant: d.shapes.variant, noise: d.shapes.noise, primitiveCounts: primitiveCounts(d.shapes) };
+  if (d.shapes) {
+    extra.shapes = {
+      variant: d.shapes.variant,
+      noise: d.shapes.noise,
+      primitiveCounts: primitiveCounts(d.shapes),
+      catalogue: catalogueJson(shapesCatalogue(d.shapes.n, { variant: d.shapes.variant })),
+    };
+  }
   if (d.whitening) {
     const ev = d.whitening.eigenvalues;
     extra.whitening = { epsilon: d.whitening.epsilon, largestEigenvalue: ev[0], smallestEigenvalue: ev[ev.length - 1] };

@@ -22,3 +22,4 @@ export {
   type ShapesVariant,
   type ShapesWorld,
 } from './generateShapes.js';
+export { shapesCatalogue, catalogueJson, type CatalogueEntry, type OrbitCount } from './catalogue.js';
