@@ -114,7 +114,7 @@ export async function loadNaturalPatches(
   }
   const files = photos.map((ph) => ph.file);
   if (!o.whiten) return { count: o.count, patch: p, pixels, files };
-  const whitening = fitZca(pixels, o.count, d, o.epsilon);
-  applyWhitening(whitening, pixels, o.count);
+  const whitening = await fitZca(pixels, o.count, d, o.epsilon);
+  await applyWhitening(whitening, pixels, o.count);
   return { count: o.count, patch: p, pixels, files, whitening };
 }
