@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shapesCatalogue, primitiveTemplates } from '../../src/data/index.js';
+import { applyP4m, shapesCatalogue, primitiveTemplates, templateOrbit } from '../../src/data/index.js';
 import { bruteForceOrbit } from '../../src/testing/index.js';
 
 describe('shapesCatalogue', () => {
@@ -33,6 +33,18 @@ describe('shapesCatalogue', () => {
     for (const e of shapesCatalogue(12, { variant: 'continuous' })) {
       for (const g of ['translations', 'd4', 'p4m'] as const) expect(e[g].orbitSize * e[g].stabilizerOrder).toBe(e[g].groupOrder);
       expect(e.translations.groupOrder).toBe(144n);
+    }
+  });
+});
+
+describe('templateOrbit', () => {
+  it('templateOrbit(n, template) lists as many distinct images as the catalogue orbit size, each reproduced by its element', () => {
+    const n = 8;
+    const cat = shapesCatalogue(n);
+    for (const t of primitiveTemplates(n)) {
+      const o = templateOrbit(n, t.pixels);
+      expect(BigInt(o.size)).toBe(cat.find((e) => e.primitive === t.name)!.p4m.orbitSize);
+      for (const k of [0, o.size - 1]) expect(Array.from(applyP4m(n, o.elements[k], t.pixels))).toEqual(Array.from(o.pixels.subarray(k * n * n, (k + 1) * n * n)));
     }
   });
 });

@@ -23,3 +23,4 @@ export {
   type ShapesWorld,
 } from './generateShapes.js';
 export { shapesCatalogue, catalogueJson, type CatalogueEntry, type OrbitCount } from './catalogue.js';
+export { templateOrbit, type TemplateOrbit } from './templateOrbit.js';
