@@ -1,0 +1,41 @@
+import { InputRangeError } from '../core/errors.js';
+import { checkFinite } from '../core/validate.js';
+import type { Perm } from '../groups/perm/Perm.js';
+import type { PermGroup } from '../groups/perm/PermGroup.js';
+import { ENUMERATE_MAX_ORDER } from './imageStabilizer.js';
+
+/** Result of epsStabilizer: the elements found, their number and the fraction |S_eps|/|G|. */
+export interface EpsStabilizerResult {
+  readonly count: number;
+  readonly fraction: number;
+  readonly elements: Perm[];
+}
+
+/**
+ * The epsilon-stabilizer S_eps(x) = {g in G : ||g.x - x|| <= eps ||x||} (Euclidean norms,
+ * (g.x)[p] = x[g^{-1}(p)]) of a real image under a pixel permutation group, by enumerating G
+ * (|G| <= 10^5). Not a group in general; it contains the exact stabilizer, and equals it at
+ * eps = 0. An all-zero image is fixed by every g.
+ */
+export function epsStabilizer(group: PermGroup, pixels: ArrayLike<number>, eps: number): EpsStabilizerResult {
+  const n = group.degree;
+  if (pixels.length !== n) throw new InputRangeError(`epsStabilizer: image has ${pixels.length} pixels, group degree is ${n}`);
+  checkFinite('epsStabilizer', 'pixels', pixels);
+  if (!(eps >= 0)) throw new InputRangeError(`epsStabilizer: eps must be a number >= 0, got ${eps}`);
+  const order = group.order();
+  if (order > ENUMERATE_MAX_ORDER) throw new InputRangeError(`epsStabilizer: group order ${order} is above ${ENUMERATE_MAX_ORDER}; the eps-stabilizer enumerates the group`);
+  let norm2 = 0;
+  for (let p = 0; p < n; p++) norm2 += pixels[p] * pixels[p];
+  const bound = eps * eps * norm2;
+  const elements: Perm[] = [];
+  for (const g of group.elements()) {
+    // ||g.x - x||^2 = sum_p (x[p] - x[p^g])^2, since (g.x)[p^g] = x[p]
+    let d = 0;
+    for (let p = 0; p < n && d <= bound; p++) {
+      const t = pixels[p] - pixels[g.images[p]];
+      d += t * t;
+    }
+    if (d <= bound) elements.push(g);
+  }
+  return { count: elements.length, fraction: elements.length / Number(order), elements };
+}

@@ -1,0 +1,13 @@
+export type { Dataset, Whitening } from './dataset.js';
+export { datasetHash } from './datasetHash.js';
+export { loadDataset, type LoadDatasetOptions } from './loadDataset.js';
+export { parseDatasetSpec, DATASET_KINDS, type DatasetSpec, type NaturalOptions } from './parseDatasetSpec.js';
+export { readImageFile, decodePngGray, luminance, type GrayImage } from './imageFile.js';
+export { parseNpy, encodeNpy, type NpyArray } from './npy.js';
+export { readNpyImages } from './npyImages.js';
+export { parseIdx, readIdxImages, readMaybeGzip, type IdxArray, type IdxImages } from './idx.js';
+export { loadMnistDigits, MNIST_SIDE } from './mnist.js';
+export { loadNaturalPatches, readPhotos, DEFAULT_NATURAL_OPTIONS, type NaturalPatches } from './natural.js';
+export { fitZca, applyWhitening, dewhiten } from './zca.js';
+export * from './shapes/index.js';
+export { summarizeDataset, type DatasetSummary } from './summarizeDataset.js';

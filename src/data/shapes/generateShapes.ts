@@ -1,0 +1,171 @@
+import { RandomSource } from '../../core/random.js';
+import { checkInteger } from '../../core/validate.js';
+import { InputRangeError } from '../../core/errors.js';
+import { applyP4m, p4mPoint, type P4mElement } from './p4mElement.js';
+import { BINARY_PRIMITIVES, MIN_SHAPES_N, primitiveTemplates, type BinaryPrimitive, type PrimitiveTemplate } from './primitives.js';
+import { CONTINUOUS_PRIMITIVES, renderContinuous, type ContinuousPose, type ContinuousPrimitive } from './continuous.js';
+
+/** One primitive placed in a binary image: image = max over placements of element.template. */
+export interface BinaryPlacement {
+  readonly primitive: BinaryPrimitive;
+  readonly element: P4mElement;
+  /** g(anchor): where the template's anchor pixel landed, [row, col]. */
+  readonly position: readonly [number, number];
+}
+
+/** One primitive placed in a continuous image at an SE(2) pose. */
+export interface ContinuousPlacement {
+  readonly primitive: ContinuousPrimitive;
+  readonly pose: ContinuousPose;
+}
+
+/**
+ * Ground truth of a shapes dataset: one list of placements per image (scenes[i] for image i).
+ * Binary: image i = max_j scenes[i][j].element . template(scenes[i][j].primitive), then noise.
+ * Continuous: image i = max_j renderContinuous(primitive, pose), then noise.
+ */
+export type ShapesTruth =
+  | { readonly variant: 'binary'; readonly n: number; readonly noise: number; readonly scenes: readonly (readonly BinaryPlacement[])[] }
+  | { readonly variant: 'continuous'; readonly n: number; readonly noise: number; readonly scenes: readonly (readonly ContinuousPlacement[])[] };
+
+export type ShapesVariant = 'binary' | 'continuous';
+
+/** Options of the shapes world; every field has a default (see DEFAULT_SHAPES_OPTIONS). */
+export interface ShapesOptions {
+  /** Torus side in pixels (default 16). */
+  readonly n?: number;
+  /** Number of images (default 20000). */
+  readonly count?: number;
+  /** Seed of the RandomSource (default 0). */
+  readonly seed?: number;
+  /** 'binary' (exact 0/1, p4m placements) or 'continuous' (anti-aliased, SE(2) placements). */
+  readonly variant?: ShapesVariant;
+  /**
+   * Relative frequencies of the primitives (name -> weight >= 0); primitives left out are not
+   * drawn. Default: every primitive of the variant with weight 1.
+   */
+  readonly primitives?: Readonly<Record<string, number>>;
+  /** Primitives per image, drawn uniformly in [minPrimitives, maxPrimitives] (default 1..3). */
+  readonly minPrimitives?: number;
+  readonly maxPrimitives?: number;
+  /**
+   * Noise level. Binary: each pixel is flipped with this probability (values stay exactly 0/1).
+   * Continuous: additive Gaussian noise with this standard deviation. Default 0.
+   */
+  readonly noise?: number;
+}
+
+export const DEFAULT_SHAPES_OPTIONS = { n: 16, count: 20000, seed: 0, variant: 'binary', minPrimitives: 1, maxPrimitives: 3, noise: 0 } as const;
+
+/** The generated images (count x n x n, row-major) and their ground truth. */
+export interface ShapesWorld {
+  readonly pixels: Float32Array;
+  readonly truth: ShapesTruth;
+}
+
+function weightsFor(names: readonly string[], given: Readonly<Record<string, number>> | undefined, variant: ShapesVariant): number[] {
+  if (!given) return names.map(() => 1);
+  for (const [k, w] of Object.entries(given)) {
+    if (!names.includes(k)) throw new InputRangeError(`shapes: unknown ${variant} primitive "${k}"; expected one of ${names.join(', ')}`);
+    if (!Number.isFinite(w) || w < 0) throw new InputRangeError(`shapes: weight of primitive "${k}" must be a finite number >= 0, got ${w}`);
+  }
+  const ws = names.map((k) => given[k] ?? 0);
+  if (!ws.some((w) => w > 0)) throw new InputRangeError('shapes: at least one primitive needs a positive weight');
+  return ws;
+}
+
+function pick(rng: RandomSource, weights: readonly number[], total: number): number {
+  let u = rng.float() * total;
+  for (let i = 0; i < weights.length; i++) {
+    u -= weights[i];
+    if (u < 0 && weights[i] > 0) return i;
+  }
+  // rounding at the top end: the last primitive with positive weight
+  for (let i = weights.length - 1; i >= 0; i--) if (weights[i] > 0) return i;
+  return 0;
+}
+
+/** Image of one binary scene without noise: max over placements of g.template (n x n). */
+export function renderBinaryScene(n: number, scene: readonly BinaryPlacement[], templates: readonly PrimitiveTemplate[], out = new Float32Array(n * n)): Float32Array {
+  const moved = new Float32Array(n * n);
+  for (const pl of scene) {
+    const t = templates.find((x) => x.name === pl.primitive);
+    if (!t || t.n !== n) throw new InputRangeError(`renderBinaryScene: no template for "${pl.primitive}" on a ${n} x ${n} torus`);
+    applyP4m(n, pl.element, t.pixels, moved);
+    for (let p = 0; p < n * n; p++) if (moved[p] > out[p]) out[p] = moved[p];
+  }
+  return out;
+}
+
+/** Image of one continuous scene without noise (n x n). */
+export function renderContinuousScene(n: number, scene: readonly ContinuousPlacement[], out = new Float32Array(n * n)): Float32Array {
+  for (const pl of scene) renderContinuous(pl.primitive, pl.pose, n, out);
+  return out;
+}
+
+/**
+ * Generate the shapes world: `count` images on an n x n torus, each the pixelwise max of 1 to 3
+ * primitives at uniformly random group elements (binary: uniform over the 8 n^2 elements of p4m;
+ * continuous: uniform centre on the torus and uniform angle in [0, 2 pi)), then noise.
+ * Image i draws from RandomSource.fromSeed(seed).fork(0) in order, so the same options give the
+ * same bytes.
+ */
+export function generateShapes(options: ShapesOptions = {}): ShapesWorld {
+  const o = { ...DEFAULT_SHAPES_OPTIONS, ...options };
+  checkInteger('shapes', 'n', o.n, MIN_SHAPES_N, 256);
+  checkInteger('shapes', 'count', o.count, 1, 10_000_000);
+  checkInteger('shapes', 'seed', o.seed);
+  checkInteger('shapes', 'minPrimitives', o.minPrimitives, 1, 16);
+  checkInteger('shapes', 'maxPrimitives', o.maxPrimitives, o.minPrimitives, 16);
+  if (o.variant !== 'binary' && o.variant !== 'continuous') throw new InputRangeError(`shapes: variant must be "binary" or "continuous", got "${o.variant as string}"`);
+  const binaryNoise = o.variant === 'binary';
+  if (!Number.isFinite(o.noise) || o.noise < 0 || (binaryNoise && o.noise > 1)) {
+    throw new InputRangeError(`shapes: noise must be ${binaryNoise ? 'a flip probability in [0, 1]' : 'a standard deviation >= 0'}, got ${o.noise}`);
+  }
+  const { n, count } = o;
+  const names: readonly string[] = o.variant === 'binary' ? BINARY_PRIMITIVES : CONTINUOUS_PRIMITIVES;
+  const weights = weightsFor(names, o.primitives, o.variant);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const rng = RandomSource.fromSeed(o.seed).fork(0);
+  const noise = RandomSource.fromSeed(o.seed).fork(1);
+  const pixels = new Float32Array(count * n * n);
+  const templates = o.variant === 'binary' ? primitiveTemplates(n) : [];
+  const binaryScenes: BinaryPlacement[][] = [];
+  const continuousScenes: ContinuousPlacement[][] = [];
+  for (let i = 0; i < count; i++) {
+    const k = o.minPrimitives + rng.int(o.maxPrimitives - o.minPrimitives + 1);
+    const img = pixels.subarray(i * n * n, (i + 1) * n * n);
+    if (o.variant === 'binary') {
+      const scene: BinaryPlacement[] = [];
+      for (let j = 0; j < k; j++) {
+        const idx = pick(rng, weights, total);
+        const element: P4mElement = { rotation: rng.int(4), mirror: rng.int(2) === 1, shift: [rng.int(n), rng.int(n)] };
+        const t = templates[idx];
+        scene.push({ primitive: t.name, element, position: p4mPoint(n, element, t.anchor[0], t.anchor[1]) });
+      }
+      renderBinaryScene(n, scene, templates, img);
+      if (o.noise > 0) for (let p = 0; p < n * n; p++) if (noise.float() < o.noise) img[p] = 1 - img[p];
+      binaryScenes.push(scene);
+    } else {
+      const scene: ContinuousPlacement[] = [];
+      for (let j = 0; j < k; j++) {
+        const idx = pick(rng, weights, total);
+        scene.push({ primitive: CONTINUOUS_PRIMITIVES[idx], pose: { center: [rng.float() * n, rng.float() * n], angle: rng.float() * 2 * Math.PI } });
+      }
+      renderContinuousScene(n, scene, img);
+      if (o.noise > 0) for (let p = 0; p < n * n; p++) img[p] += o.noise * noise.normal();
+      continuousScenes.push(scene);
+    }
+  }
+  const truth: ShapesTruth =
+    o.variant === 'binary' ? { variant: 'binary', n, noise: o.noise, scenes: binaryScenes } : { variant: 'continuous', n, noise: o.noise, scenes: continuousScenes };
+  return { pixels, truth };
+}
+
+/** How many placements of each primitive the truth holds (every primitive of the variant listed). */
+export function primitiveCounts(truth: ShapesTruth): Record<string, number> {
+  const names: readonly string[] = truth.variant === 'binary' ? BINARY_PRIMITIVES : CONTINUOUS_PRIMITIVES;
+  const counts: Record<string, number> = Object.fromEntries(names.map((k) => [k, 0]));
+  for (const scene of truth.scenes) for (const pl of scene) counts[pl.primitive]++;
+  return counts;
+}

@@ -1,0 +1,26 @@
+export { applyP4m, checkP4mElement, p4mPermutation, p4mPoint, P4M_IDENTITY, type P4mElement } from './p4mElement.js';
+export { BINARY_PRIMITIVES, MIN_SHAPES_N, primitiveTemplate, primitiveTemplates, type BinaryPrimitive, type PrimitiveTemplate } from './primitives.js';
+export {
+  CONTINUOUS_PRIMITIVES,
+  continuousSizes,
+  continuousTemplate,
+  continuousTemplates,
+  renderContinuous,
+  type ContinuousPose,
+  type ContinuousPrimitive,
+} from './continuous.js';
+export {
+  DEFAULT_SHAPES_OPTIONS,
+  generateShapes,
+  primitiveCounts,
+  renderBinaryScene,
+  renderContinuousScene,
+  type BinaryPlacement,
+  type ContinuousPlacement,
+  type ShapesOptions,
+  type ShapesTruth,
+  type ShapesVariant,
+  type ShapesWorld,
+} from './generateShapes.js';
+export { shapesCatalogue, catalogueJson, type CatalogueEntry, type OrbitCount } from './catalogue.js';
+export { templateOrbit, type TemplateOrbit } from './templateOrbit.js';

@@ -1,0 +1,22 @@
+export {
+  type ChainLevel,
+  type StabChain,
+  type SiftResult,
+  emptyChain,
+  newLevel,
+  addGenerator,
+  sift,
+  chainContains,
+  chainOrder,
+  chainBase,
+  strongGenerators,
+  randomChainElement,
+  chainElements,
+  firstMovedPoint,
+} from './StabChain.js';
+export { schreierSims, deterministicChain, chainWithBase, insertResidue } from './schreierSims.js';
+export { randomSchreierSims, DEFAULT_RANDOM_SCHREIER_SIMS, type RandomSchreierSimsOptions, type Certificate } from './randomSchreierSims.js';
+export { ProductReplacement } from './productReplacement.js';
+export { orbitOfPoint, orbitsOfPoints, schreierVector, traceSchreierVector, orbitUnderAction, onSets, onTuples, orbitOfSet, orbitOfTuple } from './orbits.js';
+export { changeBase, pointwiseStabilizerChain } from './changeBase.js';
+export { backtrackSubgroup, partitionStabilizer, setStabilizer, type SubgroupProperty, type SubgroupSearchResult } from './backtrack.js';

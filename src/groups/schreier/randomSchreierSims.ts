@@ -1,0 +1,100 @@
+import { RandomSource } from '../../core/random.js';
+import { isIdentity } from '../perm/kernels.js';
+import { chainOrder, sift, type StabChain } from './StabChain.js';
+import { chainWithBase, insertResidue, schreierSims } from './schreierSims.js';
+import { ProductReplacement } from './productReplacement.js';
+
+/** Options of the randomized Schreier-Sims; every field has the default in DEFAULT_RANDOM_SCHREIER_SIMS. */
+export interface RandomSchreierSimsOptions {
+  /** Seed of the random source (product replacement). */
+  readonly seed: number;
+  /** Stop the random phase after this many consecutive random elements sift to the identity. */
+  readonly consecutive: number;
+  /** The order of G when it is known (an upper bound that, once reached, proves completeness). */
+  readonly knownOrder?: bigint;
+  /** Base points to put first (0-based). */
+  readonly basePrefix: readonly number[];
+  /** Run the deterministic Schreier generator test afterwards unless the order is proved. */
+  readonly verify: boolean;
+}
+
+export const DEFAULT_RANDOM_SCHREIER_SIMS: RandomSchreierSimsOptions = { seed: 0, consecutive: 20, basePrefix: [], verify: true };
+
+/** How the randomized result was certified. */
+export type Certificate = 'known-order' | 'symmetric-bound' | 'alternating-bound' | 'schreier-generators' | 'none';
+
+function factorial(n: number): bigint {
+  let f = 1n;
+  for (let k = 2; k <= n; k++) f *= BigInt(k);
+  return f;
+}
+
+/** Number of points moved by some generator. */
+function movedPoints(degree: number, gens: readonly Int32Array[]): number {
+  let c = 0;
+  for (let p = 0; p < degree; p++) if (gens.some((g) => g[p] !== p)) c++;
+  return c;
+}
+
+/**
+ * Randomized Schreier-Sims (Seress, "Permutation Group Algorithms", section 4.3; Holt-Eick-
+ * O'Brien, "Handbook of CGT", section 4.5): sift random elements of G (product replacement) into
+ * the chain until `consecutive` of them in a row sift to the identity. The chain then always
+ * describes a subgroup H <= G, so |H| <= |G|, and it is certified exact by the first that applies:
+ * - |H| equals a known order of G (options.knownOrder);
+ * - |H| = m! where m is the number of points G moves (G <= Sym(moved points), so G = H);
+ * - |H| = m!/2 and every generator is even (G <= Alt(moved points));
+ * - otherwise the deterministic Schreier generator test (schreierSims on the chain), which
+ *   completes the chain if the random phase missed anything (Seress 4.2).
+ * The upper-bound checks also stop the random phase early, which is what makes S_100 from a
+ * transposition and a 100-cycle fast. With verify = false the result is a Monte Carlo chain
+ * (certificate 'none'): a subgroup whose order is wrong with probability at most about
+ * 2^-consecutive (Seress Lemma 4.3.1).
+ */
+export function randomSchreierSims(
+  degree: number,
+  gens: readonly Int32Array[],
+  options: Partial<RandomSchreierSimsOptions> = {},
+): { chain: StabChain; certificate: Certificate } {
+  const o = { ...DEFAULT_RANDOM_SCHREIER_SIMS, ...options };
+  const chain = chainWithBase(degree, o.basePrefix);
+  const nontrivial = gens.filter((g) => !isIdentity(g));
+  for (const g of nontrivial) {
+    const r = sift(chain, g);
+    if (!isIdentity(r.residue)) insertResidue(chain, r.residue, 0, r.level);
+  }
+  const m = movedPoints(degree, nontrivial);
+  const symOrder = factorial(m);
+  const allEven = nontrivial.every((g) => {
+    let cycles = 0;
+    const seen = new Uint8Array(degree);
+    for (let i = 0; i < degree; i++) {
+      if (seen[i]) continue;
+      cycles++;
+      for (let j = i; !seen[j]; j = g[j]) seen[j] = 1;
+    }
+    return (degree - cycles) % 2 === 0;
+  });
+  const bound = o.knownOrder ?? (allEven && m >= 2 ? symOrder / 2n : symOrder);
+  const boundKind: Certificate = o.knownOrder !== undefined ? 'known-order' : allEven && m >= 2 ? 'alternating-bound' : 'symmetric-bound';
+  let order = chainOrder(chain);
+  if (order === bound) return { chain, certificate: boundKind };
+  if (nontrivial.length > 0) {
+    const pr = new ProductReplacement(degree, nontrivial, RandomSource.fromSeed(o.seed));
+    let run = 0;
+    while (run < o.consecutive) {
+      const r = sift(chain, pr.next());
+      if (isIdentity(r.residue)) {
+        run++;
+        continue;
+      }
+      run = 0;
+      insertResidue(chain, r.residue, 0, r.level);
+      order = chainOrder(chain);
+      if (order === bound) return { chain, certificate: boundKind };
+    }
+  }
+  if (!o.verify) return { chain, certificate: 'none' };
+  schreierSims(chain);
+  return { chain, certificate: 'schreier-generators' };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { RandomSource, symmetricEigen } from '../../src/core/index.js';
+
+/** Q diag(lambda) Q^T with Q a product of three random Householder reflections (exactly known spectrum). */
+function knownSpectrum(d: number, lambda: number[], rng: RandomSource): Float64Array {
+  let Q = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) Q[i * d + i] = 1;
+  for (let h = 0; h < 3; h++) {
+    const v = rng.fillNormal(new Float64Array(d));
+    const nv = Math.hypot(...v);
+    for (let i = 0; i < d; i++) v[i] /= nv;
+    const next = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) {
+      for (let j = 0; j < d; j++) {
+        let s = 0;
+        for (let k = 0; k < d; k++) s += Q[i * d + k] * ((k === j ? 1 : 0) - 2 * v[k] * v[j]);
+        next[i * d + j] = s;
+      }
+    }
+    Q = next;
+  }
+  const A = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) A[i * d + j] += Q[i * d + k] * lambda[k] * Q[j * d + k];
+  return A;
+}
+
+describe('symmetricEigen', () => {
+  it('symmetricEigen([[2,1],[1,2]], 2) returns 3 and 1 with eigenvectors (1,1)/sqrt2 and (1,-1)/sqrt2', () => {
+    const { values, vectors } = symmetricEigen([2, 1, 1, 2], 2);
+    expect(values[0]).toBeCloseTo(3, 14);
+    expect(values[1]).toBeCloseTo(1, 14);
+    expect(Math.abs(vectors[0])).toBeCloseTo(Math.SQRT1_2, 14);
+    expect(vectors[0] * vectors[2]).toBeCloseTo(0.5, 14);
+    expect(vectors[1] * vectors[3]).toBeCloseTo(-0.5, 14);
+  });
+
+  it('symmetricEigen(Q diag(l) Q^T) recovers a spread spectrum (1e-6..10) to 1e-12 relative, with orthonormal vectors', () => {
+    const d = 40;
+    const rng = RandomSource.fromSeed(4);
+    const lambda = Array.from({ length: d }, (_, i) => 10 * 10 ** (-7 * (i / (d - 1))));
+    const A = knownSpectrum(d, lambda, rng);
+    const { values, vectors } = symmetricEigen(A, d);
+    for (let k = 0; k < d; k++) expect(Math.abs(values[k] - lambda[k])).toBeLessThan(1e-13 * 10 + 1e-12 * lambda[k]);
+    for (let a = 0; a < d; a++) {
+      for (let b = 0; b < d; b++) {
+        let s = 0;
+        for (let i = 0; i < d; i++) s += vectors[i * d + a] * vectors[i * d + b];
+        expect(Math.abs(s - (a === b ? 1 : 0))).toBeLessThan(1e-12);
+      }
+    }
+    // residual ||A v - l v|| for every pair
+    for (let k = 0; k < d; k++) {
+      let r = 0;
+      for (let i = 0; i < d; i++) {
+        let s = 0;
+        for (let j = 0; j < d; j++) s += A[i * d + j] * vectors[j * d + k];
+        r += (s - values[k] * vectors[i * d + k]) ** 2;
+      }
+      expect(Math.sqrt(r)).toBeLessThan(1e-12);
+    }
+  });
+
+  it('symmetricEigen rejects a matrix of the wrong size or with NaN', () => {
+    expect(() => symmetricEigen([1, 2, 3], 2)).toThrow(/3 entries, expected 2 x 2/);
+    expect(() => symmetricEigen([1, NaN, NaN, 1], 2)).toThrow(/non-finite/);
+  });
+});
