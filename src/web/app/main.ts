@@ -19,6 +19,8 @@ import { runsPage } from './pages/runs.js';
 let cleanup: (() => void) | undefined;
 
 async function route(): Promise<void> {
+  // pages rewrite their own hash (replaceState) as controls move; report the route that was opened
+  const opened = location.hash || '#/';
   cleanup?.();
   cleanup = undefined;
   hideTooltip();
@@ -47,7 +49,7 @@ async function route(): Promise<void> {
   } catch (e) {
     root.append(el('p', { class: 'error' }, `Could not show this page: ${(e as Error).message}`));
   }
-  document.body.dataset.ready = location.hash || '#/';
+  document.body.dataset.ready = opened;
 }
 
 window.addEventListener('hashchange', () => void route());

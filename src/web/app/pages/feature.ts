@@ -107,7 +107,7 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
     width: 520,
     height: 180,
     layer: [
-      { data: { values: curve }, mark: { type: 'line', tooltip: true }, encoding: { x: { field: 'angle', type: 'quantitative', title: 'angle (deg)', scale: { domain: [0, 360] } }, y: { field: 'distance', type: 'quantitative', title: '||g.x - x|| / ||x||' } } },
+      { data: { values: curve }, mark: { type: 'line', tooltip: true }, encoding: { x: { field: 'angle', type: 'quantitative', title: 'angle (deg)', scale: { domain: [0, 360], nice: false } }, y: { field: 'distance', type: 'quantitative', title: '||g.x - x|| / ||x||' } } },
       { data: { values: [{ eps }] }, mark: { type: 'rule', color: '#e65100', strokeDash: [4, 3] }, encoding: { y: { field: 'eps', type: 'quantitative' } } },
       { data: { name: 'marker' }, mark: { type: 'point', filled: true, color: '#c62828', size: 70 }, encoding: { x: { field: 'angle', type: 'quantitative' }, y: { field: 'distance', type: 'quantitative' } } },
     ],

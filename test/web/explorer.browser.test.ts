@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { parseNpy } from '../../src/data/npy.js';
+import { ensureAppBuilt, startServer, type RunningServer } from '../../src/web/server/index.js';
+import { planeDistance, IDENTITY_PARAMS } from '../../src/web/shared/imagePlane.js';
+import { explorerTestRun } from './runDir.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`explorer browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+
+/** Screenshots land here for a person to look at. */
+const SHOTS = process.env.ORBITSCOPE_SCREENSHOTS ?? join(tmpdir(), 'orbitscope-screenshots');
+
+describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let profile: string;
+  let run: { folder: string; run: string; id: string };
+  const consoleErrors: string[] = [];
+  const external: string[] = [];
+
+  beforeAll(async () => {
+    run = await explorerTestRun();
+    const app = await ensureAppBuilt();
+    server = await startServer({ dirs: [run.folder], appDir: app.dir });
+    profile = await mkdtemp(join(tmpdir(), 'orbitscope-chromium-'));
+    await mkdir(SHOTS, { recursive: true });
+    // a fresh profile directory: playwright passes it as --user-data-dir
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+    if (run) await rm(run.folder, { recursive: true, force: true });
+  });
+
+  async function open(hash: string): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${hash}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`${hash}: ${e.message}`));
+    // offline: any request that leaves 127.0.0.1 is recorded and refused
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url) || url.startsWith('data:')) return route.continue();
+      external.push(url);
+      return route.abort();
+    });
+    await page.goto(`${server.url}${hash}`);
+    await page.waitForFunction((h) => document.body.dataset.ready === h, hash);
+    return page;
+  }
+
+  it('the runs page lists both runs with their six verdicts', async () => {
+    const page = await open('#/');
+    await expect(page.locator('tr[data-run]').count()).resolves.toBe(2);
+    await expect(page.locator('tr[data-run="fixture-a"] .verdict').count()).resolves.toBe(6);
+    await page.locator('tr[data-run] input[type=checkbox]').nth(0).check();
+    await page.locator('tr[data-run] input[type=checkbox]').nth(1).check();
+    await expect(page.getByTestId('compare').isEnabled()).resolves.toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'runs.png'), fullPage: true });
+    await page.getByTestId('compare').click();
+    await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/compare/'));
+    await expect(page.locator('.compare .tile').count()).resolves.toBe(12 + 8);
+    await page.screenshot({ path: join(SHOTS, 'compare.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the layer view shows one tile per unit and its snapshot slider changes the images', async () => {
+    const page = await open(`#/run/${run.id}/layer`);
+    await expect(page.locator('.tile').count()).resolves.toBe(12);
+    const before = await page.locator('.tile canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    await page.getByTestId('snapshot').fill('0');
+    await page.waitForFunction(() => location.hash.includes('snap=0'));
+    await page.waitForTimeout(100);
+    const after = await page.locator('.tile canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    expect(after).not.toBe(before);
+    await page.getByTestId('snapshot').fill('3');
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(SHOTS, 'layer.png'), fullPage: true });
+    await page.locator('.tile[data-unit="1"]').click();
+    await page.waitForFunction(() => document.body.dataset.ready?.includes('/feature'));
+    expect(page.url()).toMatch(/unit=1/);
+    await page.close();
+  });
+
+  it('the feature view distance read-out follows the rotation slider and equals planeDistance for that angle', async () => {
+    const seed = 1;
+    const layer = 1;
+    const unit = 2;
+    const snap = 3;
+    const page = await open(`#/run/${run.id}/feature?seed=${seed}&layer=${layer}&unit=${unit}&snap=${snap}`);
+    const readout = page.getByTestId('distance');
+    const d0 = Number(await readout.getAttribute('data-value'));
+    expect(d0).toBe(0);
+    const npy = parseNpy(new Uint8Array(await readFile(join(run.run, 'features', `seed-${seed}`, `layer-${layer}`, `snapshot-${snap}.npy`))), 'snapshot');
+    const [, h, w] = npy.shape;
+    const x = npy.data.slice(unit * h * w, (unit + 1) * h * w);
+    for (const angle of [37.5, 90, -120]) {
+      await page.getByTestId('slider-angle').fill(String(angle));
+      const shown = Number(await readout.getAttribute('data-value'));
+      const expected = planeDistance(x, h, w, { ...IDENTITY_PARAMS, angle });
+      expect(shown).not.toBe(d0);
+      expect(Math.abs(shown - expected)).toBeLessThan(1e-4);
+      expect(await readout.textContent()).toContain(expected.toFixed(6));
+    }
+    await page.getByTestId('slider-angle').fill('37.5');
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(SHOTS, 'feature.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the claims page draws six charts, shows values on hover and opens a feature on click', async () => {
+    const page = await open(`#/run/${run.id}/claims`);
+    await expect(page.locator('[data-testid^="chart-"] svg').count()).resolves.toBe(6);
+    await page.screenshot({ path: join(SHOTS, 'claims.png'), fullPage: true });
+    const point = page.locator('[data-testid="chart-C3"] svg path[role="graphics-symbol"], [data-testid="chart-C3"] svg .mark-symbol path').first();
+    await point.hover({ force: true });
+    await page.waitForFunction(() => !(document.getElementById('tooltip') as HTMLElement).hidden);
+    expect(await page.locator('#tooltip').textContent()).toMatch(/unit \d+/);
+    await page.screenshot({ path: join(SHOTS, 'claims-tooltip.png'), fullPage: false });
+    await point.click({ force: true });
+    await page.waitForFunction(() => document.body.dataset.ready?.includes('/feature?'));
+    expect(page.url()).toMatch(/feature\?seed=\d+&layer=\d+&unit=\d+/);
+    await page.close();
+  });
+
+  it('no page logged a console error or fetched anything from outside 127.0.0.1', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(external).toEqual([]);
+  });
+});
