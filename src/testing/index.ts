@@ -1,2 +1,3 @@
 export { affineGridReference, gridSampleBilinearReference } from './gridSampleReference.js';
 export { resampleReference, borderIndex, type ReferenceBorder } from './resampleReference.js';
+export { gaussianBlob, smoothEdge, thinSegment, flower } from './syntheticImages.js';
