@@ -1,2 +1,4 @@
 export { affineGridReference, gridSampleBilinearReference } from './gridSampleReference.js';
+export { resampleReference, borderIndex, type ReferenceBorder } from './resampleReference.js';
+export { gaussianBlob, smoothEdge, thinSegment, flower } from './syntheticImages.js';
 export { writeFixtureRun, fixtureImage, p4mOrbit, FIXTURE_KINDS, type FixtureRunOptions } from './fixtureRun.js';
