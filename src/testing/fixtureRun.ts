@@ -8,7 +8,7 @@
  * Gaussian blobs, plus signs, seeded noise), blended from noise towards the final picture over
  * the snapshots. Orbit numbers are computed from the images, never typed in: p4m by enumerating
  * all 8 n^2 torus translations times D4 after quantisation to 8 levels; SO(2)/SE(2) tangent ranks
- * from the explorer's tangent code. The `layers` entries (losses, residuals, shadow errors) are
+ * from the library's orbitDimension. The `layers` entries (losses, residuals, shadow errors) are
  * placeholders and the config says so: this is a fixture, not a measurement.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -20,7 +20,8 @@ import { encodeNpy } from '../data/npy.js';
 import { spearmanWithInterval } from '../experiments/statistics.js';
 import { judge } from '../experiments/verdict.js';
 import { ClaimIds, ResultsSchema, type Claim, type FeatureResult, type Results } from '../experiments/results.js';
-import { tangentSingularValues } from '../web/shared/tangent.js';
+import { orbitDimension } from '../actions/orbitDimension.js';
+import { so2 as SO2, se2 as SE2 } from '../groups/lie/similarityGroups.js';
 import { actD4, D4_NAMES } from '../web/shared/dihedral.js';
 
 /** Options of writeFixtureRun. */
@@ -146,11 +147,6 @@ function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return ab / Math.sqrt(aa * bb || 1);
 }
 
-/** Numerical rank of singular values at relative tolerance tol (relative to ||x||, as stored). */
-function rank(sv: number[], tol: number): number {
-  return sv.filter((s) => s > tol).length;
-}
-
 function claim(id: string, title: string, xs: number[], ys: number[], pts: Claim['points'], axes: Claim['axes'], seeds: number[], rngSeed: number): Claim {
   const { rho, ci, n } = spearmanWithInterval(xs, ys, { seed: rngSeed, resamples: 400, clusters: seeds });
   const { verdict, reason } = judge(ci, n);
@@ -177,7 +173,6 @@ export async function writeFixtureRun(dir: string, options: FixtureRunOptions = 
   const n = options.size ?? 16;
   const nSnap = options.snapshots ?? 4;
   const snapshots = Array.from({ length: nSnap }, (_, k) => ({ index: k, step: k * 50, epoch: k === 0 ? 0 : 2 ** (k - 1) }));
-  const tol = 0.05;
   const features: FeatureResult[] = [];
   for (const d of ['figures', 'snapshots', 'checkpoints']) await mkdir(join(dir, d), { recursive: true });
   for (const seed of seeds) {
@@ -211,8 +206,8 @@ export async function writeFixtureRun(dir: string, options: FixtureRunOptions = 
         for (let k = 0; k < nSnap; k++) {
           const img = series[k][i];
           const p4m = p4mOrbit(img, n);
-          const so2 = tangentSingularValues(img, n, n, 'so2');
-          const se2 = tangentSingularValues(img, n, n, 'se2');
+          const so2 = orbitDimension(img, n, n, SO2);
+          const se2 = orbitDimension(img, n, n, SE2);
           features.push({
             seed,
             layer,
@@ -220,8 +215,8 @@ export async function writeFixtureRun(dir: string, options: FixtureRunOptions = 
             snapshot: snapshots[k],
             orbits: {
               p4m: { order: String(p4m.order), orbitSize: String(p4m.orbitSize), stabilizerOrder: String(p4m.stabilizerOrder) },
-              so2: { dim: 1, orbitDim: rank(so2, tol), stabilizerDim: 1 - rank(so2, tol), singularValues: so2, tol },
-              se2: { dim: 3, orbitDim: rank(se2, tol), stabilizerDim: 3 - rank(se2, tol), singularValues: se2, tol },
+              so2: { dim: so2.dim, orbitDim: so2.orbitDim, stabilizerDim: so2.stabilizerDim, singularValues: so2.singularValues, tol: so2.tol },
+              se2: { dim: se2.dim, orbitDim: se2.orbitDim, stabilizerDim: se2.stabilizerDim, singularValues: se2.singularValues, tol: se2.tol },
             },
             complexity: complexity(img, n),
             emergenceEpoch: emerged,

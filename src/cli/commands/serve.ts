@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { action, type Registrar } from '../program.js';
 import { integer } from '../parse.js';
-import { ensureAppBuilt, startServer } from '../../web/server/index.js';
+import { checkRunRoots, ensureAppBuilt, startServer } from '../../web/server/index.js';
 
 interface ServeOptions {
   port?: number;
@@ -19,6 +19,8 @@ export const serve: Registrar = (program: Command, cli) => {
     .action(
       action<ServeOptions>('serve', cli, async (o, args, io) => {
         const dirs = args.length ? args : ['runs'];
+        // bad directories are reported before spending seconds on a build
+        await checkRunRoots(dirs);
         const built = await ensureAppBuilt({ force: o.rebuild, log: (l) => io.err(l) });
         if (built.built) io.err(`built the explorer in ${(built.ms / 1000).toFixed(1)} s`);
         const server = await startServer({ dirs, appDir: built.dir, port: o.port ?? 0 });

@@ -4,7 +4,11 @@
  * results.json names no stabilizer elements. (g.x)[p] = x[g^-1(p)].
  */
 
-/** D4 element names in a fixed order: rotations by 0/90/180/270 degrees, then the 4 reflections. */
+/**
+ * D4 element names in a fixed order: rotations by 0/90/180/270 degrees, then the 4 reflections.
+ * Rotations follow the image-plane convention (v down): r90 turns the picture clockwise on
+ * screen, the same as the plane rotation by +90 degrees.
+ */
 export const D4_NAMES = ['e', 'r90', 'r180', 'r270', 'flip-h', 'flip-v', 'flip-diag', 'flip-anti'] as const;
 
 /** Source pixel (row, col) read by element g at destination (i, j) of an n x n image. */
@@ -14,11 +18,11 @@ function source(g: (typeof D4_NAMES)[number], i: number, j: number, n: number): 
     case 'e':
       return [i, j];
     case 'r90':
-      return [j, m - i];
+      return [m - j, i];
     case 'r180':
       return [m - i, m - j];
     case 'r270':
-      return [m - j, i];
+      return [j, m - i];
     case 'flip-h':
       return [i, m - j];
     case 'flip-v':

@@ -4,7 +4,8 @@ import { renderChart } from '../chart.js';
 import { el, fmt } from '../dom.js';
 import { drawImage, maxAbs } from '../render.js';
 import { actPlane, IDENTITY_PARAMS, planeDistance, rotationCurve, type PlaneParams } from '../../shared/imagePlane.js';
-import { PLANE_GROUPS, tangentSingularValues } from '../../shared/tangent.js';
+import { orbitDimension, DEFAULT_RANK_TOL } from '../../../actions/orbitDimension.js';
+import { lieGroup } from '../../../groups/lie/lieGroupRegistry.js';
 import { d4Stabilizer } from '../../shared/dihedral.js';
 
 /** Sliders each group of the feature view moves (a subset of angle, tx, ty, scale, shear). */
@@ -92,7 +93,7 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
         el('div', { class: 'controls' }, el('label', {}, 'group', groupSel)),
         sliders,
         el('p', {}, readout, ' ', timing),
-        el('p', { class: 'muted' }, 'Bilinear resampling, zeros outside the frame, origin at the image centre; distance inside the inscribed disk.'),
+        el('p', { class: 'muted' }, 'Bilinear resampling, zeros outside the frame, origin at the image centre, v down (positive angles turn clockwise on screen); distance inside the soft inscribed disk.'),
       ),
     ),
   );
@@ -135,18 +136,29 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
     }
   }, 60);
 
-  // --- tangent spectrum
-  const svTable = el('table', { 'data-testid': 'singular-values' }, el('tr', {}, el('th', {}, 'group'), el('th', {}, 'source'), el('th', {}, 'singular values of J / ||x||'), el('th', {}, 'orbit dim'), el('th', {}, 'stabilizer dim')));
-  for (const g of Object.keys(PLANE_GROUPS)) {
+  // --- tangent spectrum: results.json's numbers, and the library's orbitDimension run in the page
+  const svTable = el('table', { 'data-testid': 'singular-values' }, el('tr', {}, el('th', {}, 'group'), el('th', {}, 'source'), el('th', {}, 'singular values of W J / ||W x||'), el('th', {}, 'orbit dim'), el('th', {}, 'stabilizer dim'), el('th', {}, 'tol')));
+  for (const g of ['t2', 'so2', 'scale', 'se2', 'sim2', 'gl2', 'aff2']) {
     const stored = rec?.orbits[g];
     if (stored && Array.isArray(stored.singularValues)) {
-      svTable.append(el('tr', {}, el('td', {}, g), el('td', {}, 'results.json'), el('td', { class: 'readout' }, (stored.singularValues as number[]).map((v) => fmt(v, 4)).join('  ')), el('td', {}, String(stored.orbitDim ?? '-')), el('td', {}, String(stored.stabilizerDim ?? '-'))));
+      svTable.append(el('tr', {}, el('td', {}, g), el('td', {}, 'results.json'), el('td', { class: 'readout' }, (stored.singularValues as number[]).map((v) => fmt(v, 4)).join('  ')), el('td', {}, String(stored.orbitDim ?? '-')), el('td', {}, String(stored.stabilizerDim ?? '-')), el('td', {}, String(stored.tol ?? '-'))));
     }
     if (['so2', 'se2', 'sim2', 'aff2'].includes(g)) {
-      svTable.append(el('tr', {}, el('td', {}, g), el('td', { class: 'muted' }, 'computed in the page'), el('td', { class: 'readout' }, tangentSingularValues(x, h, w, g).map((v) => fmt(v, 4)).join('  ')), el('td', {}, ''), el('td', {}, '')));
+      let cells: HTMLElement[];
+      try {
+        const od = orbitDimension(x, h, w, lieGroup(g));
+        cells = [el('td', { class: 'readout' }, od.singularValues.map((v) => fmt(v, 4)).join('  ')), el('td', {}, String(od.orbitDim)), el('td', {}, String(od.stabilizerDim)), el('td', {}, String(od.tol))];
+      } catch (e) {
+        cells = [el('td', { class: 'muted' }, (e as Error).message)];
+      }
+      svTable.append(el('tr', {}, el('td', {}, g), el('td', { class: 'muted' }, 'computed in the page'), ...cells));
     }
   }
-  root.append(el('h3', {}, 'Tangent matrix J = [L_1 x ... L_k x]'), svTable, el('p', { class: 'muted' }, 'Page values: central-difference gradients along each generator field inside the inscribed disk; results.json values come from the run.'));
+  root.append(
+    el('h3', {}, 'Tangent matrix J = [L_1 x ... L_k x]'),
+    svTable,
+    el('p', { class: 'muted' }, `Page rows: the library's orbitDimension (4th-order central differences, soft disk window clear of the stencil, rank tolerance ${DEFAULT_RANK_TOL} relative to ||W x||); results.json rows come from the run.`),
+  );
 
   // --- finite groups
   const fin = el('div', { 'data-testid': 'finite' });
