@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { action, type Registrar } from '../program.js';
 import { integer } from '../parse.js';
@@ -18,7 +19,9 @@ export const serve: Registrar = (program: Command, cli) => {
     .option('--rebuild', 'rebuild the explorer app even when the built copy is fresh')
     .action(
       action<ServeOptions>('serve', cli, async (o, args, io) => {
-        const dirs = args.length ? args : ['runs'];
+        // with no DIR, runs/ is served when it exists; a fresh clone has none yet, which is no error
+        const dirs = args.length ? args : existsSync('runs') ? ['runs'] : [];
+        if (!args.length && !dirs.length) io.err('no runs/ directory here yet: serving no runs (write one with `orbitscope run`, or pass run directories)');
         // bad directories are reported before spending seconds on a build
         await checkRunRoots(dirs);
         const built = await ensureAppBuilt({ force: o.rebuild, log: (l) => io.err(l) });
