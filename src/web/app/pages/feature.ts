@@ -99,22 +99,37 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   );
 
   // --- distance curve over the rotation subgroup, with the eps line
-  const eps = Number(params.get('eps') ?? 0.1);
+  let eps = Number(params.get('eps') ?? 0.1);
+  const epsInput = el('input', { type: 'number', min: 0, max: 2, step: 0.01, value: eps, 'data-testid': 'eps' });
+  const epsListeners: (() => void)[] = [];
+  epsInput.addEventListener('input', () => {
+    const v = Number(epsInput.value);
+    if (!(v >= 0) || !Number.isFinite(v)) return;
+    eps = v;
+    epsListeners.forEach((f) => f());
+  });
   const curve = rotationCurve(x, h, w, 2);
   const chartEl = el('div', { 'data-testid': 'curve' });
-  root.append(el('h3', {}, `Distance along rotations (0..360 deg), eps = ${eps}`), chartEl);
+  root.append(el('h3', {}, 'Distance along rotations (0..360 deg)'), el('div', { class: 'controls' }, el('label', {}, 'eps', epsInput)), chartEl);
   chartRef.view = await renderChart(chartEl, {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     width: 520,
     height: 180,
     layer: [
       { data: { values: curve }, mark: { type: 'line', tooltip: true }, encoding: { x: { field: 'angle', type: 'quantitative', title: 'angle (deg)', scale: { domain: [0, 360], nice: false } }, y: { field: 'distance', type: 'quantitative', title: '||g.x - x|| / ||x||' } } },
-      { data: { values: [{ eps }] }, mark: { type: 'rule', color: '#e65100', strokeDash: [4, 3] }, encoding: { y: { field: 'eps', type: 'quantitative' } } },
+      { data: { name: 'eps' }, mark: { type: 'rule', color: '#e65100', strokeDash: [4, 3] }, encoding: { y: { field: 'eps', type: 'quantitative' } } },
       { data: { name: 'marker' }, mark: { type: 'point', filled: true, color: '#c62828', size: 70 }, encoding: { x: { field: 'angle', type: 'quantitative' }, y: { field: 'distance', type: 'quantitative' } } },
     ],
   });
-  const below = curve.filter((c) => c.distance <= eps && c.angle > 0 && c.angle < 360).map((c) => c.angle);
-  root.append(el('p', { class: 'muted' }, below.length ? `within eps at ${below.length} of ${curve.length - 2} sampled non-identity angles (e.g. ${below.slice(0, 6).join(', ')} deg)` : 'no non-identity sampled angle is within eps'));
+  const belowText = el('p', { class: 'muted' });
+  root.append(belowText);
+  const showBelow = () => {
+    void chartRef.view?.data('eps', [{ eps }]).runAsync();
+    const below = curve.filter((c) => c.distance <= eps && c.angle > 0 && c.angle < 360).map((c) => c.angle);
+    belowText.textContent = below.length ? `within eps = ${eps} at ${below.length} of ${curve.length - 2} sampled non-identity angles (e.g. ${below.slice(0, 6).join(', ')} deg)` : `no non-identity sampled angle is within eps = ${eps}`;
+  };
+  epsListeners.push(showBelow);
+  showBelow();
 
   // --- orbit strip (animated)
   const frames = Array.from({ length: ORBIT_FRAMES }, (_, i) => {
@@ -172,8 +187,15 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
     );
   }
   if (h === w) {
-    const st = d4Stabilizer(x, h, eps);
-    fin.append(el('p', {}, `D4 (pixel symmetries of the square, exact) elements within eps = ${eps}, computed in the page: `, el('span', { class: 'readout', 'data-testid': 'd4' }, st.map((e) => `${e.element} (${fmt(e.distance)})`).join(', '))));
+    const d4 = el('p');
+    const showD4 = () =>
+      d4.replaceChildren(
+        `D4 (pixel symmetries of the square, exact; distance over the whole frame) elements within eps = ${eps}, computed in the page: `,
+        el('span', { class: 'readout', 'data-testid': 'd4' }, d4Stabilizer(x, h, eps).map((e) => `${e.element} (${fmt(e.distance)})`).join(', ')),
+      );
+    epsListeners.push(showD4);
+    showD4();
+    fin.append(d4);
   }
   root.append(el('h3', {}, 'Finite groups'), fin);
 
