@@ -11,9 +11,9 @@ import { writeFixtureRun } from '../../src/testing/fixtureRun.js';
 import { staleReason, startServer, type RunningServer } from '../../src/web/server/index.js';
 
 /** GET a raw request target, exactly as written (no URL normalisation). */
-function get(port: number, target: string, host = '127.0.0.1'): Promise<{ status: number; body: string }> {
+function get(port: number, target: string, host = '127.0.0.1', headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host, port, path: target, method: 'GET' }, (res) => {
+    const req = request({ host, port, path: target, method: 'GET', headers }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -96,6 +96,11 @@ describe('the explorer server', () => {
       .filter((a) => a && !a.internal && a.family === 'IPv4')
       .map((a) => a!.address);
     for (const host of [...others, '::1']) await expect(get(server.port, '/api/runs', host)).rejects.toThrow(/ECONNREFUSED|EADDRNOTAVAIL|ENETUNREACH/);
+  });
+
+  it('startServer answers 403 to a foreign Host header (DNS rebinding) and serves localhost', async () => {
+    expect((await get(server.port, '/api/runs', '127.0.0.1', { host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await get(server.port, '/api/runs', '127.0.0.1', { host: `localhost:${server.port}` })).status).toBe(200);
   });
 
   it('startServer rejects a missing directory and a port in use with a UserError', async () => {

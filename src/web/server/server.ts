@@ -43,13 +43,21 @@ const TYPES: Record<string, string> = {
  * `GET /api/runs` lists the runs ({id, name, verdicts, error?}); `GET /runs/<id>/<path>` a file
  * inside that run; anything else a file of the built app (`/` is index.html). Every path is
  * checked by resolveInside (no `..`, no encoded or double-encoded separators, no symlinks out);
- * a refused or missing path is a plain 404. Only GET and HEAD are answered.
+ * a refused or missing path is a plain 404. Only GET and HEAD are answered, and only for a Host
+ * header of 127.0.0.1:<port> or localhost:<port> (403 otherwise, against DNS rebinding).
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const roots = await checkRunRoots(options.dirs);
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port: expected an integer in [0, 65535], got ${port}`);
+  let allowedHosts = new Set<string>();
   const server = createServer((req, res) => {
+    // DNS rebinding: a page from elsewhere whose name resolves to 127.0.0.1 sends its own Host
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      res.writeHead(403, { 'content-type': 'text/plain' });
+      res.end('forbidden host');
+      return;
+    }
     handle(req, res, roots, options.appDir).catch((e) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(`internal error: ${(e as Error).message}`);
@@ -64,6 +72,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.listen(port, HOST, () => resolveListen());
   });
   const actual = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`${HOST}:${actual}`, `localhost:${actual}`]);
   return {
     url: `http://${HOST}:${actual}/`,
     port: actual,
