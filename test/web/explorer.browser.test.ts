@@ -80,13 +80,13 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
       console.warn('compare page not tested: fewer than two runs');
       return;
     }
-    await page.locator('tr[data-run] input[type=checkbox]').nth(0).check();
-    await page.locator('tr[data-run] input[type=checkbox]').nth(1).check();
+    await page.locator(`tr[data-run="${run.id}"] input[type=checkbox]`).check();
+    await page.locator(`tr[data-run]:not([data-run="${run.id}"]) input[type=checkbox]`).first().check();
     await expect(page.getByTestId('compare').isEnabled()).resolves.toBe(true);
     await page.getByTestId('compare').click();
     await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/compare/'));
     await expect(page.locator('.compare .panel').count()).resolves.toBe(2);
-    await expect(page.locator('.compare .panel').first().locator('.tile').count()).resolves.toBe(index.layers[0].units);
+    await expect(page.locator(`.compare .panel[data-run="${run.id}"] .tile`).count()).resolves.toBe(index.layers[0].units);
     await page.screenshot({ path: join(SHOTS, 'compare.png'), fullPage: true });
     await page.close();
   });
