@@ -1,8 +1,9 @@
 import type { Registrar } from '../program.js';
 import { registerData } from './data.js';
+import { serve } from './serve.js';
 
 /**
  * Every subcommand, in the order `--help` lists them. Each module adds one command; the
  * commands hold no domain logic, only argument parsing and wiring to the library.
  */
-export const registrars: readonly Registrar[] = [registerData];
+export const registrars: readonly Registrar[] = [registerData, serve];

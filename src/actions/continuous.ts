@@ -1,0 +1,10 @@
+export { resampleBatch, orbitDistances, samplingThetas, checkStack, INTERPOLATIONS, BORDER_MODES, type Interpolation, type BorderMode, type ResampleOptions, type ImageStack, type AffineElement } from './resample.js';
+export { imageWindow, type WindowKind } from './imageWindow.js';
+export { fourierShift } from './fourierShift.js';
+export { imageGradient, tangentVectors, tangentBatch } from './tangent.js';
+export { jacobiEigen } from './jacobiEigen.js';
+export { orbitDimension, DEFAULT_RANK_TOL, type OrbitDimension, type OrbitDimensionOptions } from './orbitDimension.js';
+export { haltonPoints, radicalInverse } from './halton.js';
+export { epsStabilizerBatch, boxElements, greedyNetSize, type EpsStabilizerOptions, type EpsStabilizerResult } from './epsStabilizerMeasure.js';
+export { roundTripError, type RoundTripError } from './roundTripError.js';
+export { continuousOrbitReport, type ContinuousOrbitOptions, type ContinuousOrbitReport } from './continuousOrbitReport.js';

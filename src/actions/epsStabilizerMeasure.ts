@@ -1,0 +1,104 @@
+import { InputRangeError } from '../core/errors.js';
+import type { BoxOptions, LieGroup } from '../groups/lie/LieGroup.js';
+import { haltonPoints } from './halton.js';
+import { imageWindow, type WindowKind } from './imageWindow.js';
+import { checkStack, orbitDistances, resampleBatch, type ImageStack, type ResampleOptions } from './resample.js';
+
+/** Options of epsilon-stabilizer measures and epsilon-orbit sizes. */
+export interface EpsStabilizerOptions extends ResampleOptions {
+  /** Relative radius: g is in S_eps(x) when ||W(g.x - x)|| <= eps ||W x||. */
+  readonly eps: number;
+  /** Number of Halton points in the box; default 1024. */
+  readonly samples?: number;
+  /** The compact box (translation radius, log-scale range, linear range). */
+  readonly box?: BoxOptions;
+  /** Window; default the soft inscribed disk, or 'none' with periodic borders. */
+  readonly window?: WindowKind;
+  /** Also compute the epsilon-orbit size (greedy net; O(samples * centres * h w) per image); default true. */
+  readonly orbitSize?: boolean;
+}
+
+/** Per-image result; every number is over the same `samples` elements of the box. */
+export interface EpsStabilizerResult {
+  /** Fraction of the box's samples g with ||W(g.x - x)|| <= eps ||W x||. */
+  readonly epsStabilizerMeasure: number;
+  /** Size of a greedy eps-net of the sampled orbit {g.x} (null when not asked). */
+  readonly epsOrbitSize: number | null;
+  readonly samples: number;
+  readonly eps: number;
+  /** The measure on the box, in words. */
+  readonly box: string;
+}
+
+/** The sampled elements of the group's box as 3x3 matrices (Halton points, in order). */
+export function boxElements(group: LieGroup, samples: number, box: BoxOptions = {}): Float64Array[] {
+  const q = haltonPoints(samples, group.dim);
+  const b = group.box(box);
+  return Array.from({ length: samples }, (_, i) => group.matrix(b.sample(q.subarray(i * group.dim, (i + 1) * group.dim))));
+}
+
+/**
+ * Greedy eps-net of points (m x n rows, float32) under the weighted distance ||W(a - b)||:
+ * visit points in order, keep one as a centre when it is farther than `radius` from every
+ * centre so far. The centres cover every point within `radius` and are pairwise farther than
+ * `radius` apart, so their number lies between the covering number at `radius` and the
+ * packing number at `radius` (hence at least the covering number at 2 radius... radius/2 bounds
+ * hold the other way); it depends on the visiting order, which is the Halton order here.
+ */
+export function greedyNetSize(points: Float32Array, m: number, n: number, window: Float32Array, radius: number): number {
+  const centres: number[] = [];
+  const r2 = radius * radius;
+  for (let a = 0; a < m; a++) {
+    let covered = false;
+    for (const c of centres) {
+      let s = 0;
+      for (let p = 0; p < n && s <= r2; p++) s += (window[p] * (points[a * n + p] - points[c * n + p])) ** 2;
+      if (s <= r2) {
+        covered = true;
+        break;
+      }
+    }
+    if (!covered) centres.push(a);
+  }
+  return centres.length;
+}
+
+/**
+ * epsilon-stabilizer measure of each image of a stack: the fraction of the group's compact
+ * box (see LieGroup.box: angles over the full circle, translations within a radius, log-scale
+ * within a range, GL(2)/Aff(2) a box in exponential coordinates about the identity), sampled at
+ * `samples` Halton points, whose elements satisfy ||W(g.x - x)|| <= eps ||W x||; and the
+ * epsilon-orbit size, the size of a greedy net of radius eps ||W x|| over the same sampled
+ * orbit. Choose eps above the resampling error floor (roundTripError).
+ */
+export async function epsStabilizerBatch(images: ImageStack, group: LieGroup, options: EpsStabilizerOptions): Promise<EpsStabilizerResult[]> {
+  checkStack('epsStabilizerBatch', images);
+  const eps = options.eps;
+  if (!(eps >= 0) || !Number.isFinite(eps)) throw new InputRangeError(`epsStabilizer: eps must be a finite number >= 0, got ${eps}`);
+  const samples = options.samples ?? 1024;
+  const { height: h, width: w, count: F } = images;
+  const n = h * w;
+  const window = imageWindow(h, w, options.window ?? (options.border === 'periodic' ? 'none' : 'disk'));
+  const elements = boxElements(group, samples, options.box);
+  const description = group.box(options.box).description;
+  const dist = await orbitDistances(images, elements, window, options);
+  const sizes: (number | null)[] = new Array(F).fill(null);
+  if (options.orbitSize ?? true) {
+    const per = Math.max(1, Math.floor((1 << 24) / (samples * n)));
+    for (let f0 = 0; f0 < F; f0 += per) {
+      const f1 = Math.min(F, f0 + per);
+      const part = { data: images.data.subarray(f0 * n, f1 * n), count: f1 - f0, height: h, width: w };
+      const moved = await resampleBatch(part, elements, options);
+      for (let f = f0; f < f1; f++) {
+        let norm2 = 0;
+        for (let p = 0; p < n; p++) norm2 += (window[p] * images.data[f * n + p]) ** 2;
+        sizes[f] = greedyNetSize(moved.subarray((f - f0) * samples * n, (f - f0 + 1) * samples * n), samples, n, window, eps * Math.sqrt(norm2));
+      }
+    }
+  }
+  return Array.from({ length: F }, (_, f) => {
+    let inside = 0;
+    for (let k = 0; k < samples; k++) if (dist[f * samples + k] <= eps) inside++;
+    return { epsStabilizerMeasure: inside / samples, epsOrbitSize: sizes[f], samples, eps, box: description };
+  });
+}

@@ -1,0 +1,73 @@
+import { InputRangeError } from '../core/errors.js';
+import type { LieGroup } from '../groups/lie/LieGroup.js';
+import { imageWindow, type WindowKind } from './imageWindow.js';
+import { jacobiEigen } from './jacobiEigen.js';
+import type { BorderMode } from './resample.js';
+import { tangentVectors } from './tangent.js';
+
+/** Pixels that the derivative stencil reaches beyond its centre: windows keep this far from the frame. */
+const STENCIL_REACH = 2;
+
+/** Default relative tolerance of the tangent rank: singular values of J above 1e-2 ||W x|| count. */
+export const DEFAULT_RANK_TOL = 1e-2;
+
+/** Options of the orbit dimension. */
+export interface OrbitDimensionOptions {
+  /** Relative tolerance: sigma_i / ||W x|| > tol counts towards the rank; default 1e-2. */
+  readonly tol?: number;
+  /** Border rule for the derivative stencil at the frame; default 'zero'. */
+  readonly border?: BorderMode;
+  /** Window; default the soft inscribed disk ('disk') shrunk by the stencil reach (2 px); 'none' keeps all but a 2 px frame, except with periodic borders (all). */
+  readonly window?: WindowKind | Float32Array;
+}
+
+/** Orbit and stabilizer dimensions of one image, with the spectrum that decides them. */
+export interface OrbitDimension {
+  readonly dim: number;
+  readonly orbitDim: number;
+  readonly stabilizerDim: number;
+  /** Singular values of W J divided by ||W x||, descending (units: per unit of the algebra coordinate). */
+  readonly singularValues: number[];
+  /** Right singular vectors (Lie-algebra coordinates in the group's basis), one per singular value. */
+  readonly directions: number[][];
+  readonly tol: number;
+}
+
+/**
+ * Orbit dimension of x under a Lie group: the numerical rank of J = [L_1 x ... L_k x]
+ * (tangentVectors, rows weighted by the window W) at relative tolerance tol, i.e. the number
+ * of singular values sigma_i with sigma_i / ||W x|| > tol; stabilizer dimension k - rank
+ * (dim G = dim O + dim S). The singular values come from the eigen-decomposition of the k x k
+ * Gram matrix (WJ)^T (WJ) by Jacobi (jacobiEigen): with k <= 6 this costs O(n k^2), and
+ * squaring loses accuracy only for sigma below ~1e-8 sigma_max in float64, far under any
+ * tolerance used here. The tolerance is relative to ||W x|| (not to sigma_max) so that a
+ * one-parameter group can have rank 0; units differ per generator (translations: per pixel,
+ * rotation and linear maps: per radian / unit strain, which weighs pixels by their radius).
+ */
+export function orbitDimension(x: ArrayLike<number>, h: number, w: number, group: LieGroup, options: OrbitDimensionOptions = {}): OrbitDimension {
+  const tol = options.tol ?? DEFAULT_RANK_TOL;
+  if (!(tol > 0) || !Number.isFinite(tol)) throw new InputRangeError(`orbitDimension: tol must be a positive number, got ${tol}`);
+  const border = options.border ?? 'zero';
+  const margin = border === 'periodic' ? 0 : STENCIL_REACH;
+  const win = options.window instanceof Float32Array ? options.window : imageWindow(h, w, options.window ?? 'disk', 2, margin);
+  const n = h * w;
+  if (win.length !== n) throw new InputRangeError(`orbitDimension: window has ${win.length} weights, expected ${n}`);
+  const k = group.dim;
+  const L = tangentVectors(x, h, w, group, border);
+  let norm2 = 0;
+  for (let p = 0; p < n; p++) norm2 += (win[p] * x[p]) ** 2;
+  if (!(norm2 > 0)) throw new InputRangeError('orbitDimension: the image is zero inside the window, so relative singular values are undefined');
+  const gram = new Float64Array(k * k);
+  for (let a = 0; a < k; a++)
+    for (let b = a; b < k; b++) {
+      let s = 0;
+      for (let p = 0; p < n; p++) s += win[p] * win[p] * L[a * n + p] * L[b * n + p];
+      gram[a * k + b] = s;
+      gram[b * k + a] = s;
+    }
+  const { values, vectors } = jacobiEigen(gram, k);
+  const norm = Math.sqrt(norm2);
+  const singularValues = Array.from(values, (l) => Math.sqrt(Math.max(0, l)) / norm);
+  const orbitDim = singularValues.filter((s) => s > tol).length;
+  return { dim: k, orbitDim, stabilizerDim: k - orbitDim, singularValues, directions: vectors.map((v) => Array.from(v)), tol };
+}

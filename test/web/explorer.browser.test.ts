@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { parseNpy } from '../../src/data/npy.js';
+import { ensureAppBuilt, startServer, type RunningServer } from '../../src/web/server/index.js';
+import { imageWindow } from '../../src/actions/imageWindow.js';
+import { orbitDistances } from '../../src/actions/resample.js';
+import { affineRows, so2 } from '../../src/groups/lie/index.js';
+import { explorerTestRuns, type ExplorerTestRuns } from './runDir.js';
+import type { FeatureIndex } from '../../src/web/app/api.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`explorer browser tests skipped: ${CHROMIUM} is not installed (apt-get install chromium)`);
+
+/** Screenshots land here for a person to look at. */
+const SHOTS = process.env.ORBITSCOPE_SCREENSHOTS ?? join(tmpdir(), 'orbitscope-screenshots');
+
+describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let profile: string;
+  let run: ExplorerTestRuns;
+  let index: FeatureIndex;
+  let runCount: number;
+  const consoleErrors: string[] = [];
+  const external: string[] = [];
+
+  beforeAll(async () => {
+    run = await explorerTestRuns();
+    index = JSON.parse(await readFile(join(run.run, 'features', 'index.json'), 'utf8'));
+    const app = await ensureAppBuilt();
+    server = await startServer({ dirs: [run.folder], appDir: app.dir });
+    runCount = (await (await fetch(`${server.url}api/runs`)).json()).length;
+    profile = await mkdtemp(join(tmpdir(), 'orbitscope-chromium-'));
+    await mkdir(SHOTS, { recursive: true });
+    // a fresh profile directory: playwright passes it as --user-data-dir
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+    if (run) await rm(run.folder, { recursive: true, force: true });
+  });
+
+  async function open(hash: string): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${hash}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`${hash}: ${e.message}`));
+    // offline: any request that leaves 127.0.0.1 is recorded and refused
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url) || url.startsWith('data:')) return route.continue();
+      external.push(url);
+      return route.abort();
+    });
+    await page.goto(`${server.url}${hash}`);
+    await page.waitForFunction((h) => document.body.dataset.ready === h, hash);
+    return page;
+  }
+
+  it('the runs page lists every run with six verdicts and compares two of them', async () => {
+    const page = await open('#/');
+    await expect(page.locator('tr[data-run]').count()).resolves.toBe(runCount);
+    await expect(page.locator(`tr[data-run="${run.id}"] .verdict`).count()).resolves.toBe(6);
+    await page.screenshot({ path: join(SHOTS, 'runs.png'), fullPage: true });
+    if (runCount < 2) {
+      console.warn('compare page not tested: fewer than two runs');
+      return;
+    }
+    await page.locator(`tr[data-run="${run.id}"] input[type=checkbox]`).check();
+    await page.locator(`tr[data-run]:not([data-run="${run.id}"]) input[type=checkbox]`).first().check();
+    await expect(page.getByTestId('compare').isEnabled()).resolves.toBe(true);
+    await page.getByTestId('compare').click();
+    await page.waitForFunction(() => document.body.dataset.ready?.startsWith('#/compare/'));
+    await expect(page.locator('.compare .panel').count()).resolves.toBe(2);
+    await expect(page.locator(`.compare .panel[data-run="${run.id}"] .tile`).count()).resolves.toBe(index.layers[0].units);
+    await page.screenshot({ path: join(SHOTS, 'compare.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the layer view shows one tile per unit and its snapshot slider changes the images', async () => {
+    const page = await open(`#/run/${run.id}/layer`);
+    await expect(page.locator('.tile').count()).resolves.toBe(index.layers[0].units);
+    const before = await page.locator('.tile canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    await page.getByTestId('snapshot').fill('0');
+    await page.waitForFunction(() => location.hash.includes('snap=0'));
+    await page.waitForTimeout(100);
+    const after = await page.locator('.tile canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    expect(after).not.toBe(before);
+    await page.getByTestId('snapshot').fill(String(index.snapshots.length - 1));
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(SHOTS, 'layer.png'), fullPage: true });
+    await page.locator('.tile[data-unit="1"]').click();
+    await page.waitForFunction(() => document.body.dataset.ready?.includes('/feature'));
+    expect(page.url()).toMatch(/unit=1/);
+    await page.close();
+  });
+
+  it('the feature view distance read-out follows the rotation slider and equals the library orbitDistances for that angle', async () => {
+    const seed = index.seeds[0];
+    const layer = index.layers[0].layer;
+    const unit = Math.min(2, index.layers[0].units - 1);
+    const snap = index.snapshots.length - 1;
+    const page = await open(`#/run/${run.id}/feature?seed=${seed}&layer=${layer}&unit=${unit}&snap=${snap}`);
+    const readout = page.getByTestId('distance');
+    const d0 = Number(await readout.getAttribute('data-value'));
+    expect(d0).toBe(0);
+    const npy = parseNpy(new Uint8Array(await readFile(join(run.run, 'features', `seed-${seed}`, `layer-${layer}`, `snapshot-${snap}.npy`))), 'snapshot');
+    const [, h, w] = npy.shape;
+    const x = npy.data.slice(unit * h * w, (unit + 1) * h * w);
+    const angles = [37.5, 90, -120];
+    // the library's batched ONNX path, with SO(2) elements built by the lie group itself
+    const expected = await orbitDistances({ data: x, count: 1, height: h, width: w }, angles.map((a) => affineRows(so2.matrix([(a * Math.PI) / 180]))), imageWindow(h, w, 'disk'));
+    for (const [k, angle] of angles.entries()) {
+      await page.getByTestId('slider-angle').fill(String(angle));
+      const shown = Number(await readout.getAttribute('data-value'));
+      expect(shown).not.toBe(d0);
+      expect(Math.abs(shown - expected[k])).toBeLessThan(1e-4);
+      expect(Math.abs(Number((await readout.textContent())!.split('=')[1]) - expected[k])).toBeLessThan(1e-4);
+    }
+    await page.getByTestId('slider-angle').fill('37.5');
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(SHOTS, 'feature.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the claims page draws six charts, shows values on hover and opens a feature on click', async () => {
+    const results = JSON.parse(await readFile(join(run.run, 'results.json'), 'utf8'));
+    // a claim whose chart points name their feature (seed, layer, unit)
+    const [cid, claim] = Object.entries(results.claims as Record<string, { axes: { x: string }; points: { x: number | null; y: number | null; unit?: number }[] }>).find(([, c]) =>
+      c.points.some((p) => p.unit !== undefined && p.x !== null && p.y !== null),
+    )!;
+    const page = await open(`#/run/${run.id}/claims`);
+    await expect(page.locator('[data-testid^="chart-"] svg').count()).resolves.toBe(6);
+    await page.screenshot({ path: join(SHOTS, 'claims.png'), fullPage: true });
+    const point = page.locator(`[data-testid="chart-${cid}"] svg path[role="graphics-symbol"]`).first();
+    await point.hover({ force: true });
+    await page.waitForFunction(() => !(document.getElementById('tooltip') as HTMLElement).hidden);
+    expect(await page.locator('#tooltip').textContent()).toContain(`${claim.axes.x}: `);
+    await page.screenshot({ path: join(SHOTS, 'claims-tooltip.png'), fullPage: false });
+    await point.click({ force: true });
+    await page.waitForFunction(() => document.body.dataset.ready?.includes('/feature?'));
+    expect(page.url()).toMatch(/feature\?seed=\d+&layer=\d+&unit=\d+/);
+    await page.close();
+  });
+
+  it('no page logged a console error or fetched anything from outside 127.0.0.1', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(external).toEqual([]);
+  });
+});
