@@ -2,4 +2,5 @@ export { identityArray, compose, invert, power, apply, equals, isIdentity, isPer
 export { parseCycles, formatCycles } from './cycles.js';
 export { Perm } from './Perm.js';
 export { PermGroup, type PermGroupOptions } from './PermGroup.js';
-export { symmetric, alternating, cyclic, dihedral, torusTranslations, gridC4, gridD4, p4m, parseGeneratorsFile } from './named.js';
+export { symmetric, alternating, cyclic, dihedral, torusTranslations, gridC4, gridD4, p4m } from './named.js';
+export { parseGenerators, parseGeneratorsFile, parseImageList, type GeneratorText } from './parseGenerators.js';
