@@ -68,7 +68,8 @@ export function orbitsBySize(group: PermGroup, colours: number): Map<bigint, big
     const H = queue[k];
     for (const C of cyclicClosures.values()) {
       const before = closedByKey.size;
-      const J = closeOf(joinOrbits(H, C, n));
+      // orbits of <H, C>: union-find joining p with the least point of its block in H and in C
+      const J = closeOf(orbitsOfPoints([H.label, C.label], n));
       if (closedByKey.size > before) queue.push(J);
     }
   }
@@ -95,33 +96,6 @@ export function orbitsBySize(group: PermGroup, colours: number): Map<bigint, big
     else bySize.set(size, colourings / size);
   }
   return new Map([...bySize.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-}
-
-/** Orbits of <H, C>: the finest partition coarser than both orbit partitions. */
-function joinOrbits(H: Closed, C: Closed, n: number): number[][] {
-  const parent = new Int32Array(n);
-  for (let p = 0; p < n; p++) parent[p] = p;
-  const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
-  for (let p = 0; p < n; p++) {
-    union(p, H.label[p]);
-    union(p, C.label[p]);
-  }
-  const blocks = new Map<number, number[]>();
-  for (let p = 0; p < n; p++) {
-    const r = find(p);
-    let b = blocks.get(r);
-    if (!b) blocks.set(r, (b = []));
-    b.push(p);
-  }
-  return [...blocks.values()];
 }
 
 /** True when every block of `fine` lies inside a block of `coarse` (labels are least points). */

@@ -1,3 +1,4 @@
+export { factorial } from './factorial.js';
 export { identityArray, compose, invert, power, apply, equals, isIdentity, isPermutation, cycleType, isEven, permKey } from './kernels.js';
 export { parseCycles, formatCycles } from './cycles.js';
 export { Perm } from './Perm.js';

@@ -1,12 +1,7 @@
 import { checkInteger } from '../../core/validate.js';
 import { Perm } from './Perm.js';
+import { factorial } from './factorial.js';
 import { PermGroup } from './PermGroup.js';
-
-function factorial(n: number): bigint {
-  let f = 1n;
-  for (let k = 2; k <= n; k++) f *= BigInt(k);
-  return f;
-}
 
 function fromImages(n: number, f: (i: number) => number): Perm {
   return Perm.fromImages(Array.from({ length: n }, (_, i) => f(i)));

@@ -21,7 +21,11 @@ export function orbitOfPoint(gens: readonly Int32Array[], point: number, degree:
   return orbit;
 }
 
-/** All orbits on 0..degree-1, each sorted, ordered by least point (union-find over generators). */
+/**
+ * All orbits on 0..degree-1, each sorted, ordered by least point (union-find joining p and
+ * g[p] for every generator; any maps of 0..degree-1 work, not only permutations: the blocks are
+ * then the connected components).
+ */
 export function orbitsOfPoints(gens: readonly Int32Array[], degree: number): number[][] {
   const parent = identityArray(degree);
   const find = (x: number): number => {

@@ -1,5 +1,6 @@
 import { RandomSource } from '../../core/random.js';
-import { isIdentity } from '../perm/kernels.js';
+import { isEven, isIdentity } from '../perm/kernels.js';
+import { factorial } from '../perm/factorial.js';
 import { chainOrder, sift, type StabChain } from './StabChain.js';
 import { chainWithBase, insertResidue, schreierSims } from './schreierSims.js';
 import { ProductReplacement } from './productReplacement.js';
@@ -22,12 +23,6 @@ export const DEFAULT_RANDOM_SCHREIER_SIMS: RandomSchreierSimsOptions = { seed: 0
 
 /** How the randomized result was certified. */
 export type Certificate = 'known-order' | 'symmetric-bound' | 'alternating-bound' | 'schreier-generators' | 'none';
-
-function factorial(n: number): bigint {
-  let f = 1n;
-  for (let k = 2; k <= n; k++) f *= BigInt(k);
-  return f;
-}
 
 /** Number of points moved by some generator. */
 function movedPoints(degree: number, gens: readonly Int32Array[]): number {
@@ -65,16 +60,7 @@ export function randomSchreierSims(
   }
   const m = movedPoints(degree, nontrivial);
   const symOrder = factorial(m);
-  const allEven = nontrivial.every((g) => {
-    let cycles = 0;
-    const seen = new Uint8Array(degree);
-    for (let i = 0; i < degree; i++) {
-      if (seen[i]) continue;
-      cycles++;
-      for (let j = i; !seen[j]; j = g[j]) seen[j] = 1;
-    }
-    return (degree - cycles) % 2 === 0;
-  });
+  const allEven = nontrivial.every(isEven);
   const bound = o.knownOrder ?? (allEven && m >= 2 ? symOrder / 2n : symOrder);
   const boundKind: Certificate = o.knownOrder !== undefined ? 'known-order' : allEven && m >= 2 ? 'alternating-bound' : 'symmetric-bound';
   let order = chainOrder(chain);
