@@ -12,7 +12,7 @@ export interface ImageStabilizerResult {
   readonly orbitSize: bigint;
   readonly stabilizerOrder: bigint;
   readonly method: 'enumerate' | 'backtrack' | 'young';
-  /** The stabilizer as a permutation group (omitted only when it would be the trivial group of no generators... always present here). */
+  /** The stabilizer as a permutation group (always set by this implementation; optional in the contract). */
   readonly stabilizer?: PermGroup;
 }
 

@@ -4,7 +4,7 @@ import { compose, identityArray, invert, isIdentity } from '../perm/kernels.js';
 /**
  * One level of a stabilizer chain G = G^(0) >= G^(1) >= ... >= G^(m) = 1 with base
  * (b_0, ..., b_{m-1}), where G^(i) fixes b_0..b_{i-1} pointwise (Seress, "Permutation Group
- * Algorithms", section 4.1; Holt-Eick-O'Brien, "Handbook of CGT", section 4.4.1).
+ * Algorithms", section 4.1; Holt-Eick-O'Brien, "Handbook of CGT", section 4.4).
  * Level i holds the strong generators lying in G^(i), the orbit b_i^{G^(i)} and an explicit
  * transversal: for each orbit point beta, u[beta] maps b_i to beta (i.e. u[beta][b_i] = beta),
  * with its inverse (what sift needs). Explicit transversals cost degree x |orbit| integers per
@@ -77,7 +77,7 @@ export interface SiftResult {
 }
 
 /**
- * Sift g through the chain from level `start` (Seress section 4.1, "sifting"; HEO 4.4.1 STRIP):
+ * Sift g through the chain from level `start` (Seress section 4.1, "sifting"; HEO 4.4, "strip"):
  * at level i, with beta = b_i^g, replace g by g * u_beta^{-1} (which fixes b_i); stop when beta
  * is off the orbit. g is in the group iff the residue at the end is the identity.
  * Cost: one multiplication of degree n per level.
@@ -170,7 +170,7 @@ export function strongGenerators(chain: StabChain): Int32Array[] {
 
 /**
  * A uniformly random element: u_{m-1} ... u_1 u_0 with u_i uniform in the transversal of level
- * i (every element of G factors uniquely this way; Seress 4.1, HEO 4.4.1).
+ * i (every element of G factors uniquely this way; Seress 4.1, HEO 4.4).
  */
 export function randomChainElement(chain: StabChain, rng: RandomSource): Int32Array {
   let g = identityArray(chain.degree);

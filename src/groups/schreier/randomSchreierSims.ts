@@ -48,7 +48,7 @@ function movedPoints(degree: number, gens: readonly Int32Array[]): number {
  * The upper-bound checks also stop the random phase early, which is what makes S_100 from a
  * transposition and a 100-cycle fast. With verify = false the result is a Monte Carlo chain
  * (certificate 'none'): a subgroup whose order is wrong with probability at most about
- * 2^-consecutive (Seress Lemma 4.3.1).
+ * 2^-consecutive (Seress 4.3).
  */
 export function randomSchreierSims(
   degree: number,
