@@ -163,6 +163,8 @@ describe('orbitscope orbit', () => {
     writeFileSync(npy3, encodeNpy(new Float32Array(8), [2, 2, 2]));
     const wide = join(dir, 'wide.json');
     writeFileSync(wide, JSON.stringify([[0, 1, 0]]));
+    const nine = join(dir, 'nine.json');
+    writeFileSync(nine, JSON.stringify([[0, 1, 0], [1, 1, 1], [0, 1, 0]]));
     const badGens = join(dir, 'bad.txt');
     writeFileSync(badGens, '(1,9)\n');
     const cases: [string[], RegExp][] = [
@@ -172,6 +174,9 @@ describe('orbitscope orbit', () => {
       [['--image', wide, '--group', 'e8'], /--group: unknown group "e8"/],
       [['--image', wide, '--group', `gens:${badGens}`], /--group gens:.*line 1: point 9 .*outside degree 3/],
       [['--image', wide, '--group', 'gens:/nonexistent.txt'], /--group gens:\/nonexistent\.txt: cannot read/],
+      [['--image', npy3.replace('cube', 'missing'), '--group', 'p4m'], /--image .*missing\.npy: cannot read/],
+      [['--image', nine, '--group', 'symmetric', '--eps', '0.1'], /--eps: the eps-stabilizer enumerates the group, and --group symmetric has order 362880, above 100000/],
+      [['--image', wide, '--group', 'd4', '--levels', '1'], /--levels/],
     ];
     for (const [args, message] of cases) {
       const r = await run('orbit', ...args);

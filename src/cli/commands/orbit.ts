@@ -5,7 +5,7 @@ import { integer, number } from '../parse.js';
 import { InputRangeError, UserError, isUserError } from '../../core/errors.js';
 import { readImageFile, type GrayImage } from '../../data/imageFile.js';
 import { gridC4, gridD4, p4m, parseGeneratorsFile, symmetric, torusTranslations, type PermGroup } from '../../groups/perm/index.js';
-import { epsStabilizer, imageStabilizer } from '../../actions/index.js';
+import { ENUMERATE_MAX_ORDER, epsStabilizer, imageStabilizer } from '../../actions/index.js';
 
 /** Options every group handler receives. */
 export interface OrbitOptions {
@@ -64,6 +64,9 @@ export const finiteOrbitHandler: OrbitGroupHandler = {
       orbitSize: r.orbitSize.toString(),
       stabilizerOrder: r.stabilizerOrder.toString(),
     };
+    if (options.eps !== undefined && G.order() > ENUMERATE_MAX_ORDER) {
+      throw new InputRangeError(`--eps: the eps-stabilizer enumerates the group, and --group ${group} has order ${G.order()}, above ${ENUMERATE_MAX_ORDER}`);
+    }
     if (options.eps !== undefined) out.epsStabilizerSize = String(epsStabilizer(G, image.pixels, options.eps).count);
     return out;
   },
