@@ -1,5 +1,6 @@
 import { InputRangeError } from '../core/errors.js';
 import { Perm } from '../groups/perm/Perm.js';
+import { factorial } from '../groups/perm/factorial.js';
 import { PermGroup } from '../groups/perm/PermGroup.js';
 import { quantiseLevels } from './quantise.js';
 
@@ -11,14 +12,8 @@ export interface ImageStabilizerResult {
   readonly orbitSize: bigint;
   readonly stabilizerOrder: bigint;
   readonly method: 'enumerate' | 'backtrack' | 'young';
-  /** The stabilizer as a permutation group (omitted only when it would be the trivial group of no generators... always present here). */
+  /** The stabilizer as a permutation group (always set by this implementation; optional in the contract). */
   readonly stabilizer?: PermGroup;
-}
-
-function factorial(n: number): bigint {
-  let f = 1n;
-  for (let k = 2; k <= n; k++) f *= BigInt(k);
-  return f;
 }
 
 /**

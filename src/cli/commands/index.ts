@@ -1,4 +1,7 @@
 import type { Registrar } from '../program.js';
+import { registerGroup } from './group.js';
+import { registerCount } from './count.js';
+import { registerOrbit } from './orbit.js';
 import { registerData } from './data.js';
 import { serve } from './serve.js';
 
@@ -6,4 +9,4 @@ import { serve } from './serve.js';
  * Every subcommand, in the order `--help` lists them. Each module adds one command; the
  * commands hold no domain logic, only argument parsing and wiring to the library.
  */
-export const registrars: readonly Registrar[] = [registerData, serve];
+export const registrars: readonly Registrar[] = [registerGroup, registerCount, registerOrbit, registerData, serve];

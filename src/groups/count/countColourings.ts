@@ -8,8 +8,8 @@ export const MAX_ENUMERATED_ORDER = 1_000_000n;
 
 /**
  * The number of colourings of the group's points with K colours up to the group, by Burnside's
- * lemma: (1/|G|) sum over g of K^{c(g)}, c(g) = number of cycles of g (Kerber, "Applied Finite
- * Group Actions", 1999, section 1.2; HEO section 2.? on orbit counting). Exact (bigint);
+ * lemma: (1/|G|) sum over g of K^{c(g)}, c(g) = number of cycles of g (the Cauchy-Frobenius
+ * lemma; Kerber, "Applied Finite Group Actions", 2nd ed. 1999, chapter 1). Exact (bigint);
  * enumerates G, so |G| <= 10^6.
  * Example: binary 2x2 images up to D4 -> 6 (OEIS A054247).
  */

@@ -14,7 +14,10 @@ export interface PermGroupOptions {
   readonly method?: 'random' | 'deterministic';
   /** Seed of the randomized algorithm (default 0). */
   readonly seed?: number;
-  /** |G| when known, which certifies the randomized chain at once. */
+  /**
+   * |G| when known exactly (named groups, orders found by a search): the randomized chain stops
+   * as soon as it reaches this order, so a value below the true order would give a wrong chain.
+   */
   readonly knownOrder?: bigint;
 }
 

@@ -1,5 +1,7 @@
+export { factorial } from './factorial.js';
 export { identityArray, compose, invert, power, apply, equals, isIdentity, isPermutation, cycleType, isEven, permKey } from './kernels.js';
 export { parseCycles, formatCycles } from './cycles.js';
 export { Perm } from './Perm.js';
 export { PermGroup, type PermGroupOptions } from './PermGroup.js';
-export { symmetric, alternating, cyclic, dihedral, torusTranslations, gridC4, gridD4, p4m, parseGeneratorsFile } from './named.js';
+export { symmetric, alternating, cyclic, dihedral, torusTranslations, gridC4, gridD4, p4m } from './named.js';
+export { parseGenerators, parseGeneratorsFile, parseImageList, type GeneratorText } from './parseGenerators.js';

@@ -3,8 +3,8 @@
  *
  * Convention (stated once, used everywhere): groups act from the right, as in GAP and SymPy.
  * The product p*q means "apply p, then q": (p*q)[i] = q[p[i]], i.e. i^(pq) = (i^p)^q.
- * Seress, "Permutation Group Algorithms" (2003), section 1.2; Holt, Eick and O'Brien,
- * "Handbook of Computational Group Theory" (2005), section 2.1.
+ * Seress, "Permutation Group Algorithms" (2003), chapter 1; Holt, Eick and O'Brien,
+ * "Handbook of Computational Group Theory" (2005), chapter 2.
  */
 
 /** The identity permutation of degree n. */

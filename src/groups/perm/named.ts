@@ -1,13 +1,7 @@
-import { InputRangeError, InputTypeError } from '../../core/errors.js';
 import { checkInteger } from '../../core/validate.js';
 import { Perm } from './Perm.js';
+import { factorial } from './factorial.js';
 import { PermGroup } from './PermGroup.js';
-
-function factorial(n: number): bigint {
-  let f = 1n;
-  for (let k = 2; k <= n; k++) f *= BigInt(k);
-  return f;
-}
 
 function fromImages(n: number, f: (i: number) => number): Perm {
   return Perm.fromImages(Array.from({ length: n }, (_, i) => f(i)));
@@ -90,21 +84,4 @@ export function p4m(n: number): PermGroup {
   const gens = [...t, rot, mir].filter((g) => !g.isIdentity());
   const known = n >= 3 ? BigInt(8 * N) : undefined;
   return new PermGroup(gens, N, known ? { knownOrder: known } : {});
-}
-
-/**
- * Parse a generators file: one generator per line in 1-based cycle notation; '#' starts a
- * comment; blank lines are skipped. The degree is `degree` when given, else the largest point.
- * Errors name `name` (the file) and the line.
- */
-export function parseGeneratorsFile(text: string, name: string, degree?: number): PermGroup {
-  const lines = text.split(/\r?\n/).map((l, k) => ({ text: l.replace(/#.*$/, '').trim(), line: k + 1 })).filter((l) => l.text !== '');
-  if (lines.length === 0) throw new InputTypeError(`${name}: no generators (expected one cycle-notation generator per line)`);
-  const parsed = lines.map((l) => Perm.parse(l.text, degree, `${name}, line ${l.line}`));
-  const n = degree ?? Math.max(...parsed.map((p) => p.degree));
-  if (n < 1) throw new InputRangeError(`${name}: degree must be at least 1`);
-  return new PermGroup(
-    lines.map((l) => Perm.parse(l.text, n, `${name}, line ${l.line}`)),
-    n,
-  );
 }

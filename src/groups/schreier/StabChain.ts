@@ -4,7 +4,7 @@ import { compose, identityArray, invert, isIdentity } from '../perm/kernels.js';
 /**
  * One level of a stabilizer chain G = G^(0) >= G^(1) >= ... >= G^(m) = 1 with base
  * (b_0, ..., b_{m-1}), where G^(i) fixes b_0..b_{i-1} pointwise (Seress, "Permutation Group
- * Algorithms", section 4.1; Holt-Eick-O'Brien, "Handbook of CGT", section 4.4.1).
+ * Algorithms", section 4.1; Holt-Eick-O'Brien, "Handbook of CGT", section 4.4).
  * Level i holds the strong generators lying in G^(i), the orbit b_i^{G^(i)} and an explicit
  * transversal: for each orbit point beta, u[beta] maps b_i to beta (i.e. u[beta][b_i] = beta),
  * with its inverse (what sift needs). Explicit transversals cost degree x |orbit| integers per
@@ -77,31 +77,70 @@ export interface SiftResult {
 }
 
 /**
- * Sift g through the chain from level `start` (Seress section 4.1, "sifting"; HEO 4.4.1 STRIP):
+ * Sift g through the chain from level `start` (Seress section 4.1, "sifting"; HEO 4.4, "strip"):
  * at level i, with beta = b_i^g, replace g by g * u_beta^{-1} (which fixes b_i); stop when beta
  * is off the orbit. g is in the group iff the residue at the end is the identity.
  * Cost: one multiplication of degree n per level.
  */
 export function sift(chain: StabChain, g: Int32Array, start = 0): SiftResult {
-  let h: Int32Array = g;
-  let tmp: Int32Array = new Int32Array(chain.degree);
+  const residue = g.slice();
+  const level = siftInPlace(chain, residue, new Int32Array(chain.degree), start);
+  return { residue, level };
+}
+
+/**
+ * sift without allocation, for the inner loops of Schreier-Sims: `h` is replaced by the
+ * residue, `scratch` (same length) is overwritten; returns the level where sifting stopped.
+ */
+export function siftInPlace(chain: StabChain, h: Int32Array, scratch: Int32Array, start = 0): number {
+  let cur = h;
+  let other = scratch;
+  let level = chain.levels.length;
+  const n = chain.degree;
   for (let i = start; i < chain.levels.length; i++) {
     const L = chain.levels[i];
-    const beta = h[L.basePoint];
+    const beta = cur[L.basePoint];
     if (beta === L.basePoint) continue; // u_b is the identity: nothing to multiply
     const inv = L.inverse[beta];
-    if (inv === undefined) return { residue: h === g ? g.slice() : h, level: i };
-    compose(h, inv, tmp);
-    if (h === g) {
-      h = tmp;
-      tmp = new Int32Array(chain.degree);
-    } else {
-      const t = h;
-      h = tmp;
-      tmp = t;
+    if (inv === undefined) {
+      level = i;
+      break;
     }
+    for (let p = 0; p < n; p++) other[p] = inv[cur[p]];
+    const t = cur;
+    cur = other;
+    other = t;
   }
-  return { residue: h === g ? g.slice() : h, level: chain.levels.length };
+  if (cur !== h) h.set(cur);
+  return level;
+}
+
+/**
+ * True when y sifts to the identity from level `start`, decided without forming the residue:
+ * only the images of base points are followed along the path of inverse transversal elements
+ * (O(k^2) lookups for k non-trivial levels), then y = u_k ... u_1 is checked point by point with
+ * early exit (O(nk) on success). About half the work of siftInPlace for Schreier generators,
+ * which almost always sift through. `path` is scratch space of at least levels.length entries.
+ */
+export function siftsToIdentity(chain: StabChain, y: Int32Array, start: number, path: Int32Array[]): boolean {
+  let k = 0;
+  const levels = chain.levels;
+  for (let i = start; i < levels.length; i++) {
+    const L = levels[i];
+    let beta = y[L.basePoint];
+    for (let t = 0; t < k; t++) beta = path[t][beta];
+    if (beta === L.basePoint) continue;
+    const inv = L.inverse[beta];
+    if (inv === undefined) return false;
+    path[k++] = inv;
+  }
+  const n = chain.degree;
+  for (let p = 0; p < n; p++) {
+    let q = y[p];
+    for (let t = 0; t < k; t++) q = path[t][q];
+    if (q !== p) return false;
+  }
+  return true;
 }
 
 /** True when g (0-based images of the chain's degree) lies in the group of the chain. */
@@ -131,7 +170,7 @@ export function strongGenerators(chain: StabChain): Int32Array[] {
 
 /**
  * A uniformly random element: u_{m-1} ... u_1 u_0 with u_i uniform in the transversal of level
- * i (every element of G factors uniquely this way; Seress 4.1, HEO 4.4.1).
+ * i (every element of G factors uniquely this way; Seress 4.1, HEO 4.4).
  */
 export function randomChainElement(chain: StabChain, rng: RandomSource): Int32Array {
   let g = identityArray(chain.degree);

@@ -24,7 +24,7 @@ export interface SubgroupSearchResult {
 /**
  * Backtrack search for the subgroup K = {g in G : property} over the stabilizer chain
  * (Seress, "Permutation Group Algorithms", section 9.1; Holt-Eick-O'Brien, "Handbook of CGT",
- * sections 4.6.1-4.6.2). Every g in G is uniquely h_{m-1} ... h_1 h_0 with h_i in the transversal
+ * section 4.6). Every g in G is uniquely h_{m-1} ... h_1 h_0 with h_i in the transversal
  * of level i, and b_j^g is decided by h_j..h_0, so the elements form a tree by their base images.
  * Levels are treated from the deepest up: with K^(i+1) = K cap G^(i+1) known, for each point c
  * of the basic orbit of b_i not already in the orbit of b_i under the K found so far, one
@@ -70,7 +70,7 @@ export function backtrackSubgroup(chain: StabChain, prop: SubgroupProperty): Sub
 /**
  * The stabilizer of an ordered partition of the points: the g with colour[p^g] = colour[p] for
  * every p (colours are any integers). The base is changed to list the points of the smallest
- * colour classes first, where pruning is strongest (HEO 4.6.2). The stabilizer of an image under
+ * colour classes first, where pruning is strongest (HEO 4.6). The stabilizer of an image under
  * a pixel permutation group is exactly this, with colour = quantised value.
  */
 export function partitionStabilizer(chain: StabChain, colour: ArrayLike<number>): SubgroupSearchResult {
@@ -92,7 +92,7 @@ export function partitionStabilizer(chain: StabChain, colour: ArrayLike<number>)
 
 /**
  * The setwise stabilizer G_{Delta} = {g : Delta^g = Delta} of a set of 0-based points, by
- * backtrack with the points of Delta first in the base (Seress 9.1.1; HEO 4.6.3).
+ * backtrack with the points of Delta first in the base (Seress 9.1; HEO 4.6).
  */
 export function setStabilizer(chain: StabChain, set: readonly number[]): SubgroupSearchResult {
   const colour = new Int32Array(chain.degree);

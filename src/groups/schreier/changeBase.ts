@@ -5,7 +5,7 @@ import { randomSchreierSims } from './randomSchreierSims.js';
  * A new chain of the same group whose base starts with `basePrefix` (0-based points).
  * Method: randomized Schreier-Sims from the strong generators, stopped when the order reaches
  * the known |G| of the old chain, which certifies the result exactly (a chain of a subgroup of
- * full order is a chain of the group). Seress section 5.4 describes cheaper conjugation-and-
+ * full order is a chain of the group). Seress chapter 5 (base change) describes cheaper conjugation-and-
  * swap methods; this one is simple and exact, and fast for the degrees used here.
  * With `dropTrivial`, levels whose basic orbit is a single point are removed (they carry no
  * information; G^(i) = G^(i+1) there), which keeps sifting cheap for long prefixes.

@@ -6,6 +6,8 @@ export {
   newLevel,
   addGenerator,
   sift,
+  siftInPlace,
+  siftsToIdentity,
   chainContains,
   chainOrder,
   chainBase,

@@ -3,7 +3,7 @@ import { compose, identityArray, invert } from '../perm/kernels.js';
 
 /**
  * Product replacement random elements (Celler, Leedham-Green, Murray, Niemeyer and O'Brien
- * 1995; Seress section 2.2.2; Holt-Eick-O'Brien section 3.2.2, with the "rattle" accumulator
+ * 1995; Seress section 2.2; Holt-Eick-O'Brien section 3.2, with the "rattle" accumulator
  * x0): keep r elements that generate G; each step replaces a_s by a_s a_t^{+-1} for random s != t
  * and multiplies the accumulator by the new a_s. Nearly uniform after a short warm-up; seeded.
  */

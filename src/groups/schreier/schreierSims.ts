@@ -1,5 +1,5 @@
 import { isIdentity } from '../perm/kernels.js';
-import { addGenerator, firstMovedPoint, newLevel, sift, type StabChain } from './StabChain.js';
+import { addGenerator, firstMovedPoint, newLevel, sift, siftInPlace, siftsToIdentity, type StabChain } from './StabChain.js';
 
 /**
  * Put the residue h of a failed sift (stopped at `level`, so h fixes b_0..b_{level-1}) into the
@@ -45,7 +45,10 @@ export function schreierSims(chain: StabChain, gens: readonly Int32Array[] = [])
     while (checked.length <= i) checked.push(new Int32Array(chain.degree));
   };
   let i = chain.levels.length - 1;
-  const y = new Int32Array(chain.degree);
+  const n = chain.degree;
+  const y = new Int32Array(n);
+  const scratch = new Int32Array(n);
+  const path: Int32Array[] = [];
   outer: while (i >= 0) {
     ensure(i);
     const L = chain.levels[i];
@@ -59,12 +62,17 @@ export function schreierSims(chain: StabChain, gens: readonly Int32Array[] = [])
         const gamma = x[beta];
         // Schreier generator y = u_beta * x * u_gamma^{-1}, written straight into y
         const inv = L.inverse[gamma]!;
-        for (let p = 0; p < y.length; p++) y[p] = inv[x[u[p]]];
-        if (isIdentity(y)) continue;
-        const r = sift(chain, y, i + 1);
-        if (!isIdentity(r.residue)) {
-          // sift never returns its argument (it copies), so y can be reused
-          i = insertResidue(chain, r.residue, i + 1, r.level);
+        let trivial = true;
+        for (let p = 0; p < n; p++) {
+          const v = inv[x[u[p]]];
+          y[p] = v;
+          if (v !== p) trivial = false;
+        }
+        if (trivial) continue; // u_beta x = u_gamma: the tree edge that defined u_gamma
+        if (siftsToIdentity(chain, y, i + 1, path)) continue;
+        const level = siftInPlace(chain, y, scratch, i + 1);
+        if (!isIdentity(y)) {
+          i = insertResidue(chain, y.slice(), i + 1, level);
           continue outer;
         }
       }

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { action, type Cli, type Registrar } from '../program.js';
+import { integer, number } from '../parse.js';
+import { InputRangeError, UserError, isUserError } from '../../core/errors.js';
+import { readImageFile, type GrayImage } from '../../data/imageFile.js';
+import { gridC4, gridD4, p4m, parseGeneratorsFile, symmetric, torusTranslations, type PermGroup } from '../../groups/perm/index.js';
+import { ENUMERATE_MAX_ORDER, epsStabilizer, imageStabilizer } from '../../actions/index.js';
+
+/** Options every group handler receives. */
+export interface OrbitOptions {
+  readonly levels?: number;
+  readonly eps?: number;
+}
+
+/**
+ * One family of groups for `orbitscope orbit`: `matches` says whether a --group value is its,
+ * `run` computes the output fields for the image. The output of a finite group is
+ * {group, groupOrder, orbitSize, stabilizerOrder (decimal strings), epsStabilizerSize with --eps}.
+ * Continuous groups (t2, so2, scale, se2, sim2, gl2, aff2) join by adding entries to
+ * `orbitGroupHandlers`, with their own fields.
+ */
+export interface OrbitGroupHandler {
+  readonly names: string;
+  matches(group: string): boolean;
+  run(group: string, image: GrayImage, options: OrbitOptions): Record<string, unknown>;
+}
+
+function squareSide(group: string, image: GrayImage): number {
+  if (image.height !== image.width) throw new InputRangeError(`--group ${group}: needs a square image, got ${image.height} x ${image.width}`);
+  return image.height;
+}
+
+/** The finite pixel permutation group named by --group for this image. */
+export function finitePixelGroup(group: string, image: GrayImage): PermGroup {
+  const n = image.height * image.width;
+  if (group === 'translations') return torusTranslations(image.height, image.width);
+  if (group === 'd4') return gridD4(squareSide(group, image));
+  if (group === 'c4') return gridC4(squareSide(group, image));
+  if (group === 'p4m') return p4m(squareSide(group, image));
+  if (group === 'symmetric') return symmetric(n);
+  const file = group.slice('gens:'.length);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`--group ${group}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return parseGeneratorsFile(text, `--group ${group}`, n);
+}
+
+const FINITE = ['translations', 'd4', 'c4', 'p4m', 'symmetric'];
+
+/** Finite pixel groups: exact stabilizer and orbit size of the quantised image. */
+export const finiteOrbitHandler: OrbitGroupHandler = {
+  names: `${FINITE.join('|')}|gens:FILE`,
+  matches: (g) => FINITE.includes(g) || (g.startsWith('gens:') && g.length > 5),
+  run(group, image, options) {
+    const G = finitePixelGroup(group, image);
+    const r = imageStabilizer(G, image.pixels, { levels: options.levels });
+    const out: Record<string, unknown> = {
+      group,
+      groupOrder: G.order().toString(),
+      orbitSize: r.orbitSize.toString(),
+      stabilizerOrder: r.stabilizerOrder.toString(),
+    };
+    if (options.eps !== undefined && G.order() > ENUMERATE_MAX_ORDER) {
+      throw new InputRangeError(`--eps: the eps-stabilizer enumerates the group, and --group ${group} has order ${G.order()}, above ${ENUMERATE_MAX_ORDER}`);
+    }
+    if (options.eps !== undefined) out.epsStabilizerSize = String(epsStabilizer(G, image.pixels, options.eps).count);
+    return out;
+  },
+};
+
+/** The group families of `orbitscope orbit`, tried in order. */
+export const orbitGroupHandlers: OrbitGroupHandler[] = [finiteOrbitHandler];
+
+function readImage(path: string): GrayImage {
+  try {
+    return readImageFile(path);
+  } catch (e) {
+    if (isUserError(e)) throw new UserError(`--image ${e.message}`);
+    throw e;
+  }
+}
+
+/** `orbitscope orbit`: orbit size and stabilizer of an image under a group. */
+export const registerOrbit: Registrar = (program: Command, cli: Cli) => {
+  program
+    .command('orbit')
+    .description('Exact orbit size and stabilizer order of an image (PNG, 2-D .npy, JSON rows) under a pixel group; pixels quantised to --levels (default: exact values).')
+    .requiredOption('--image <file>', 'image file: .png, .npy (2-D) or .json (array of rows)')
+    .requiredOption('--group <name>', `group: ${orbitGroupHandlers.map((h) => h.names).join('|')}`)
+    .option('--levels <q>', 'quantise pixel values to Q levels first', integer(2))
+    .option('--eps <e>', 'also count the g with ||g.x - x|| <= eps ||x||', number(0))
+    .option('--json', 'print JSON')
+    .action(
+      action<{ image: string; group: string; levels?: number; eps?: number; json?: boolean }>('orbit', cli, (o, _args, io) => {
+        const handler = orbitGroupHandlers.find((h) => h.matches(o.group));
+        if (!handler) throw new UserError(`--group: unknown group "${o.group}"; expected one of ${orbitGroupHandlers.map((h) => h.names).join('|')}`);
+        const image = readImage(o.image);
+        const out = handler.run(o.group, image, { levels: o.levels, eps: o.eps });
+        if (o.json) {
+          io.out(JSON.stringify(out));
+          return;
+        }
+        const lines = [`${o.image} (${image.height} x ${image.width}) under ${o.group} (order ${out.groupOrder}):`, `  orbit size ${out.orbitSize}, stabilizer order ${out.stabilizerOrder}`];
+        if (out.epsStabilizerSize !== undefined) lines.push(`  eps-stabilizer (eps = ${o.eps}): ${out.epsStabilizerSize} elements`);
+        io.out(lines.join('\n'));
+      }),
+    );
+};

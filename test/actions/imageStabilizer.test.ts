@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import fixtures from '../fixtures/group-orders.json' with { type: 'json' };
+import { actOnImage, epsStabilizer, imageStabilizer, quantiseLevels } from '../../src/actions/index.js';
+import { PermGroup, compose, gridD4, p4m, symmetric, torusTranslations } from '../../src/groups/index.js';
+import { RandomSource, UserError } from '../../src/core/index.js';
+import { bruteOrbit, bruteStabilizerCount, closureElements } from '../../src/testing/index.js';
+import { catalogue } from '../groups/catalogue.js';
+
+const key = (x: Int32Array | Float64Array) => x.join(',');
+
+describe('actOnImage', () => {
+  it('actOnImage(g, x) sets (g.x)[p] = x[g^-1(p)] and acting by g then h is acting by g*h', () => {
+    const rng = RandomSource.fromSeed(2);
+    const g = rng.permutation(6);
+    const h = rng.permutation(6);
+    const x = rng.fillUniform(new Float64Array(6));
+    const gx = actOnImage(g, x);
+    for (let p = 0; p < 6; p++) expect(gx[g[p]]).toBe(x[p]);
+    expect(Array.from(actOnImage(h, gx))).toEqual(Array.from(actOnImage(compose(g, h), x)));
+  });
+
+  it('a translation by one column moves a bright pixel one column right', () => {
+    const right = torusTranslations(3, 3).generators[1].images;
+    const x = new Float64Array(9);
+    x[4] = 1;
+    expect(actOnImage(right, x)[5]).toBe(1);
+  });
+});
+
+describe('quantiseLevels', () => {
+  it('quantiseLevels(x) numbers the distinct values in increasing order; with Q levels maps min and max to 0 and Q-1', () => {
+    expect(Array.from(quantiseLevels([0.5, 0.1, 0.5, 0.9]))).toEqual([1, 0, 1, 2]);
+    expect(Array.from(quantiseLevels([0, 0.24, 0.26, 1], 3))).toEqual([0, 0, 1, 2]);
+    expect(Array.from(quantiseLevels([3, 3], 4))).toEqual([0, 0]);
+  });
+});
+
+describe('imageStabilizer', () => {
+  for (const entry of catalogue) {
+    it(`imageStabilizer on ${entry.name} matches brute force and satisfies |O| |S| = |G| for random 3-level images`, () => {
+      const G = entry.make();
+      const elements = closureElements(G.generators.map((g) => g.images), G.degree);
+      const rng = RandomSource.fromSeed(17);
+      for (let t = 0; t < 5; t++) {
+        const x = new Int32Array(G.degree);
+        for (let p = 0; p < x.length; p++) x[p] = rng.int(t < 2 ? 2 : 3);
+        const r = imageStabilizer(G, x);
+        expect(r.stabilizerOrder).toBe(BigInt(bruteStabilizerCount(elements, x, (y, g) => actOnImage(g, y), key)));
+        expect(r.orbitSize).toBe(BigInt(bruteOrbit(elements, x, (y, g) => actOnImage(g, y), key).size));
+        expect(r.orbitSize * r.stabilizerOrder).toBe(BigInt(elements.length));
+        // the backtrack agrees with enumeration on the same image
+        expect(G.partitionStabilizer(x).order()).toBe(r.stabilizerOrder);
+      }
+    });
+  }
+
+  it('imageStabilizer uses the Young subgroup for the symmetric group: orbit size n!/prod m_v!', () => {
+    const r = imageStabilizer(symmetric(10), [0, 0, 0, 1, 1, 2, 2, 2, 2, 2]);
+    expect(r.method).toBe('young');
+    expect(r.orbitSize).toBe(2520n); // 10!/(3! 2! 5!)
+    expect(r.stabilizerOrder).toBe(1440n);
+    // the same group given only by generators takes the backtrack path and agrees
+    const S10 = new PermGroup(symmetric(10).generators, 10);
+    expect(S10.partitionStabilizer([0, 0, 0, 1, 1, 2, 2, 2, 2, 2]).order()).toBe(1440n);
+  });
+
+  it('imageStabilizer on M24 (order above 10^5) uses backtrack: a 5-point image has stabilizer 5! * 48', () => {
+    const f = fixtures.groups.find((g) => g.name === 'M24')!;
+    const G = PermGroup.fromCycles(f.generators, 24);
+    const x = new Float32Array(24);
+    for (const p of [0, 1, 2, 3, 4]) x[p] = 1;
+    const r = imageStabilizer(G, x);
+    expect(r.method).toBe('backtrack');
+    expect(r.stabilizerOrder).toBe(5760n);
+    expect(r.orbitSize).toBe(42504n); // M24 is 5-transitive: every 5-set, C(24,5)
+    // every generator of the stabilizer fixes the image
+    for (const g of r.stabilizer!.generators) expect(Array.from(actOnImage(g.images, x))).toEqual(Array.from(x));
+  });
+
+  it('imageStabilizer of primitives under pixel groups: a dot, a full line and a constant image on the 8x8 torus', () => {
+    const n = 8;
+    const dot = new Float32Array(n * n);
+    dot[0] = 1;
+    expect(imageStabilizer(torusTranslations(n, n), dot).orbitSize).toBe(64n);
+    expect(imageStabilizer(p4m(n), dot).orbitSize).toBe(64n);
+    const line = new Float32Array(n * n);
+    for (let c = 0; c < n; c++) line[3 * n + c] = 1;
+    expect(imageStabilizer(torusTranslations(n, n), line).orbitSize).toBe(8n);
+    expect(imageStabilizer(p4m(n), line).orbitSize).toBe(16n); // 8 rows + 8 columns
+    expect(imageStabilizer(gridD4(n), new Float32Array(n * n)).orbitSize).toBe(1n);
+  });
+
+  it('imageStabilizer quantises to the given levels before comparing', () => {
+    const x = [0, 0.01, 0, 1];
+    const G = new PermGroup(symmetric(4).generators, 4);
+    expect(imageStabilizer(G, x).stabilizerOrder).toBe(2n); // levels 0,1,0,2
+    expect(imageStabilizer(G, x, { levels: 2 }).stabilizerOrder).toBe(6n); // levels 0,0,0,1
+  });
+
+  it('imageStabilizer rejects an image whose size is not the group degree', () => {
+    expect(() => imageStabilizer(gridD4(3), [1, 2, 3])).toThrow(UserError);
+  });
+});
+
+describe('epsStabilizer', () => {
+  it('epsStabilizer(G, x, 0) is the exact stabilizer and grows with eps up to all of G', () => {
+    const G = p4m(4);
+    const rng = RandomSource.fromSeed(5);
+    const x = rng.fillUniform(new Float64Array(16));
+    const exact = imageStabilizer(G, x).stabilizerOrder;
+    expect(BigInt(epsStabilizer(G, x, 0).count)).toBe(exact);
+    let last = 0;
+    for (const eps of [0, 0.2, 0.5, 1, 2]) {
+      const r = epsStabilizer(G, x, eps);
+      expect(r.count).toBeGreaterThanOrEqual(last);
+      last = r.count;
+      for (const g of r.elements) {
+        let d = 0;
+        let nx = 0;
+        const gx = actOnImage(g.images, x);
+        for (let p = 0; p < 16; p++) {
+          d += (gx[p] - x[p]) ** 2;
+          nx += x[p] ** 2;
+        }
+        expect(Math.sqrt(d)).toBeLessThanOrEqual(eps * Math.sqrt(nx) + 1e-12);
+      }
+    }
+    expect(epsStabilizer(G, x, 2).count).toBe(128); // ||g.x - x|| <= 2||x|| always
+  });
+});
