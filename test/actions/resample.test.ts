@@ -118,22 +118,24 @@ describe('resampleBatch: the batched resampling action', () => {
     expect(windowedRel(gh.subarray(0, n * n), gh.subarray(n * n), imageWindow(n, n))).toBeGreaterThan(0.1);
   });
 
-  it('orbitDistances returns the windowed relative distances of the resampled images', async () => {
-    const h = 12;
-    const w = 12;
-    const F = 4;
-    const data = rng.fillUniform(new Float32Array(F * h * w));
-    const els = Array.from({ length: 9 }, (_, k) => so2.matrix([k * 0.4]));
-    const win = imageWindow(h, w);
-    const d = await orbitDistances({ data, count: F, height: h, width: w }, els, win, { maxBatchFloats: 3 * h * w });
-    const y = await resampleBatch({ data, count: F, height: h, width: w }, els);
-    for (let f = 0; f < F; f++)
-      for (let k = 0; k < els.length; k++) {
-        const x = data.subarray(f * h * w, (f + 1) * h * w);
-        expect(d[f * els.length + k]).toBeCloseTo(windowedRel(y.subarray((f * els.length + k) * h * w, (f * els.length + k + 1) * h * w), x, win), 5);
-      }
-    expect(d[0]).toBeLessThan(1e-6);
-  });
+  for (const border of BORDER_MODES)
+    it(`orbitDistances returns the windowed relative distances of the resampled images (${border}, bicubic)`, async () => {
+      const h = 12;
+      const w = 13;
+      const F = 4;
+      const data = rng.fillUniform(new Float32Array(F * h * w));
+      const els = [...Array.from({ length: 8 }, (_, k) => so2.matrix([k * 0.4])), t2.matrix([5.5, -9.25])];
+      const win = imageWindow(h, w);
+      const opts = { border, interp: 'bicubic' as const };
+      const d = await orbitDistances({ data, count: F, height: h, width: w }, els, win, { ...opts, maxBatchFloats: 3 * h * w });
+      const y = await resampleBatch({ data, count: F, height: h, width: w }, els, opts);
+      for (let f = 0; f < F; f++)
+        for (let k = 0; k < els.length; k++) {
+          const x = data.subarray(f * h * w, (f + 1) * h * w);
+          expect(d[f * els.length + k]).toBeCloseTo(windowedRel(y.subarray((f * els.length + k) * h * w, (f * els.length + k + 1) * h * w), x, win), 5);
+        }
+      expect(d[0]).toBeLessThan(1e-6);
+    });
 
   it('resampleBatch rejects a stack whose data does not match its shape, and a malformed element', async () => {
     await expect(resampleBatch({ data: new Float32Array(10), count: 1, height: 3, width: 4 }, [so2.matrix([0])])).rejects.toThrow(/data has 10 values, expected count\*height\*width = 1\*3\*4/);
