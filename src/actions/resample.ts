@@ -31,7 +31,7 @@ export interface ResampleOptions {
   readonly interp?: Interpolation;
   /** Default 'zero'. */
   readonly border?: BorderMode;
-  /** Largest F*G*h*w of one graph run (memory bound); default 2^22 floats. */
+  /** Largest F*G*h*w of one graph run (memory bound); default 2^22 floats for resampleBatch, 2^24 for orbitDistances (whose result is small). */
   readonly maxBatchFloats?: number;
   /** ONNX Runtime intra-op threads; default all cores. */
   readonly threads?: number;
@@ -208,7 +208,7 @@ export async function orbitDistances(images: ImageStack, elements: readonly Affi
   if (G === 0) return out;
   const s = await session(h, w, options, window);
   const thetas = samplingThetas(elements, h, w);
-  const { fc, gc } = plan(F, G, n, options.maxBatchFloats ?? 1 << 22);
+  const { fc, gc } = plan(F, G, n, options.maxBatchFloats ?? 1 << 24);
   for (const [g0, g1] of chunks(G, gc)) {
     const theta = float32(thetas.subarray(6 * g0, 6 * g1), [g1 - g0, 2, 3]);
     for (const [f0, f1] of chunks(F, fc)) {
