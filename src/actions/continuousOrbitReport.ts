@@ -35,6 +35,8 @@ export interface ContinuousOrbitReport {
   readonly box?: string;
   /** Largest identity round-trip error over the testing elements (with eps); eps should exceed it. */
   readonly errorFloor?: number;
+  /** Present when eps is below the error floor: the eps measures then count interpolation error as asymmetry. */
+  readonly warnings?: string[];
 }
 
 /**
@@ -55,5 +57,6 @@ export async function continuousOrbitReport(image: GrayImage, group: LieGroupNam
   const stack = { data: pixels, count: 1, height: h, width: w };
   const [r] = await epsStabilizerBatch(stack, G, { eps: opts.eps, samples: opts.samples, interp, border });
   const [floor] = await roundTripError(stack, G, { interp, border });
-  return { ...base, epsStabilizerMeasure: r.epsStabilizerMeasure, epsOrbitSize: r.epsOrbitSize ?? undefined, samples: r.samples, box: r.box, errorFloor: floor.max };
+  const warnings = opts.eps <= floor.max ? [`eps ${opts.eps} is not above the resampling error floor ${floor.max.toPrecision(3)} (${interp}, ${border} border): resampling error alone can exceed eps`] : undefined;
+  return { ...base, epsStabilizerMeasure: r.epsStabilizerMeasure, epsOrbitSize: r.epsOrbitSize ?? undefined, samples: r.samples, box: r.box, errorFloor: floor.max, ...(warnings ? { warnings } : {}) };
 }

@@ -89,6 +89,9 @@ describe('epsilon-stabilizer measure and epsilon-orbit size', () => {
     expect(r.epsStabilizerMeasure).toBeLessThan(1);
     expect(r.epsOrbitSize).toBeGreaterThan(1);
     expect(r.errorFloor).toBeLessThan(0.1);
+    expect(r.warnings).toBeUndefined();
+    const low = await continuousOrbitReport({ height: n, width: n, pixels: gaussianBlob(n, n, 3) }, 'se2', { eps: 1e-4, samples: 16 });
+    expect(low.warnings?.[0]).toMatch(/eps 0.0001 is not above the resampling error floor/);
     const plain = await continuousOrbitReport({ height: n, width: n, pixels: gaussianBlob(n, n, 3) }, 'so2');
     expect(plain.epsStabilizerMeasure).toBeUndefined();
     expect(plain.stabilizerDim).toBe(1);
