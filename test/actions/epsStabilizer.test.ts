@@ -42,6 +42,19 @@ describe('epsilon-stabilizer measure and epsilon-orbit size', () => {
     expect(Math.abs(r.epsStabilizerMeasure - tStar2 / 16)).toBeLessThan(0.015);
   });
 
+  it('epsStabilizerBatch(blob, t2, periodic, fourier) matches the closed form more tightly, with a round-trip floor of ~0', async () => {
+    const n = 41;
+    const sigma = 4;
+    const eps = 0.3;
+    const stack = { data: gaussianBlob(n, n, sigma), count: 1, height: n, width: n };
+    const [r] = await epsStabilizerBatch(stack, lieGroup('t2'), { eps, border: 'periodic', fourier: true, samples: 2048, orbitSize: false });
+    const tStar2 = -4 * sigma * sigma * Math.log(1 - (eps * eps) / 2);
+    expect(Math.abs(r.epsStabilizerMeasure - tStar2 / 16)).toBeLessThan(0.005);
+    const [floor] = await roundTripError(stack, lieGroup('t2'), { border: 'periodic', window: 'none', fourier: true });
+    expect(floor.max).toBeLessThan(1e-6);
+    await expect(epsStabilizerBatch(stack, lieGroup('so2'), { eps, fourier: true })).rejects.toThrow(/Fourier shift acts only for t2 with a periodic border/);
+  });
+
   it('epsStabilizerBatch(centred blob, so2) above the error floor is the whole circle, with an orbit of size 1', async () => {
     const n = 29;
     const x = gaussianBlob(n, n, 3);
