@@ -1,6 +1,6 @@
 import { InputRangeError } from '../core/errors.js';
 import type { LieGroup } from '../groups/lie/LieGroup.js';
-import { borderIndex } from '../testing/resampleReference.js';
+import { borderIndex } from './borderIndex.js';
 import { checkStack, type BorderMode, type ImageStack } from './resample.js';
 
 /**
