@@ -21,7 +21,8 @@ for (let d = 0; d < 10; d++) {
 const images = { data, count: 10 * perDigit, height: size, width: size };
 const elements = Array.from({ length: 360 }, (_, k) => so2.matrix([(k * Math.PI) / 180]));
 const window = imageWindow(size, size);
-const maxBatchFloats = Number(process.env.ORBITS_BATCH ?? 1 << 22);
+// ORBITS_BATCH overrides the batch bound (floats per graph run) for tuning
+const maxBatchFloats = process.env.ORBITS_BATCH ? Number(process.env.ORBITS_BATCH) : undefined;
 
 await orbitDistances({ ...images, count: 50, data: data.subarray(0, 50 * size * size) }, elements, window, { maxBatchFloats });
 let best = Infinity;

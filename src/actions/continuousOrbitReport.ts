@@ -35,12 +35,15 @@ export interface ContinuousOrbitReport {
   readonly box?: string;
   /** Largest identity round-trip error over the testing elements (with eps); eps should exceed it. */
   readonly errorFloor?: number;
+  /** Present when eps is below the error floor: the eps measures then count interpolation error as asymmetry. */
+  readonly warnings?: string[];
 }
 
 /**
  * Orbit dimension, stabilizer dimension and tangent singular values of one image under a
  * continuous group; with `eps`, also the epsilon-stabilizer measure and epsilon-orbit size over
- * `samples` Halton points of the group's box, and the resampling error floor.
+ * `samples` Halton points of the group's box, and the resampling error floor. T(2) with a
+ * periodic border acts by the exact Fourier shift (interp is then unused for the eps measures).
  */
 export async function continuousOrbitReport(image: GrayImage, group: LieGroupName, opts: ContinuousOrbitOptions = {}): Promise<ContinuousOrbitReport> {
   const G = lieGroup(group);
@@ -53,7 +56,10 @@ export async function continuousOrbitReport(image: GrayImage, group: LieGroupNam
   const base = { group: G.name, dim: od.dim, orbitDim: od.orbitDim, stabilizerDim: od.stabilizerDim, singularValues: od.singularValues, tol, interp, border };
   if (opts.eps === undefined) return base;
   const stack = { data: pixels, count: 1, height: h, width: w };
-  const [r] = await epsStabilizerBatch(stack, G, { eps: opts.eps, samples: opts.samples, interp, border });
-  const [floor] = await roundTripError(stack, G, { interp, border });
-  return { ...base, epsStabilizerMeasure: r.epsStabilizerMeasure, epsOrbitSize: r.epsOrbitSize ?? undefined, samples: r.samples, box: r.box, errorFloor: floor.max };
+  // translations on the torus are exact by the Fourier shift: no interpolation error there
+  const fourier = G.name === 't2' && border === 'periodic';
+  const [r] = await epsStabilizerBatch(stack, G, { eps: opts.eps, samples: opts.samples, interp, border, fourier });
+  const [floor] = await roundTripError(stack, G, { interp, border, fourier });
+  const warnings = opts.eps <= floor.max ? [`eps ${opts.eps} is not above the resampling error floor ${floor.max.toPrecision(3)} (${interp}, ${border} border): resampling error alone can exceed eps`] : undefined;
+  return { ...base, epsStabilizerMeasure: r.epsStabilizerMeasure, epsOrbitSize: r.epsOrbitSize ?? undefined, samples: r.samples, box: r.box, errorFloor: floor.max, ...(warnings ? { warnings } : {}) };
 }

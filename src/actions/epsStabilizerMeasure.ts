@@ -2,7 +2,27 @@ import { InputRangeError } from '../core/errors.js';
 import type { BoxOptions, LieGroup } from '../groups/lie/LieGroup.js';
 import { haltonPoints } from './halton.js';
 import { imageWindow, type WindowKind } from './imageWindow.js';
+import { fourierShift } from './fourierShift.js';
 import { checkStack, orbitDistances, resampleBatch, type ImageStack, type ResampleOptions } from './resample.js';
+
+/** orbitDistances for translations by the exact Fourier shift (TypeScript, float64 inside). */
+function fourierDistances(images: ImageStack, shifts: readonly (readonly [number, number])[], window: Float32Array): Float64Array {
+  const n = images.height * images.width;
+  const G = shifts.length;
+  const out = new Float64Array(images.count * G);
+  for (let f = 0; f < images.count; f++) {
+    const x = images.data.subarray(f * n, (f + 1) * n);
+    const moved = fourierShift({ data: x, count: 1, height: images.height, width: images.width }, shifts);
+    let x2 = 0;
+    for (let p = 0; p < n; p++) x2 += (window[p] * x[p]) ** 2;
+    for (let k = 0; k < G; k++) {
+      let d = 0;
+      for (let p = 0; p < n; p++) d += (window[p] * (moved[k * n + p] - x[p])) ** 2;
+      out[f * G + k] = x2 > 0 ? Math.sqrt(d / x2) : 0;
+    }
+  }
+  return out;
+}
 
 /** Options of epsilon-stabilizer measures and epsilon-orbit sizes. */
 export interface EpsStabilizerOptions extends ResampleOptions {
@@ -16,6 +36,12 @@ export interface EpsStabilizerOptions extends ResampleOptions {
   readonly window?: WindowKind;
   /** Also compute the epsilon-orbit size (greedy net; O(samples * centres * h w) per image); default true. */
   readonly orbitSize?: boolean;
+  /**
+   * T(2) with periodic border only: act by the exact Fourier shift (fourierShift) instead of
+   * resampling, so the measure has no interpolation error; O(h w (h + w)) per image and sample
+   * in TypeScript. Default false.
+   */
+  readonly fourier?: boolean;
 }
 
 /** Per-image result; every number is over the same `samples` elements of the box. */
@@ -81,14 +107,19 @@ export async function epsStabilizerBatch(images: ImageStack, group: LieGroup, op
   const window = imageWindow(h, w, options.window ?? (options.border === 'periodic' ? 'none' : 'disk'));
   const elements = boxElements(group, samples, options.box);
   const description = group.box(options.box).description;
-  const dist = await orbitDistances(images, elements, window, options);
+  const fourier = options.fourier ?? false;
+  if (fourier && (group.name !== 't2' || options.border !== 'periodic')) {
+    throw new InputRangeError(`epsStabilizer: the Fourier shift acts only for t2 with a periodic border, not ${group.name} with a ${options.border ?? 'zero'} border`);
+  }
+  const shifts = elements.map((m) => [m[2], m[5]] as const);
+  const dist = fourier ? fourierDistances(images, shifts, window) : await orbitDistances(images, elements, window, options);
   const sizes: (number | null)[] = new Array(F).fill(null);
   if (options.orbitSize ?? true) {
     const per = Math.max(1, Math.floor((1 << 24) / (samples * n)));
     for (let f0 = 0; f0 < F; f0 += per) {
       const f1 = Math.min(F, f0 + per);
       const part = { data: images.data.subarray(f0 * n, f1 * n), count: f1 - f0, height: h, width: w };
-      const moved = await resampleBatch(part, elements, options);
+      const moved = fourier ? fourierShift(part, shifts) : await resampleBatch(part, elements, options);
       for (let f = f0; f < f1; f++) {
         let norm2 = 0;
         for (let p = 0; p < n; p++) norm2 += (window[p] * images.data[f * n + p]) ** 2;

@@ -36,7 +36,10 @@ function phases(n: number, t: number): { re: Float64Array; im: Float64Array } {
  * (tx, ty) in pixels, y(p) = x(p - t) for the trigonometric interpolant of x, i.e.
  * Y(k) = X(k) exp(-2 pi i (kx tx / w + ky ty / h)) with signed frequencies, the Nyquist
  * coefficient (even sizes) multiplied by cos(pi t) so that y is real. Integer shifts are cyclic
- * rolls (up to float64 rounding); translations compose exactly. Direct separable DFTs in float64
+ * rolls (up to float64 rounding). On odd sizes fractional shifts compose exactly (an action of
+ * R^2 on the torus); on even sizes they do so only for images without energy at the Nyquist
+ * frequency, since cos(pi a) cos(pi b) != cos(pi (a + b)): the half-period wave has no
+ * unambiguous fractional translate. Direct separable DFTs in float64
  * (O(h w (h + w)) per image and shift): the images are small and ONNX Runtime's DFT is float32.
  * Returns (F, G, h, w) float32.
  */

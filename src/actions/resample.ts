@@ -31,7 +31,7 @@ export interface ResampleOptions {
   readonly interp?: Interpolation;
   /** Default 'zero'. */
   readonly border?: BorderMode;
-  /** Largest F*G*h*w of one graph run (memory bound); default 2^22 floats. */
+  /** Largest F*G*h*w of one graph run (memory bound); default 2^22 floats for resampleBatch, 2^24 for orbitDistances (whose result is small). */
   readonly maxBatchFloats?: number;
   /** ONNX Runtime intra-op threads; default all cores. */
   readonly threads?: number;
@@ -75,8 +75,9 @@ const models = new Map<string, Uint8Array>();
 
 /**
  * Build the graph: inputs x (1, F, h, w), theta (G, 2, 3), size [G, 1, h, w]; output y
- * (1, F, G*h, w); with `window`, instead outputs d2 (1, F, G) = sum_p W(p)^2 (y - x)^2 and
- * n2 (1, F, 1) = sum_p W(p)^2 x^2.
+ * (1, F, G*h, w); with `window`, no size input, the grid is theta times the normalised
+ * coordinates of the window's support (MatMul instead of AffineGrid: the same affine map), and
+ * the outputs are d2 (1, F, G) = sum_p W(p)^2 (y - x)^2 and n2 (1, F, 1) = sum_p W(p)^2 x^2.
  */
 function model(h: number, w: number, interp: Interpolation, border: BorderMode, window: Float32Array | null): Uint8Array {
   const key = `${h}x${w}/${interp}/${border}/${window ? Buffer.from(window.buffer, window.byteOffset, window.byteLength).toString('base64') : ''}`;
@@ -85,8 +86,24 @@ function model(h: number, w: number, interp: Interpolation, border: BorderMode, 
   const g = new GraphBuilder(`resample_${interp}_${border}${window ? '_dist' : ''}`);
   const x = g.input('x', 'float32', [1, 'F', h, w]);
   const theta = g.input('theta', 'float32', ['G', 2, 3]);
-  const size = g.input('size', 'int64', [4]);
-  let grid = g.op('AffineGrid', [theta, size], { align_corners: 0 });
+  // the window's support: distances only need the pixels with W > 0 (about 3/4 of the frame for
+  // the disk), so the distance graph samples just those, listed as one column of the grid
+  const support: number[] = [];
+  if (window) window.forEach((v, p) => v > 0 && support.push(p));
+  let grid: string;
+  if (!window) {
+    grid = g.op('AffineGrid', [theta, g.input('size', 'int64', [4])], { align_corners: 0 });
+  } else {
+    // normalised homogeneous coordinates (2u/w, 2v/h, 1) of the support pixels, as a (3, m) matrix
+    const m = support.length;
+    const coords = new Float32Array(3 * m);
+    support.forEach((p, k) => {
+      coords[k] = (2 * ((p % w) - (w - 1) / 2)) / w;
+      coords[m + k] = (2 * (Math.floor(p / w) - (h - 1) / 2)) / h;
+      coords[2 * m + k] = 1;
+    });
+    grid = g.op('Transpose', [g.op('MatMul', [theta, g.constant(float32(coords, [3, m]))])], { perm: [0, 2, 1] });
+  }
   let src = x;
   if (border === 'periodic') {
     const sz = g.constant(float32([w, h], [2]));
@@ -101,7 +118,7 @@ function model(h: number, w: number, interp: Interpolation, border: BorderMode, 
     grid = g.op('Sub', [g.op('Div', [g.op('Add', [shifted, shifted]), padded]), one]);
     src = g.op('Pad', [x, g.constant(int64([0, 0, PAD, PAD, 0, 0, PAD, PAD], [8]))], { mode: 'wrap' });
   }
-  const stacked = g.op('Reshape', [grid, g.constant(int64([1, -1, w, 2], [4]))]);
+  const stacked = g.op('Reshape', [grid, g.constant(int64(window ? [1, -1, 1, 2] : [1, -1, w, 2], [4]))]);
   const y = g.op('GridSample', [src, stacked], {
     mode: interp === 'bilinear' ? 'linear' : 'cubic',
     padding_mode: border === 'reflect' ? 'reflection' : 'zeros',
@@ -110,10 +127,13 @@ function model(h: number, w: number, interp: Interpolation, border: BorderMode, 
   if (!window) {
     g.output(y, 'y', 'float32', [1, 'F', 'Gh', w]);
   } else {
-    const n = h * w;
-    const win = g.constant(float32(window, [n]));
-    const flatY = g.op('Reshape', [y, g.constant(int64([0, 0, -1, n], [4]))]);
-    const flatX = g.op('Reshape', [x, g.constant(int64([0, 0, 1, n], [4]))]);
+    const m = support.length;
+    const win = g.constant(float32(Float32Array.from(support, (p) => window[p]), [m]));
+    const flatY = g.op('Reshape', [y, g.constant(int64([0, 0, -1, m], [4]))]);
+    const flatX = g.op('Reshape', [
+      g.op('Gather', [g.op('Reshape', [x, g.constant(int64([0, 0, h * w], [3]))]), g.constant(int64(support, [m]))], { axis: 2 }),
+      g.constant(int64([0, 0, 1, m], [4])),
+    ]);
     const axes = g.constant(int64([3], [1]));
     const d2 = g.op('ReduceSumSquare', [g.op('Mul', [g.op('Sub', [flatY, flatX]), win]), axes], { keepdims: 0 });
     const n2 = g.op('ReduceSumSquare', [g.op('Mul', [flatX, win]), axes], { keepdims: 0 });
@@ -188,13 +208,12 @@ export async function orbitDistances(images: ImageStack, elements: readonly Affi
   if (G === 0) return out;
   const s = await session(h, w, options, window);
   const thetas = samplingThetas(elements, h, w);
-  const { fc, gc } = plan(F, G, n, options.maxBatchFloats ?? 1 << 22);
+  const { fc, gc } = plan(F, G, n, options.maxBatchFloats ?? 1 << 24);
   for (const [g0, g1] of chunks(G, gc)) {
     const theta = float32(thetas.subarray(6 * g0, 6 * g1), [g1 - g0, 2, 3]);
-    const size = int64([g1 - g0, 1, h, w], [4]);
     for (const [f0, f1] of chunks(F, fc)) {
       const x = float32(images.data.subarray(f0 * n, f1 * n), [1, f1 - f0, h, w]);
-      const r = await s.run({ x, theta, size });
+      const r = await s.run({ x, theta });
       const d2 = r.d2.data as Float32Array;
       const n2 = r.n2.data as Float32Array;
       const gl = g1 - g0;

@@ -1,4 +1,5 @@
 import type { LieGroup } from '../groups/lie/LieGroup.js';
+import { fourierShift } from './fourierShift.js';
 import { imageWindow, type WindowKind } from './imageWindow.js';
 import { checkStack, resampleBatch, type ImageStack, type ResampleOptions } from './resample.js';
 
@@ -16,7 +17,7 @@ export interface RoundTripError {
  * actions and otherwise measures interpolation blur plus content lost at the border (zero
  * border). Epsilon-stabilizer radii should be chosen above `max`.
  */
-export async function roundTripError(images: ImageStack, group: LieGroup, options: ResampleOptions & { window?: WindowKind } = {}): Promise<RoundTripError[]> {
+export async function roundTripError(images: ImageStack, group: LieGroup, options: ResampleOptions & { window?: WindowKind; fourier?: boolean } = {}): Promise<RoundTripError[]> {
   checkStack('roundTripError', images);
   const { count: F, height: h, width: w } = images;
   const n = h * w;
@@ -25,8 +26,12 @@ export async function roundTripError(images: ImageStack, group: LieGroup, option
   const G = els.length;
   const errors = Array.from({ length: F }, () => new Array<number>(G).fill(0));
   for (let k = 0; k < G; k++) {
-    const once = await resampleBatch(images, [group.matrix(els[k])], options);
-    const back = await resampleBatch({ data: once, count: F, height: h, width: w }, [group.matrix(group.inverse(els[k]))], options);
+    const g = group.matrix(els[k]);
+    const gi = group.matrix(group.inverse(els[k]));
+    // the Fourier shift (t2 on the torus only; epsStabilizerBatch checks the pairing) or resampling
+    const once = options.fourier ? fourierShift(images, [[g[2], g[5]]]) : await resampleBatch(images, [g], options);
+    const next = { data: once, count: F, height: h, width: w };
+    const back = options.fourier ? fourierShift(next, [[gi[2], gi[5]]]) : await resampleBatch(next, [gi], options);
     for (let f = 0; f < F; f++) {
       let d = 0;
       let x2 = 0;

@@ -1,6 +1,6 @@
 import { InputRangeError } from '../core/errors.js';
 import type { LieGroup } from '../groups/lie/LieGroup.js';
-import { borderIndex } from '../testing/resampleReference.js';
+import { borderIndex } from './borderIndex.js';
 import { checkStack, type BorderMode, type ImageStack } from './resample.js';
 
 /**
@@ -29,6 +29,9 @@ export function imageGradient(x: ArrayLike<number>, h: number, w: number, border
  * Tangent vectors of the orbit at x: for each Lie-algebra basis element A_i,
  * L_i x = d/dt (exp(t A_i).x) at t = 0 = -grad x(p) . (A_i p~), p~ = (u, v, 1), since
  * (g.x)(p) = x(g^-1 p). Gradients from `imageGradient` (fourth-order central differences).
+ * This is the derivative for the smooth image that the samples represent, not for a particular
+ * interpolant: the bilinear resampler's symmetric difference at the nodes is the second-order
+ * central difference, and ONNX's bicubic kernel (Keys, a = -0.75) has node slopes 1.5 times it.
  * Returns (k, h*w) float64, row i = L_i x.
  */
 export function tangentVectors(x: ArrayLike<number>, h: number, w: number, group: LieGroup, border: BorderMode = 'zero'): Float64Array {
