@@ -6,11 +6,16 @@ import { InputRangeError, UserError, isUserError } from '../../core/errors.js';
 import { readImageFile, type GrayImage } from '../../data/imageFile.js';
 import { gridC4, gridD4, p4m, parseGeneratorsFile, symmetric, torusTranslations, type PermGroup } from '../../groups/perm/index.js';
 import { ENUMERATE_MAX_ORDER, epsStabilizer, imageStabilizer } from '../../actions/index.js';
+import { CONTINUOUS_GROUPS, orbitContinuous } from './orbitContinuous.js';
 
-/** Options every group handler receives. */
+/** Options every group handler receives (the continuous ones only by continuous groups). */
 export interface OrbitOptions {
   readonly levels?: number;
   readonly eps?: number;
+  readonly tol?: number;
+  readonly interp?: string;
+  readonly border?: string;
+  readonly samples?: number;
 }
 
 /**
@@ -23,7 +28,7 @@ export interface OrbitOptions {
 export interface OrbitGroupHandler {
   readonly names: string;
   matches(group: string): boolean;
-  run(group: string, image: GrayImage, options: OrbitOptions): Record<string, unknown>;
+  run(group: string, image: GrayImage, options: OrbitOptions): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 function squareSide(group: string, image: GrayImage): number {
@@ -72,8 +77,21 @@ export const finiteOrbitHandler: OrbitGroupHandler = {
   },
 };
 
+/** Image-plane Lie groups: orbit and stabilizer dimensions, and epsilon measures with --eps. */
+export const continuousOrbitHandler: OrbitGroupHandler = {
+  names: CONTINUOUS_GROUPS.join('|'),
+  matches: (g) => CONTINUOUS_GROUPS.includes(g),
+  async run(group, image, options) {
+    if (options.levels !== undefined) throw new UserError(`--levels: quantisation applies to finite groups only, not to ${group}`);
+    const { eps, tol, interp, border, samples } = options;
+    return { ...(await orbitContinuous(image, group, { eps, tol, interp, border, samples })) };
+  },
+};
+
 /** The group families of `orbitscope orbit`, tried in order. */
-export const orbitGroupHandlers: OrbitGroupHandler[] = [finiteOrbitHandler];
+export const orbitGroupHandlers: OrbitGroupHandler[] = [finiteOrbitHandler, continuousOrbitHandler];
+
+const FINITE_ONLY = ['tol', 'interp', 'border', 'samples'] as const;
 
 function readImage(path: string): GrayImage {
   try {
@@ -84,29 +102,57 @@ function readImage(path: string): GrayImage {
   }
 }
 
+type OrbitFlags = { image: string; group: string; levels?: number; eps?: number; tol?: string; interp?: string; border?: string; samples?: string; json?: boolean };
+
+function finiteSummary(o: OrbitFlags, image: GrayImage, out: Record<string, unknown>): string[] {
+  const lines = [`${o.image} (${image.height} x ${image.width}) under ${o.group} (order ${out.groupOrder}):`, `  orbit size ${out.orbitSize}, stabilizer order ${out.stabilizerOrder}`];
+  if (out.epsStabilizerSize !== undefined) lines.push(`  eps-stabilizer (eps = ${o.eps}): ${out.epsStabilizerSize} elements`);
+  return lines;
+}
+
+function continuousSummary(o: OrbitFlags, image: GrayImage, out: Record<string, unknown>): string[] {
+  const sv = (out.singularValues as number[]).map((v) => v.toPrecision(3)).join(', ');
+  const lines = [
+    `${o.image} (${image.height} x ${image.width}) under ${o.group} (dimension ${out.dim}):`,
+    `  orbit dimension ${out.orbitDim}, stabilizer dimension ${out.stabilizerDim} (tolerance ${out.tol})`,
+    `  singular values of the tangent matrix / ||x||: ${sv}`,
+  ];
+  if (out.epsStabilizerMeasure !== undefined) lines.push(`  eps-stabilizer measure ${out.epsStabilizerMeasure}, eps-orbit size ${out.epsOrbitSize} (${out.samples} samples)`);
+  return lines;
+}
+
 /** `orbitscope orbit`: orbit size and stabilizer of an image under a group. */
 export const registerOrbit: Registrar = (program: Command, cli: Cli) => {
   program
     .command('orbit')
-    .description('Exact orbit size and stabilizer order of an image (PNG, 2-D .npy, JSON rows) under a pixel group; pixels quantised to --levels (default: exact values).')
+    .description(
+      'Orbit and stabilizer of an image (PNG, 2-D .npy, JSON rows): exact orbit size and stabilizer order under a finite pixel group (pixels quantised to --levels, default exact values), or orbit and stabilizer dimensions under an image-plane Lie group.',
+    )
     .requiredOption('--image <file>', 'image file: .png, .npy (2-D) or .json (array of rows)')
     .requiredOption('--group <name>', `group: ${orbitGroupHandlers.map((h) => h.names).join('|')}`)
-    .option('--levels <q>', 'quantise pixel values to Q levels first', integer(2))
-    .option('--eps <e>', 'also count the g with ||g.x - x|| <= eps ||x||', number(0))
+    .option('--levels <q>', 'finite groups: quantise pixel values to Q levels first', integer(2))
+    .option('--eps <e>', 'finite: count the g with ||g.x - x|| <= eps ||x||; Lie: epsilon-stabilizer measure and epsilon-orbit size', number(0))
+    .option('--tol <t>', 'Lie groups: relative tolerance of the tangent rank (default 0.01)')
+    .option('--interp <kind>', 'Lie groups: bilinear (default) or bicubic resampling')
+    .option('--border <mode>', 'Lie groups: zero (default), periodic or reflect')
+    .option('--samples <n>', 'Lie groups: Halton samples of the parameter box for --eps (default 1024)')
     .option('--json', 'print JSON')
     .action(
-      action<{ image: string; group: string; levels?: number; eps?: number; json?: boolean }>('orbit', cli, (o, _args, io) => {
+      action<OrbitFlags>('orbit', cli, async (o, _args, io) => {
         const handler = orbitGroupHandlers.find((h) => h.matches(o.group));
         if (!handler) throw new UserError(`--group: unknown group "${o.group}"; expected one of ${orbitGroupHandlers.map((h) => h.names).join('|')}`);
+        const continuous = handler === continuousOrbitHandler;
+        if (!continuous) {
+          const misplaced = FINITE_ONLY.find((k) => o[k] !== undefined);
+          if (misplaced) throw new UserError(`--${misplaced}: applies to the image-plane Lie groups only, not to ${o.group}`);
+        }
         const image = readImage(o.image);
-        const out = handler.run(o.group, image, { levels: o.levels, eps: o.eps });
+        const out = await handler.run(o.group, image, { levels: o.levels, eps: o.eps, tol: o.tol as never, interp: o.interp, border: o.border, samples: o.samples as never });
         if (o.json) {
           io.out(JSON.stringify(out));
           return;
         }
-        const lines = [`${o.image} (${image.height} x ${image.width}) under ${o.group} (order ${out.groupOrder}):`, `  orbit size ${out.orbitSize}, stabilizer order ${out.stabilizerOrder}`];
-        if (out.epsStabilizerSize !== undefined) lines.push(`  eps-stabilizer (eps = ${o.eps}): ${out.epsStabilizerSize} elements`);
-        io.out(lines.join('\n'));
+        io.out((continuous ? continuousSummary(o, image, out) : finiteSummary(o, image, out)).join('\n'));
       }),
     );
 };
