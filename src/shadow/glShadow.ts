@@ -4,12 +4,12 @@ import { checkAutoencoderOutputs, sumOfSquares, type AutoencoderOutputs } from '
 import { choleskySolve } from './choleskySolve.js';
 import { crossProduct, matrixResidual } from './matrixResidual.js';
 import type { MatrixShadow } from './shadowResult.js';
-import { conditionNumber } from './svd.js';
+import { conditioning } from './svd.js';
 
 const GlOptions = z.strictObject({
   /** Relative ridge: lambda = ridge * tr(X^T X) / n. */
   ridge: z.number().min(0).finite().default(1e-6),
-  /** Compute the condition number of G (an SVD: about 2 s at n = 784). */
+  /** Compute the condition number and numerical rank of G (singular values: about 2 s at n = 784). */
   conditionNumber: z.boolean().default(true),
 });
 
@@ -21,9 +21,11 @@ export type GlShadowOptions = z.input<typeof GlOptions>;
  * G = (Y^T X)(X^T X + lambda I)^-1, with lambda = ridge * tr(X^T X) / n (default ridge 1e-6: a
  * scale-free floor at the float32 precision of the Gram matrices, so that pixels that never vary,
  * such as MNIST's blank border, get zero columns instead of an arbitrary solve). Reports
- * delta = sum ||y_i - G x_i||^2 / sum ||x_i||^2 of the returned G, and cond(G) = s_max / s_min
- * (Infinity when G is singular, e.g. with fewer hidden units than pixels, or pixels that never
- * vary). The optimum over invertible G may not exist (the least-squares G can be singular);
+ * delta = sum ||y_i - G x_i||^2 / sum ||x_i||^2 of the returned G, its numerical rank and
+ * cond(G) = s_max / s_min. Singular values at or below n * 2^-24 * s_max are counted as zero,
+ * because float32 data cannot resolve them; then the rank is below n and cond(G) is Infinity
+ * (G singular: fewer hidden units than pixels, or pixels that never vary). So the largest finite
+ * condition number reported is 2^24 / n (about 2e4 at n = 784, 5.6e6 at n = 3). The optimum over invertible G may not exist (the least-squares G can be singular);
  * the reported G is the least-squares one whatever its rank, and the condition number says so.
  * Products go through the compute layer in float32 (n up to 784, N up to 10,000).
  */
@@ -53,6 +55,7 @@ export async function glShadow(data: AutoencoderOutputs, options: GlShadowOption
     dim: n,
     element: g,
     ridgeLambda: lambda,
-    ...(opts.conditionNumber ? { conditionNumber: conditionNumber(g, n) } : {}),
+    // the data are float32: singular values below n * 2^-24 * s_max are not resolved by them
+    ...(opts.conditionNumber ? conditioning(g, n, n * 2 ** -24) : {}),
   };
 }

@@ -6,7 +6,7 @@ export { permutationShadow } from './permutationShadow.js';
 export { shadow, SHADOW_FAMILIES } from './shadow.js';
 export { linearAssignment, type Assignment, type LinearAssignmentOptions } from './linearAssignment.js';
 export { polarFactor } from './polarFactor.js';
-export { svdSquare, singularValues, conditionNumber, type Svd } from './svd.js';
+export { svdSquare, singularValues, conditioning, type Svd, type Conditioning } from './svd.js';
 export { choleskySolve } from './choleskySolve.js';
 export { matrixResidual, crossProduct } from './matrixResidual.js';
 export { quantileSummary, quantileSorted, type QuantileSummary } from './quantileSummary.js';

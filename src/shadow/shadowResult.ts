@@ -21,8 +21,10 @@ interface ShadowBase {
 export interface MatrixShadow extends ShadowBase {
   readonly family: 'gl' | 'o';
   readonly element: Float64Array;
-  /** sigma_max(G) / sigma_min(G) (Infinity when G is singular); GL only, absent when not asked for. */
+  /** sigma_max(G) / sigma_min(G), Infinity when G is numerically singular; GL only, absent when not asked for. */
   readonly conditionNumber?: number;
+  /** Numerical rank of G (singular values above n 2^-24 sigma_max); GL only, with conditionNumber. */
+  readonly rank?: number;
   /** The absolute ridge lambda added to X^T X (GL only): the relative ridge times tr(X^T X) / n. */
   readonly ridgeLambda?: number;
 }

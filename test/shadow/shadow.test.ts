@@ -73,6 +73,7 @@ describe('shadow fits of linear autoencoders with known elements', () => {
     expect(maxAbsDiff(r.element, Q)).toBeLessThan(1e-4);
     expect(r.error).toBeLessThan(1e-9);
     expect(r.conditionNumber).toBeCloseTo(1, 3);
+    expect(r.rank).toBe(n);
   });
 
   it('orthogonalShadow(data) recovers an orthogonal Q with error near zero', async () => {
@@ -165,6 +166,7 @@ describe('glShadow ridge and condition number', () => {
     const inputs = Float32Array.from([1, 2, -1, 3]);
     const outputs = Float32Array.from([2, 3, -2, 7]);
     const r = await glShadow({ inputs, outputs, count: 4, dim: 1 }, { ridge: 0.5 });
+    expect((await glShadow({ inputs, outputs, count: 4, dim: 1 }, { conditionNumber: false })).conditionNumber).toBeUndefined();
     // sum xy = 2 + 6 + 2 + 21 = 31, sum x^2 = 15, lambda = 0.5 * 15 / 1
     expect(r.ridgeLambda).toBeCloseTo(7.5, 6);
     expect(r.element[0]).toBeCloseTo(31 / 22.5, 6);
@@ -186,6 +188,17 @@ describe('glShadow ridge and condition number', () => {
     expect(maxAbsDiff(r.element, A)).toBeLessThan(1e-5);
   });
 
+  it('glShadow(data) of a rank-2 map in R^3 reports an infinite condition number, not rounding noise', async () => {
+    const rng = RandomSource.fromSeed(16);
+    const U = randomOrthogonal(3, rng);
+    const S = Float64Array.from([2, 0, 0, 0, 1, 0, 0, 0, 0]);
+    const A = matMul(U, S, 3);
+    const r = await glShadow(linearAutoencoder(A, 3, 200, 17));
+    expect(r.conditionNumber).toBe(Infinity);
+    expect(r.rank).toBe(2);
+    expect(r.error).toBeLessThan(1e-9);
+  });
+
   it('glShadow(data) with a pixel that never varies needs the ridge: zero column and infinite condition number', async () => {
     const n = 4;
     const Q = randomOrthogonal(n, RandomSource.fromSeed(14));
@@ -202,6 +215,7 @@ describe('glShadow ridge and condition number', () => {
     const r = await glShadow(data);
     for (let row = 0; row < n; row++) expect(r.element[row * n + 3]).toBe(0);
     expect(r.conditionNumber).toBe(Infinity);
+    expect(r.rank).toBe(3);
     expect(r.error).toBeLessThan(1e-9);
   });
 
