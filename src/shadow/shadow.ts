@@ -12,8 +12,9 @@ export const SHADOW_FAMILIES: readonly ShadowFamily[] = ['gl', 'o', 'perm'];
  * The shadow element of an autoencoder (given by its outputs on data) in one group family:
  * 'gl' (ridge least squares; `options` are GlShadowOptions), 'o' (orthogonal Procrustes) or
  * 'perm' (pixel-permutation linear assignment). See glShadow, orthogonalShadow, permutationShadow.
+ * An unknown family rejects with InputRangeError.
  */
-export function shadow(data: AutoencoderOutputs, family: ShadowFamily, options: GlShadowOptions = {}): Promise<ShadowResult> {
+export async function shadow(data: AutoencoderOutputs, family: ShadowFamily, options: GlShadowOptions = {}): Promise<ShadowResult> {
   switch (family) {
     case 'gl':
       return glShadow(data, options);

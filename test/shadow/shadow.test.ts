@@ -124,7 +124,8 @@ describe('shadow fits of linear autoencoders with known elements', () => {
   it('shadow(data, family) dispatches to the family and rejects an unknown one', async () => {
     const data = linearAutoencoder(P, n, 40, 7);
     expect((await shadow(data, 'perm')).family).toBe('perm');
-    expect(() => shadow(data, 'so2' as never)).toThrow(UserError);
+    await expect(shadow(data, 'so2' as never)).rejects.toThrow(UserError);
+    await expect(shadow(data, 'so2' as never)).rejects.toThrow(/family must be one of gl, o, perm, got "so2"/);
   });
 });
 
