@@ -121,6 +121,19 @@ describe('shadow fits of linear autoencoders with known elements', () => {
     expect((await orthogonalShadow(near)).error).toBeLessThan(1e-11);
   });
 
+  it('permutationShadow(data) recovers a planted permutation of 784 pixels from 64 inputs', async () => {
+    const big = 784;
+    const count = 64;
+    const rng784 = RandomSource.fromSeed(18);
+    const s784 = rng784.permutation(big);
+    const inputs = rng784.fillNormal(new Float32Array(count * big));
+    const outputs = new Float32Array(count * big);
+    for (let i = 0; i < count; i++) for (let q = 0; q < big; q++) outputs[i * big + s784[q]] = inputs[i * big + q];
+    const r = await permutationShadow({ inputs, outputs, count, dim: big });
+    expect(r.element.every((v, q) => v === s784[q])).toBe(true);
+    expect(r.error).toBe(0);
+  });
+
   it('shadow(data, family) dispatches to the family and rejects an unknown one', async () => {
     const data = linearAutoencoder(P, n, 40, 7);
     expect((await shadow(data, 'perm')).family).toBe('perm');
