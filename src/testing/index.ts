@@ -5,3 +5,5 @@ export { closureElements, bruteOrbit, bruteStabilizerCount, bruteColouringOrbits
 export { resampleReference, borderIndex, type ReferenceBorder } from './resampleReference.js';
 export { gaussianBlob, smoothEdge, thinSegment, flower } from './syntheticImages.js';
 export { writeFixtureRun, fixtureImage, p4mOrbit, FIXTURE_KINDS, type FixtureRunOptions } from './fixtureRun.js';
+export { bruteForceAssignment } from './bruteForceAssignment.js';
+export { powerSpectrumReference } from './dft2Reference.js';

@@ -1,0 +1,6 @@
+export { complexity, type Complexity, type ComplexityOptions } from './complexity.js';
+export { compressedLength, quantiseLevels } from './compressedLength.js';
+export { totalVariation } from './totalVariation.js';
+export { spectralEntropy, powerSpectrum } from './spectralEntropy.js';
+export { connectedComponents, type ComponentOptions } from './connectedComponents.js';
+export { checkFeatureImage, maxAbs } from './featureImage.js';

@@ -1,0 +1,83 @@
+import { checkFeatureImage } from './featureImage.js';
+
+/** 1-D DFT twiddles for length m: cos and sin of 2 pi t / m for t = 0..m-1. */
+function twiddles(m: number): [Float64Array, Float64Array] {
+  const c = new Float64Array(m);
+  const s = new Float64Array(m);
+  for (let t = 0; t < m; t++) {
+    c[t] = Math.cos((2 * Math.PI * t) / m);
+    s[t] = Math.sin((2 * Math.PI * t) / m);
+  }
+  return [c, s];
+}
+
+/**
+ * Power spectrum |F(k1, k2)|^2 of an h x w real image, F(k) = sum_x x[i, j] e^{-2 pi i (k1 i / h +
+ * k2 j / w)}, row-major h x w. A direct separable DFT, O(hw(h + w)): about 10^5 operations at
+ * 28 x 28, any size (fft.js needs powers of two, and 28 is not one), exact up to rounding.
+ */
+export function powerSpectrum(pixels: ArrayLike<number>, h: number, w: number): Float64Array {
+  const [cw, sw] = twiddles(w);
+  const [ch, sh] = twiddles(h);
+  // rows: R[i, k2] = sum_j x[i, j] e^{-2 pi i k2 j / w}
+  const rr = new Float64Array(h * w);
+  const ri = new Float64Array(h * w);
+  for (let i = 0; i < h; i++)
+    for (let k = 0; k < w; k++) {
+      let re = 0;
+      let im = 0;
+      for (let j = 0; j < w; j++) {
+        const t = (k * j) % w;
+        const x = pixels[i * w + j];
+        re += x * cw[t];
+        im -= x * sw[t];
+      }
+      rr[i * w + k] = re;
+      ri[i * w + k] = im;
+    }
+  // columns: F[k1, k2] = sum_i R[i, k2] e^{-2 pi i k1 i / h}
+  const power = new Float64Array(h * w);
+  for (let k1 = 0; k1 < h; k1++)
+    for (let k2 = 0; k2 < w; k2++) {
+      let re = 0;
+      let im = 0;
+      for (let i = 0; i < h; i++) {
+        const t = (k1 * i) % h;
+        const a = rr[i * w + k2];
+        const b = ri[i * w + k2];
+        // (a + ib)(cos - i sin)
+        re += a * ch[t] + b * sh[t];
+        im += b * ch[t] - a * sh[t];
+      }
+      power[k1 * w + k2] = re * re + im * im;
+    }
+  return power;
+}
+
+/**
+ * Spectral entropy in bits of an h x w image: the Shannon entropy -sum p_k log2 p_k of the
+ * normalised 2-D power spectrum p_k = |F(k)|^2 / sum_{k' != 0} |F(k')|^2 over the non-DC
+ * frequencies k != (0, 0) (so adding a constant changes nothing). 0 when the image is
+ * constant (no non-DC power) or a single frequency (a checkerboard); at most log2(hw - 1) for
+ * a flat spectrum (a single-pixel impulse). A horizontal line has log2(h - 1).
+ */
+export function spectralEntropy(pixels: ArrayLike<number>, h: number, w: number): number {
+  checkFeatureImage('spectralEntropy', pixels, h, w);
+  const power = powerSpectrum(pixels, h, w);
+  let total = 0;
+  for (let k = 1; k < power.length; k++) total += power[k];
+  // rounding leaves power of order 1e-32 (hw)^2 ||x||^2 in bins that are exactly zero (all
+  // non-DC bins of a constant image): count a bin below 1e-24 of the total power hw ||x||^2
+  // (Parseval) as empty
+  let energy = 0;
+  for (let i = 0; i < pixels.length; i++) energy += pixels[i] * pixels[i];
+  const floor = 1e-24 * energy * pixels.length;
+  if (!(total > floor)) return 0;
+  let hbits = 0;
+  for (let k = 1; k < power.length; k++) {
+    if (power[k] <= floor) continue;
+    const p = power[k] / total;
+    hbits -= p * Math.log2(p);
+  }
+  return Math.max(0, hbits);
+}

@@ -1,0 +1,13 @@
+export { checkAutoencoderOutputs, sumOfSquares, type AutoencoderOutputs } from './autoencoderOutputs.js';
+export type { ShadowFamily, ShadowResult, MatrixShadow, PermutationShadow } from './shadowResult.js';
+export { glShadow, type GlShadowOptions } from './glShadow.js';
+export { orthogonalShadow } from './orthogonalShadow.js';
+export { permutationShadow } from './permutationShadow.js';
+export { shadow, SHADOW_FAMILIES } from './shadow.js';
+export { linearAssignment, type Assignment, type LinearAssignmentOptions } from './linearAssignment.js';
+export { polarFactor } from './polarFactor.js';
+export { svdSquare, singularValues, conditioning, type Svd, type Conditioning } from './svd.js';
+export { choleskySolve } from './choleskySolve.js';
+export { matrixResidual, crossProduct } from './matrixResidual.js';
+export { quantileSummary, quantileSorted, type QuantileSummary } from './quantileSummary.js';
+export { stabilisationResiduals, residualBaseline, type StabilisationResiduals, type ResidualBaseline } from './stabilisationResiduals.js';

@@ -1,0 +1,32 @@
+import { InputRangeError } from '../core/index.js';
+import { checkAutoencoderOutputs, sumOfSquares, type AutoencoderOutputs } from './autoencoderOutputs.js';
+import { linearAssignment } from './linearAssignment.js';
+import { crossProduct } from './matrixResidual.js';
+import type { PermutationShadow } from './shadowResult.js';
+
+/**
+ * The pixel-permutation shadow: sigma = argmin over S_n of sum_i ||y_i - sigma.x_i||^2 with the
+ * SPEC's action (sigma.x)[sigma(q)] = x[q]. Permutations preserve norms, so the objective is
+ * sum ||y||^2 + sum ||x||^2 - 2 sum_q C[q, sigma(q)] with the pixel cross-correlation
+ * C = X^T Y (C[q, p] = sum_i x_i[q] y_i[p]); sigma is the maximum-weight assignment on C
+ * (Hungarian, O(n^3): about a second at n = 784). C is a float32 product through the compute
+ * layer; delta is then computed exactly (float64) from the returned sigma.
+ */
+export async function permutationShadow(data: AutoencoderOutputs): Promise<PermutationShadow> {
+  const where = 'permutationShadow';
+  checkAutoencoderOutputs(where, data);
+  const { inputs, outputs, count, dim: n } = data;
+  const sumSquaredInput = sumOfSquares(inputs);
+  if (sumSquaredInput === 0) throw new InputRangeError(`${where}: inputs are all zero, so the shadow error is undefined`);
+  const c = await crossProduct(inputs, outputs, count, n);
+  const { assignment: sigma } = linearAssignment(c, n, { maximize: true });
+  let sumSquaredError = 0;
+  for (let i = 0; i < count; i++) {
+    const base = i * n;
+    for (let q = 0; q < n; q++) {
+      const d = outputs[base + sigma[q]] - inputs[base + q];
+      sumSquaredError += d * d;
+    }
+  }
+  return { family: 'perm', error: sumSquaredError / sumSquaredInput, sumSquaredError, sumSquaredInput, dim: n, element: sigma };
+}
