@@ -1,1 +1,2 @@
 export { affineGridReference, gridSampleBilinearReference } from './gridSampleReference.js';
+export { autoencoderObjectiveReference } from './autoencoderReference.js';
