@@ -113,3 +113,63 @@ describe('buildAutoencoderGraph gradients against float64 finite differences', (
     expect(loss).toBeCloseTo(autoencoderObjectiveReference(spec, p64, x, null, 2), 5);
   });
 });
+
+describe('buildAutoencoderGraph optimisers and unrolling', () => {
+  const shapes = autoencoderParamShapes(base.sizes, true);
+  const rng = RandomSource.fromSeed(77);
+  const params = randomParams(base, rng);
+  const x = rng.fillUniform(new Float32Array(3 * 3 * 6), 0.05, 0.95);
+
+  it('buildAutoencoderGraph(adam) applies p - lr m^ / (sqrt(s^) + eps) with bias-corrected moments', async () => {
+    const { grad } = await graphGradient(base, params, x.subarray(0, 18), null, 3);
+    const spec = { ...base, optimizer: 'adam' as const };
+    const s = await compile(buildAutoencoderGraph(spec), { threads: 1 });
+    const m0 = 0.01;
+    const s0 = 0.02;
+    const t = 3;
+    const feeds: Record<string, Tensor> = { x: float32(x.subarray(0, 18), [1, 3, 6]), invBatch: float32([1 / 3], []), lr: float32([0.05], []), adamC1: float32([1 / (1 - 0.9 ** t)], [1]), adamC2: float32([1 / (1 - 0.999 ** t)], [1]) };
+    for (const [n, p] of Object.entries(params)) {
+      feeds[n] = float32(p, shapes[n]);
+      feeds[`${n}.m`] = float32(new Float32Array(p.length).fill(m0), shapes[n]);
+      feeds[`${n}.s`] = float32(new Float32Array(p.length).fill(s0), shapes[n]);
+    }
+    const out = await s.run(feeds);
+    let worst = 0;
+    for (const n of Object.keys(params)) {
+      for (let i = 0; i < params[n].length; i++) {
+        const g = grad[n][i];
+        const m = 0.9 * m0 + 0.1 * g;
+        const v = 0.999 * s0 + 0.001 * g * g;
+        const want = params[n][i] - (0.05 * (m / (1 - 0.9 ** t))) / (Math.sqrt(v / (1 - 0.999 ** t)) + 1e-8);
+        worst = Math.max(worst, Math.abs((out[`${n}_out`].data as Float32Array)[i] - want));
+      }
+    }
+    expect(worst).toBeLessThan(1e-6);
+  });
+
+  it('buildAutoencoderGraph(steps 3) equals three single-step runs with momentum', async () => {
+    const run = async (K: number, xs: Float32Array, p: Record<string, Tensor>) => {
+      const s = await compile(buildAutoencoderGraph({ ...base, steps: K }), { threads: 1 });
+      return s.run({ ...p, x: float32(xs, [K, 3, 6]), invBatch: float32([1 / 3], []), lr: float32([0.3], []), momentum: float32([0.9], []) });
+    };
+    const start: Record<string, Tensor> = {};
+    for (const [n, p] of Object.entries(params)) {
+      start[n] = float32(p, shapes[n]);
+      start[`${n}.v`] = float32(new Float32Array(p.length), shapes[n]);
+    }
+    const all = await run(3, x, start);
+    let cur = start;
+    const losses: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const out = await run(1, x.subarray(k * 18, (k + 1) * 18), cur);
+      cur = Object.fromEntries(Object.keys(start).map((n) => [n, out[`${n}_out`]]));
+      losses.push((out.loss.data as Float32Array)[0]);
+    }
+    for (const n of Object.keys(start)) {
+      const a = all[`${n}_out`].data as Float32Array;
+      const b = cur[n].data as Float32Array;
+      for (let i = 0; i < a.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-6);
+    }
+    Array.from(all.loss.data as Float32Array).forEach((l, k) => expect(l).toBeCloseTo(losses[k], 5));
+  });
+});
