@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/index.js';
 import { compile, float32, type Tensor } from '../../src/engine/index.js';
 import { buildFreeEnergyGraph, buildRbmGraph, rbmParamShapes, type RbmGraphSpec } from '../../src/nn/rbmGraph.js';
-import { rbmExactLogLikelihood } from '../../src/nn/rbmExact.js';
+import { rbmExactLogLikelihood, rbmFreeEnergy } from '../../src/nn/rbmExact.js';
 import {
   rbmFreeEnergyByEnumeration,
   rbmLogLikelihoodByEnumeration,
@@ -133,6 +133,18 @@ describe('RBM free energy and likelihood by enumeration (6 visible, 4 hidden)', 
       const zero = { W: p.W, b: p.b, c: new Float64Array(6) };
       const ref = s2 + rbmFreeEnergyByEnumeration(zero, v.subarray(r * 6, r * 6 + 6), 6, 4);
       expect((out.F.data as Float32Array)[r]).toBeCloseTo(ref, 4);
+    }
+  });
+
+  it('buildFreeEnergyGraph stays exact for hidden inputs of +-300 (stable softplus)', async () => {
+    const s = await compile(buildFreeEnergyGraph({ visible: 6, hidden: 4, visibleKind: 'bernoulli' }), { threads: 1 });
+    const Wbig = W.map((w) => w * 100);
+    const bBig = Float32Array.from([300, -300, 150, -150]);
+    const out = await s.run({ v: float32(rows, [64, 6]), W0: float32(Wbig, [4, 6]), b0: float32(bBig, [4]), c0: float32(c, [6]) });
+    const F = out.F.data as Float32Array;
+    for (let r = 0; r < 64; r++) {
+      const ref = rbmFreeEnergy(Wbig, bBig, c, rows.subarray(r * 6, r * 6 + 6));
+      expect(Math.abs(F[r] - ref)).toBeLessThan(1e-4 * Math.max(1, Math.abs(ref)));
     }
   });
 });

@@ -129,3 +129,32 @@ describe('trainStack bad input', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('trainStack model variants', () => {
+  it('trainStack(Gaussian-Bernoulli RBM on standardised data) lowers its reconstruction error', async () => {
+    const raw = bars(400, 4);
+    const x = new Float32Array(raw.length);
+    for (let i = 0; i < 16; i++) {
+      let m = 0;
+      let v = 0;
+      for (let s = 0; s < 400; s++) m += raw[s * 16 + i] / 400;
+      for (let s = 0; s < 400; s++) v += (raw[s * 16 + i] - m) ** 2 / 400;
+      for (let s = 0; s < 400; s++) x[s * 16 + i] = (raw[s * 16 + i] - m) / Math.sqrt(v);
+    }
+    const r = await trainStack({ data: x, dim: 16, layers: [16, 12], model: 'rbm', rbm: { visible: 'gaussian' }, lr: 0.01, epochs: 8, batch: 10, threads: 1, snapshots: false });
+    const h = r.layers[0].history;
+    expect(h[h.length - 1].loss).toBeLessThan(0.8 * h[0].loss);
+    expect(h[0].pseudoLikelihood).toBeUndefined();
+    expect(r.layers[0].visibleKind).toBe('gaussian');
+  });
+
+  it('trainStack(RBM stack, fineTune) fine-tunes the unrolled autoencoder and its loss falls', async () => {
+    const r = await trainStack({ data: bars(), dim: 16, layers: [16, 8, 4], model: 'rbm', epochs: 3, batch: 10, threads: 1, fineTune: { epochs: 6, lr: 0.05 } });
+    const h = r.fineTuned![0].history;
+    expect(h).toHaveLength(6);
+    expect(h[5].loss).toBeLessThan(h[0].loss);
+    expect(r.snapshots.some((s) => s.layer === -1 && s.stack?.length === 2)).toBe(true);
+    // the greedy layers are kept apart from the fine-tuned ones
+    expect(r.layers[0].weights.W).not.toEqual(r.fineTuned![0].weights.W);
+  });
+});
