@@ -170,9 +170,17 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
           losses.push((out[adapter.lossOutput].data as Float32Array)[0]);
         }
       }
-      // a non-finite loss (or weight after the last update) stops training, keeping the last checkpoint
+      const g1 = g0 + m;
+      const epochEnd = state.step + m === S;
+      const scheduled = events.has(g1);
+      const stepCheckpoint = o.checkpointEverySteps !== undefined && g1 % o.checkpointEverySteps === 0;
+      const timeCheckpoint = o.checkpointSeconds !== undefined && Date.now() - lastCheckpoint > o.checkpointSeconds * 1000;
+      const checkpointNow = !epochEnd && (stepCheckpoint || timeCheckpoint) && o.onCheckpoint !== undefined;
+      // a non-finite loss stops training, keeping the last checkpoint; weights are scanned too
+      // before anything is stored (a full scan every run would cost ~5% of an epoch)
       let bad = losses.findIndex((l) => !Number.isFinite(l));
-      if (bad < 0 && adapter.paramNames.some((n) => (carried[n].data as Float32Array).some((v) => !Number.isFinite(v)))) bad = m;
+      const store = epochEnd || scheduled || checkpointNow;
+      if (bad < 0 && store && adapter.paramNames.some((n) => (carried[n].data as Float32Array).some((v) => !Number.isFinite(v)))) bad = m;
       if (bad >= 0) {
         const where = `${o.label}, epoch ${state.epoch + 1}, step ${state.step + Math.min(bad, m - 1) + 1} of ${S}`;
         const kept = o.checkpointInfo ? `; ${o.checkpointInfo()}` : '';
@@ -185,18 +193,13 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
       state.lossCount += m;
       state.snapCount += m;
       state.step += m;
-      const g1 = g0 + m;
-      const epochEnd = state.step === S;
-      const scheduled = events.has(g1);
       if (scheduled || (epochEnd && o.snapshotEveryEpoch)) snapshot(g1, scheduled && epochEnd && o.snapshotEveryEpoch ? 'schedule+epoch' : scheduled ? 'schedule' : 'epoch');
       const dt = (performance.now() - t0) / 1000;
       o.onProgress?.({ epoch: state.epoch, epochs: o.epochs, step: state.step, stepsPerEpoch: S, loss: state.lossSum / state.lossCount, samplesPerSecond: (m * batch) / dt });
       if (epochEnd) break;
-      const stepCheckpoint = o.checkpointEverySteps !== undefined && g1 % o.checkpointEverySteps === 0;
-      const timeCheckpoint = o.checkpointSeconds !== undefined && Date.now() - lastCheckpoint > o.checkpointSeconds * 1000;
-      if ((stepCheckpoint || timeCheckpoint) && o.onCheckpoint) {
+      if (checkpointNow) {
         saveState();
-        o.onCheckpoint(state);
+        o.onCheckpoint!(state);
         lastCheckpoint = Date.now();
       }
     }
