@@ -7,3 +7,5 @@ export { gaussianBlob, smoothEdge, thinSegment, flower } from './syntheticImages
 export { writeFixtureRun, fixtureImage, p4mOrbit, FIXTURE_KINDS, type FixtureRunOptions } from './fixtureRun.js';
 export { bruteForceAssignment } from './bruteForceAssignment.js';
 export { powerSpectrumReference } from './dft2Reference.js';
+export { autoencoderObjectiveReference } from './autoencoderReference.js';
+export { rbmStepReference, rbmEnergyReference, rbmFreeEnergyByEnumeration, rbmLogLikelihoodByEnumeration, type RbmParams64 } from './rbmReference.js';

@@ -1,0 +1,162 @@
+import { GraphBuilder } from '../engine/index.js';
+import { activate, backActivate, scalar, softplus, stackScalars, stepOf, sumAll, sumRows, ints, type Activation } from './graphOps.js';
+import { stateNames, update, type AdamConstants, type OptimizerName } from './optimizer.js';
+
+/** Corruption of the input for denoising autoencoders. */
+export type NoiseKind = 'none' | 'mask' | 'gaussian';
+export type LossKind = 'mse' | 'bce';
+
+/**
+ * The architecture and objective of a (possibly deep) autoencoder, as the training graph needs it.
+ * sizes = [d, h1, ..., hL]; layer l has W_l [h_{l+1}, h_l], hidden bias b_l [h_{l+1}], visible
+ * (decoder) bias c_l [h_l], and when untied a decoder matrix V_l [h_l, h_{l+1}] (tied: V_l = W_l^T).
+ */
+export interface AutoencoderGraphSpec {
+  readonly sizes: readonly number[];
+  /** f_l of each encoder layer (length L). */
+  readonly encoder: readonly Activation[];
+  /** g_l of each decoder layer (length L); decoder[0] produces the reconstruction. */
+  readonly decoder: readonly Activation[];
+  readonly tied: boolean;
+  readonly loss: LossKind;
+  readonly noise: NoiseKind;
+  /** beta * sum_j KL(rho || rho_hat_j) on the top code; weight 0 disables it. */
+  readonly sparsityTarget: number;
+  readonly sparsityWeight: number;
+  /** lambda/2 * sum ||W||^2 (and ||V||^2 when untied); biases are not decayed. */
+  readonly weightDecay: number;
+  readonly optimizer: OptimizerName;
+  readonly adam: AdamConstants;
+  /** Minibatch steps unrolled into one graph run. */
+  readonly steps: number;
+}
+
+/** Parameter names of an autoencoder in their canonical order. */
+export function autoencoderParamNames(layers: number, tied: boolean): string[] {
+  const names: string[] = [];
+  for (let l = 0; l < layers; l++) names.push(`W${l}`, `b${l}`, `c${l}`, ...(tied ? [] : [`V${l}`]));
+  return names;
+}
+
+/** Shape of each parameter. */
+export function autoencoderParamShapes(sizes: readonly number[], tied: boolean): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    out[`W${l}`] = [sizes[l + 1], sizes[l]];
+    out[`b${l}`] = [sizes[l + 1]];
+    out[`c${l}`] = [sizes[l]];
+    if (!tied) out[`V${l}`] = [sizes[l], sizes[l + 1]];
+  }
+  return out;
+}
+
+/**
+ * Build the training graph of K unrolled minibatch steps: forward pass, analytic gradients and
+ * optimiser update, all in one ONNX graph, so a run of K steps is one session call.
+ *
+ * Inputs: x [K, batch, d]; noise [K, batch, d] (mask: multiplied, gaussian: added) when
+ * denoising; invBatch (1/batch); lr; momentum (SGD) or adamC1, adamC2 [K]; every parameter p
+ * and its optimiser states (p.v, or p.m and p.s). Outputs: `${name}_out` for each parameter
+ * and state, and loss [K] = mean over the batch of the per-sample reconstruction loss
+ * (sum over visible units of (x'-x)^2 for mse; of -x log x' - (1-x) log(1-x') for bce),
+ * before the update of that step. Objective = loss + sparsity + decay penalties.
+ */
+export function buildAutoencoderGraph(spec: AutoencoderGraphSpec): Uint8Array {
+  const L = spec.sizes.length - 1;
+  const d = spec.sizes[0];
+  const K = spec.steps;
+  const g = new GraphBuilder(`autoencoder_train_${spec.sizes.join('x')}_k${K}`);
+  const shapes = autoencoderParamShapes(spec.sizes, spec.tied);
+  const names = autoencoderParamNames(L, spec.tied);
+  const X = g.input('x', 'float32', [K, 'batch', d]);
+  const N = spec.noise === 'none' ? null : g.input('noise', 'float32', [K, 'batch', d]);
+  const invB = g.input('invBatch', 'float32', []);
+  const lr = g.input('lr', 'float32', []);
+  const mom = spec.optimizer === 'sgd' ? g.input('momentum', 'float32', []) : undefined;
+  const c1s = spec.optimizer === 'adam' ? g.input('adamC1', 'float32', [K]) : undefined;
+  const c2s = spec.optimizer === 'adam' ? g.input('adamC2', 'float32', [K]) : undefined;
+  const P: Record<string, string> = {};
+  const S: Record<string, string[]> = {};
+  for (const n of names) {
+    P[n] = g.input(n, 'float32', shapes[n]);
+    S[n] = stateNames(spec.optimizer, n).map((s) => g.input(s, 'float32', shapes[n]));
+  }
+  const losses: string[] = [];
+  for (let k = 0; k < K; k++) {
+    const x = stepOf(g, X, k);
+    const xin = N === null ? x : g.op(spec.noise === 'mask' ? 'Mul' : 'Add', [x, stepOf(g, N, k)]);
+    // forward: a_0 = corrupted input, a_{l+1} = f_l(a_l W_l^T + b_l)
+    const a: string[] = [xin];
+    for (let l = 0; l < L; l++) a.push(activate(g, spec.encoder[l], g.op('Gemm', [a[l], P[`W${l}`], P[`b${l}`]], { transB: 1 })));
+    // decode: r_L = a_L, z'_l = r_{l+1} V_l^T + c_l, r_l = g_l(z'_l)
+    const r: string[] = [];
+    const zr: string[] = [];
+    r[L] = a[L];
+    for (let l = L - 1; l >= 0; l--) {
+      zr[l] = spec.tied ? g.op('Gemm', [r[l + 1], P[`W${l}`], P[`c${l}`]]) : g.op('Gemm', [r[l + 1], P[`V${l}`], P[`c${l}`]], { transB: 1 });
+      r[l] = activate(g, spec.decoder[l], zr[l]);
+    }
+    const diff = g.op('Sub', [r[0], x]);
+    let lossSum: string;
+    let delta: string; // dL/dz'_0
+    if (spec.loss === 'bce') {
+      // with a sigmoid output: per element softplus(z) - x z, and dL/dz = (x' - x)/B
+      lossSum = sumAll(g, g.op('Sub', [softplus(g, zr[0]), g.op('Mul', [x, zr[0]])]));
+      delta = g.op('Mul', [diff, invB]);
+    } else {
+      lossSum = sumAll(g, g.op('Mul', [diff, diff]));
+      delta = backActivate(g, spec.decoder[0], r[0], g.op('Mul', [diff, g.op('Mul', [invB, scalar(g, 2)])]));
+    }
+    losses.push(g.op('Mul', [lossSum, invB]));
+    const grad: Record<string, string> = {};
+    // decoder backward, from the reconstruction up to the code
+    let dUp = '';
+    for (let l = 0; l < L; l++) {
+      if (l > 0) delta = backActivate(g, spec.decoder[l], r[l], dUp);
+      grad[`c${l}`] = sumRows(g, delta);
+      if (spec.tied) {
+        grad[`W${l}`] = g.op('Gemm', [r[l + 1], delta], { transA: 1 });
+        dUp = g.op('Gemm', [delta, P[`W${l}`]], { transB: 1 });
+      } else {
+        grad[`V${l}`] = g.op('Gemm', [delta, r[l + 1]], { transA: 1 });
+        dUp = g.op('MatMul', [delta, P[`V${l}`]]);
+      }
+    }
+    if (spec.sparsityWeight > 0) {
+      // d/dh_nj of beta sum_j KL(rho||mean_n h_nj) = beta/B (-rho/rho_hat + (1-rho)/(1-rho_hat))
+      const rho = spec.sparsityTarget;
+      const rhoHat = g.op('ReduceMean', [a[L], ints(g, [0])], { keepdims: 0 });
+      const t1 = g.op('Div', [scalar(g, -rho), rhoHat]);
+      const t2 = g.op('Div', [scalar(g, 1 - rho), g.op('Sub', [scalar(g, 1), rhoHat])]);
+      const dk = g.op('Mul', [g.op('Mul', [g.op('Add', [t1, t2]), scalar(g, spec.sparsityWeight)]), invB]);
+      dUp = g.op('Add', [dUp, dk]);
+    }
+    // encoder backward
+    for (let l = L - 1; l >= 0; l--) {
+      const de = backActivate(g, spec.encoder[l], a[l + 1], dUp);
+      const gw = g.op('Gemm', [de, a[l]], { transA: 1 });
+      grad[`W${l}`] = grad[`W${l}`] ? g.op('Add', [grad[`W${l}`], gw]) : gw;
+      grad[`b${l}`] = sumRows(g, de);
+      if (l > 0) dUp = g.op('MatMul', [de, P[`W${l}`]]);
+    }
+    if (spec.weightDecay > 0) {
+      const lam = scalar(g, spec.weightDecay);
+      for (let l = 0; l < L; l++) {
+        for (const n of spec.tied ? [`W${l}`] : [`W${l}`, `V${l}`]) grad[n] = g.op('Add', [grad[n], g.op('Mul', [lam, P[n]])]);
+      }
+    }
+    const c1 = c1s && g.op('Gather', [c1s, ints(g, [k], true)], { axis: 0 });
+    const c2 = c2s && g.op('Gather', [c2s, ints(g, [k], true)], { axis: 0 });
+    for (const n of names) {
+      const u = update(g, spec.optimizer, spec.adam, { lr, momentum: mom, c1, c2 }, P[n], grad[n], S[n]);
+      P[n] = u.param;
+      S[n] = u.states;
+    }
+  }
+  for (const n of names) {
+    g.output(P[n], `${n}_out`, 'float32', shapes[n]);
+    stateNames(spec.optimizer, n).forEach((s, i) => g.output(S[n][i], `${s}_out`, 'float32', shapes[n]));
+  }
+  g.output(stackScalars(g, losses), 'loss', 'float32', [K]);
+  return g.build();
+}

@@ -1,0 +1,79 @@
+import { compile, float32, type Tensor } from '../engine/index.js';
+import { autoencoderParamNames, autoencoderParamShapes, buildAutoencoderGraph, type AutoencoderGraphSpec } from './autoencoderGraph.js';
+import type { LayerAdapter } from './layerAdapter.js';
+import { stateNames } from './optimizer.js';
+import type { AutoencoderSettings } from './options.js';
+
+/** Glorot-uniform bound sqrt(6/(fan_in+fan_out)), times 4 for sigmoid units (Glorot & Bengio 2010, eq. 16 and sec. 4.2.2). */
+function glorot(d: number, h: number, sigmoid: boolean): number {
+  return (sigmoid ? 4 : 1) * Math.sqrt(6 / (d + h));
+}
+
+/**
+ * The autoencoder family: sizes [d, h1, ..., hL] (L = 1 for one greedy layer, more for the
+ * unrolled deep autoencoder). `decoders` lists g_l of each layer (default: s.decoder for all).
+ */
+export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSettings, lr: number, steps: number, threads: number, activations?: { encoder: AutoencoderSettings['encoder'][]; decoder: AutoencoderSettings['decoder'][] }): LayerAdapter {
+  const L = sizes.length - 1;
+  const spec: AutoencoderGraphSpec = {
+    sizes,
+    encoder: activations?.encoder ?? Array(L).fill(s.encoder),
+    decoder: activations?.decoder ?? Array(L).fill(s.decoder),
+    tied: s.tied,
+    loss: s.loss,
+    noise: s.noise,
+    sparsityTarget: s.sparsityTarget,
+    sparsityWeight: s.sparsityWeight,
+    weightDecay: s.weightDecay,
+    optimizer: s.optimizer,
+    adam: { beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon },
+    steps,
+  };
+  const paramNames = autoencoderParamNames(L, s.tied);
+  const shapes = autoencoderParamShapes(sizes, s.tied);
+  const carried = paramNames.flatMap((p) => [p, ...stateNames(s.optimizer, p)]);
+  for (const p of paramNames) for (const st of stateNames(s.optimizer, p)) shapes[st] = shapes[p];
+  const d = sizes[0];
+  return {
+    kind: 'ae',
+    dataInput: 'x',
+    lossOutput: 'loss',
+    paramNames,
+    carried,
+    shapes,
+    encoderActivations: spec.encoder,
+    init(rng) {
+      const out: Record<string, Float32Array> = {};
+      for (const n of carried) out[n] = new Float32Array(shapes[n].reduce((a, b) => a * b, 1));
+      for (let l = 0; l < L; l++) {
+        const r = glorot(sizes[l], sizes[l + 1], spec.encoder[l] === 'sigmoid');
+        rng.fillUniform(out[`W${l}`], -r, r);
+        if (!s.tied) rng.fillUniform(out[`V${l}`], -r, r);
+      }
+      return out;
+    },
+    graph: (m) => compile(buildAutoencoderGraph({ ...spec, steps: m }), { threads }),
+    stepFeeds(m, batch, rng, _epoch, t0) {
+      const feeds: Record<string, Tensor> = { invBatch: float32([1 / batch], []), lr: float32([lr], []) };
+      if (s.optimizer === 'sgd') feeds.momentum = float32([s.momentum], []);
+      else {
+        const c1 = new Float32Array(m);
+        const c2 = new Float32Array(m);
+        for (let i = 0; i < m; i++) {
+          const t = t0 + i + 1;
+          c1[i] = 1 / (1 - s.beta1 ** t);
+          c2[i] = 1 / (1 - s.beta2 ** t);
+        }
+        feeds.adamC1 = float32(c1, [m]);
+        feeds.adamC2 = float32(c2, [m]);
+      }
+      if (s.noise !== 'none') {
+        const noise = new Float32Array(m * batch * d);
+        if (s.noise === 'mask') for (let i = 0; i < noise.length; i++) noise[i] = rng.float() < s.noiseLevel ? 0 : 1;
+        else rng.fillNormal(noise, 0, s.noiseLevel);
+        feeds.noise = float32(noise, [m, batch, d]);
+      }
+      return feeds;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { GraphBuilder, compile, float32 } from '../engine/index.js';
+import { activate, type Activation } from './graphOps.js';
+import type { LayerWeights } from './runStore.js';
+
+/** One encoder layer: h = f(x W^T + b) with W [h, d]. */
+export interface EncoderLayer {
+  readonly weights: LayerWeights;
+  readonly activation: Activation;
+}
+
+/**
+ * The encoder of a stack as an ONNX graph: input `x` [n, d0], outputs `h1` .. `hL` (every
+ * layer's mean activation, hL being the top code). With `embed`, the weights are constants
+ * (a standalone model other tools can run); otherwise they are inputs W{l}, b{l}.
+ */
+export function buildEncoderGraph(layers: readonly EncoderLayer[], embed: boolean, name = 'orbitscope_encoder'): Uint8Array {
+  const g = new GraphBuilder(name);
+  let a = g.input('x', 'float32', ['n', layers[0].weights.shape[1]]);
+  layers.forEach((layer, l) => {
+    const [h, d] = layer.weights.shape;
+    const W = embed ? g.constant(float32(layer.weights.W, [h, d]), `W${l}`) : g.input(`W${l}`, 'float32', [h, d]);
+    const b = embed ? g.constant(float32(layer.weights.b, [h]), `b${l}`) : g.input(`b${l}`, 'float32', [h]);
+    a = activate(g, layer.activation, g.op('Gemm', [a, W, b], { transB: 1 }));
+    g.output(a, `h${l + 1}`, 'float32', ['n', h]);
+  });
+  return g.build();
+}
+
+/** Encode rows x [n, d] through the layers (weights as inputs, so one session serves every epoch); returns the top code [n, h_L]. */
+export async function encodeRows(layers: readonly EncoderLayer[], x: Float32Array, n: number, threads: number): Promise<Float32Array> {
+  const session = await compile(buildEncoderGraph(layers.map((l) => ({ ...l, weights: { ...l.weights, W: new Float32Array(0), b: new Float32Array(0) } })), false), { threads });
+  const d = layers[0].weights.shape[1];
+  const top = layers[layers.length - 1].weights.shape[0];
+  const out = new Float32Array(n * top);
+  const chunk = 4096;
+  const weights: Record<string, ReturnType<typeof float32>> = {};
+  layers.forEach((l, i) => {
+    weights[`W${i}`] = float32(l.weights.W, l.weights.shape);
+    weights[`b${i}`] = float32(l.weights.b, [l.weights.shape[0]]);
+  });
+  for (let r = 0; r < n; r += chunk) {
+    const m = Math.min(chunk, n - r);
+    const res = await session.run({ ...weights, x: float32(x.subarray(r * d, (r + m) * d), [m, d]) }, [`h${layers.length}`]);
+    out.set(res[`h${layers.length}`].data as Float32Array, r * top);
+  }
+  return out;
+}

@@ -1,0 +1,225 @@
+import { RandomSource, UserError, type RandomState } from '../core/index.js';
+import { float32, type CompiledGraph, type Tensor } from '../engine/index.js';
+import type { LayerAdapter } from './layerAdapter.js';
+
+/** Training diverged (a non-finite loss or weight); names where, and what was kept. */
+export class TrainingDivergedError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TrainingDivergedError';
+  }
+}
+
+/** The resumable state of one layer's (or one fine-tuning phase's) training. */
+export interface FitState {
+  carried: Record<string, Float32Array>;
+  /** Current epoch (0-based); equals epochs when done. */
+  epoch: number;
+  /** Minibatch steps done in the current epoch. */
+  step: number;
+  /** Order of the current epoch's samples (null before it is drawn). */
+  perm: Int32Array | null;
+  rng: RandomState;
+  /** Per finished epoch: mean loss and monitoring numbers. */
+  history: EpochRecord[];
+  /** Loss sum and count of the current epoch so far. */
+  lossSum: number;
+  lossCount: number;
+  /** Loss sum and count since the last snapshot. */
+  snapSum: number;
+  snapCount: number;
+}
+
+/** One finished epoch: the mean training loss (reconstruction loss) and monitoring numbers. */
+export interface EpochRecord {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly seconds: number;
+  readonly [metric: string]: number;
+}
+
+/** A progress event of the fit loop. */
+export interface FitProgress {
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly step: number;
+  readonly stepsPerEpoch: number;
+  /** Mean loss of this epoch so far. */
+  readonly loss: number;
+  readonly samplesPerSecond: number;
+  readonly epochDone?: EpochRecord;
+}
+
+export interface FitLayerOptions {
+  readonly adapter: LayerAdapter;
+  readonly data: Float32Array;
+  readonly count: number;
+  readonly dim: number;
+  readonly batch: number;
+  readonly epochs: number;
+  /** Steps unrolled per graph run (K). */
+  readonly stepsPerRun: number;
+  readonly seed: RandomSource;
+  /** Global steps at which to snapshot (sorted); snapshots also at epoch ends when everyEpoch. */
+  readonly snapshotSteps: readonly number[];
+  readonly snapshotEveryEpoch: boolean;
+  readonly checkpointEverySteps?: number;
+  readonly checkpointSeconds?: number;
+  /** A label for messages: "layer 1" or "fine-tuning". */
+  readonly label: string;
+  /** Where the last good checkpoint is, for the divergence message. */
+  readonly checkpointInfo?: () => string;
+  readonly resume?: FitState;
+  onSnapshot?(s: { step: number; epoch: number; loss: number; reason: 'schedule' | 'epoch' | 'schedule+epoch'; carried: Record<string, Float32Array> }): void;
+  onCheckpoint?(state: FitState): void;
+  onProgress?(p: FitProgress): void;
+}
+
+/** Steps per epoch: floor(count / batch) full minibatches (the count mod batch samples left at the end of each shuffled order are skipped). */
+export function stepsPerEpoch(count: number, batch: number): number {
+  return Math.floor(count / batch);
+}
+
+function toTensors(c: Record<string, Float32Array>, shapes: LayerAdapter['shapes']): Record<string, Tensor> {
+  const out: Record<string, Tensor> = {};
+  for (const [n, a] of Object.entries(c)) out[n] = float32(a, shapes[n]);
+  return out;
+}
+
+/**
+ * Train one model with minibatch steps in shuffled order, K steps per graph run. The grouping
+ * of steps into runs depends only on the step index and the configured events (snapshots,
+ * step checkpoints), never on where a run was resumed, so a resumed run repeats the exact
+ * sequence of graph runs of an uninterrupted one and ends with the same bits.
+ */
+export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
+  const { adapter, data, dim, batch, count } = o;
+  const S = stepsPerEpoch(count, batch);
+  const K = o.stepsPerRun;
+  const state: FitState = o.resume ?? {
+    carried: adapter.init(o.seed, data, count),
+    epoch: 0,
+    step: 0,
+    perm: null,
+    rng: o.seed.getState(),
+    history: [],
+    lossSum: 0,
+    lossCount: 0,
+    snapSum: 0,
+    snapCount: 0,
+  };
+  if (!o.resume) state.rng = o.seed.getState();
+  const rng = RandomSource.fromState(state.rng);
+  const carried = toTensors(state.carried, adapter.shapes);
+  const events = new Set(o.snapshotSteps);
+  const sortedEvents = [...o.snapshotSteps];
+  const graphs = new Map<number, CompiledGraph>();
+  const graphFor = async (m: number) => {
+    let g = graphs.get(m);
+    if (!g) graphs.set(m, (g = await adapter.graph(m)));
+    return g;
+  };
+  const snapshot = (step: number, reason: 'schedule' | 'epoch' | 'schedule+epoch') => {
+    if (!o.onSnapshot) return;
+    const loss = state.snapCount ? state.snapSum / state.snapCount : NaN;
+    o.onSnapshot({ step, epoch: step / S, loss, reason, carried: Object.fromEntries(adapter.paramNames.map((n) => [n, (carried[n].data as Float32Array).slice()])) });
+    state.snapSum = 0;
+    state.snapCount = 0;
+  };
+  const saveState = () => {
+    state.carried = Object.fromEntries(Object.entries(carried).map(([n, t]) => [n, t.data as Float32Array]));
+    state.rng = rng.getState();
+  };
+  if (!o.resume && events.has(0)) snapshot(0, 'schedule');
+  let lastCheckpoint = Date.now();
+  let epochStart = performance.now();
+  const nextEvent = (g: number) => {
+    let e = Infinity;
+    for (const x of sortedEvents) if (x > g) { e = x; break; }
+    if (o.checkpointEverySteps) e = Math.min(e, (Math.floor(g / o.checkpointEverySteps) + 1) * o.checkpointEverySteps);
+    return e;
+  };
+  for (; state.epoch < o.epochs; ) {
+    if (state.perm === null) {
+      state.perm = rng.permutation(count);
+      epochStart = performance.now();
+    }
+    const perm = state.perm;
+    while (state.step < S) {
+      const g0 = state.epoch * S + state.step;
+      const m = Math.min(K - (state.step % K), S - state.step, nextEvent(g0) - g0);
+      const x = new Float32Array(m * batch * dim);
+      for (let r = 0; r < m * batch; r++) {
+        const src = perm[state.step * batch + r] * dim;
+        x.set(data.subarray(src, src + dim), r * dim);
+      }
+      const t0 = performance.now();
+      const losses: number[] = [];
+      if (m === K) {
+        const feeds = adapter.stepFeeds(m, batch, rng, state.epoch, g0);
+        const out = await (await graphFor(m)).run({ ...carried, ...feeds, [adapter.dataInput]: float32(x, [m, batch, dim]) });
+        for (const n of adapter.carried) carried[n] = out[`${n}_out`];
+        losses.push(...(out[adapter.lossOutput].data as Float32Array));
+      } else {
+        const graph = await graphFor(1);
+        for (let i = 0; i < m; i++) {
+          const feeds = adapter.stepFeeds(1, batch, rng, state.epoch, g0 + i);
+          const xi = float32(x.subarray(i * batch * dim, (i + 1) * batch * dim), [1, batch, dim]);
+          const out = await graph.run({ ...carried, ...feeds, [adapter.dataInput]: xi });
+          for (const n of adapter.carried) carried[n] = out[`${n}_out`];
+          losses.push((out[adapter.lossOutput].data as Float32Array)[0]);
+        }
+      }
+      const g1 = g0 + m;
+      const epochEnd = state.step + m === S;
+      const scheduled = events.has(g1);
+      const stepCheckpoint = o.checkpointEverySteps !== undefined && g1 % o.checkpointEverySteps === 0;
+      const timeCheckpoint = o.checkpointSeconds !== undefined && Date.now() - lastCheckpoint > o.checkpointSeconds * 1000;
+      const checkpointNow = !epochEnd && (stepCheckpoint || timeCheckpoint) && o.onCheckpoint !== undefined;
+      // a non-finite loss stops training, keeping the last checkpoint; weights are scanned too
+      // before anything is stored (a full scan every run would cost ~5% of an epoch)
+      let bad = losses.findIndex((l) => !Number.isFinite(l));
+      const store = epochEnd || scheduled || checkpointNow;
+      if (bad < 0 && store && adapter.paramNames.some((n) => (carried[n].data as Float32Array).some((v) => !Number.isFinite(v)))) bad = m;
+      if (bad >= 0) {
+        const where = `${o.label}, epoch ${state.epoch + 1}, step ${state.step + Math.min(bad, m - 1) + 1} of ${S}`;
+        const kept = o.checkpointInfo ? `; ${o.checkpointInfo()}` : '';
+        throw new TrainingDivergedError(`training diverged: ${bad < m ? 'the loss' : 'a weight'} became ${bad < m ? losses[bad] : 'non-finite'} at ${where} (try a smaller learning rate)${kept}`);
+      }
+      for (const l of losses) {
+        state.lossSum += l;
+        state.snapSum += l;
+      }
+      state.lossCount += m;
+      state.snapCount += m;
+      state.step += m;
+      if (scheduled || (epochEnd && o.snapshotEveryEpoch)) snapshot(g1, scheduled && epochEnd && o.snapshotEveryEpoch ? 'schedule+epoch' : scheduled ? 'schedule' : 'epoch');
+      const dt = (performance.now() - t0) / 1000;
+      o.onProgress?.({ epoch: state.epoch, epochs: o.epochs, step: state.step, stepsPerEpoch: S, loss: state.lossSum / state.lossCount, samplesPerSecond: (m * batch) / dt });
+      if (epochEnd) break;
+      if (checkpointNow) {
+        saveState();
+        o.onCheckpoint!(state);
+        lastCheckpoint = Date.now();
+      }
+    }
+    const seconds = (performance.now() - epochStart) / 1000;
+    const c = Object.fromEntries(Object.entries(carried).map(([n, t]) => [n, t.data as Float32Array]));
+    const metrics = adapter.monitor ? await adapter.monitor(c, state.epoch) : {};
+    const record: EpochRecord = { epoch: state.epoch + 1, loss: state.lossSum / state.lossCount, seconds, ...metrics };
+    state.history.push(record);
+    state.epoch += 1;
+    state.step = 0;
+    state.perm = null;
+    state.lossSum = 0;
+    state.lossCount = 0;
+    o.onProgress?.({ epoch: state.epoch - 1, epochs: o.epochs, step: S, stepsPerEpoch: S, loss: record.loss, samplesPerSecond: (S * batch) / seconds, epochDone: record });
+    saveState();
+    if (o.onCheckpoint) {
+      o.onCheckpoint(state);
+      lastCheckpoint = Date.now();
+    }
+  }
+  saveState();
+  return state;
+}

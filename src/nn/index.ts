@@ -1,0 +1,17 @@
+export { Autoencoder, type AutoencoderEstimatorOptions } from './autoencoder.js';
+export { Rbm, type RbmEstimatorOptions } from './rbm.js';
+export { NotFittedError } from './layerEstimator.js';
+export { trainStack, type TrainedStack } from './trainStack.js';
+export { type TrainStackOptions, type StackProgress, type StackConfig } from './stackOptions.js';
+export { TrainingDivergedError, stepsPerEpoch, type EpochRecord } from './fitLayer.js';
+export { snapshotSteps, type AutoencoderOptions, type RbmOptions, type SnapshotOptions } from './options.js';
+export { readSnapshot, readSnapshots, writeSnapshot, atomicWrite, type Snapshot, type LayerWeights } from './runStore.js';
+export { saveModel, loadModel, exportEncoderOnnx, importStack, readTensorSpec, type StackModel, type ModelLayer, type ImportLayerSpec } from './modelFile.js';
+export { parseSafetensors, encodeSafetensors, type SafetensorsFile, type NamedTensor } from './safetensors.js';
+export { buildAutoencoderGraph, autoencoderParamNames, autoencoderParamShapes, type AutoencoderGraphSpec } from './autoencoderGraph.js';
+export { buildRbmGraph, buildFreeEnergyGraph, rbmParamShapes, type RbmGraphSpec, type VisibleKind } from './rbmGraph.js';
+export { rbmExactLogLikelihood, rbmFreeEnergy } from './rbmExact.js';
+export { buildEncoderGraph, encodeRows, type EncoderLayer } from './encoderGraph.js';
+export { mnistDigits } from './mnistDigits.js';
+export { progressReporter } from './progress.js';
+export { type Activation, ACTIVATIONS } from './graphOps.js';

@@ -1,0 +1,49 @@
+import cliProgress from 'cli-progress';
+import type { StackProgress } from './stackOptions.js';
+
+/** Where progress goes: a progress bar on a TTY stream, plain lines through `line` otherwise. */
+export interface ProgressSink {
+  readonly tty: NodeJS.WriteStream | null;
+  line(text: string): void;
+}
+
+const fmt = (x: number, digits = 4) => (Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : String(x));
+
+/**
+ * A trainStack onProgress handler: on a TTY one cli-progress bar per layer and epoch showing the
+ * loss and samples per second; otherwise one log line per finished epoch.
+ */
+export function progressReporter(sink: ProgressSink): (p: StackProgress) => void {
+  let bar: cliProgress.SingleBar | null = null;
+  let key = '';
+  return (p) => {
+    const phase = p.phase === 'finetune' ? 'fine-tune' : `layer ${p.layer + 1}/${p.layers}`;
+    if (sink.tty) {
+      const k = `${p.layer}/${p.epoch}`;
+      if (k !== key && !p.epochDone) {
+        bar?.stop();
+        key = k;
+        bar = new cliProgress.SingleBar(
+          { stream: sink.tty, format: `${phase} epoch ${p.epoch + 1}/${p.epochs} [{bar}] {value}/{total} steps | loss {loss} | {rate} samples/s`, hideCursor: true, clearOnComplete: false },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(p.stepsPerEpoch, 0, { loss: '-', rate: '-' });
+      }
+      bar?.update(p.step, { loss: fmt(p.loss), rate: Math.round(p.samplesPerSecond) });
+      if (p.epochDone) {
+        bar?.stop();
+        bar = null;
+        key = '';
+      }
+      return;
+    }
+    if (p.epochDone) {
+      const e = p.epochDone;
+      const extra = Object.entries(e)
+        .filter(([k]) => !['epoch', 'loss', 'seconds'].includes(k))
+        .map(([k, v]) => ` ${k} ${fmt(v)}`)
+        .join(',');
+      sink.line(`${phase} epoch ${e.epoch}/${p.epochs}: loss ${fmt(e.loss)}, ${Math.round(p.samplesPerSecond)} samples/s, ${fmt(e.seconds, 3)} s${extra ? `,${extra}` : ''}`);
+    }
+  };
+}
