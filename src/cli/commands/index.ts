@@ -1,4 +1,5 @@
 import type { Registrar } from '../program.js';
+import { registerRun } from './run.js';
 import { registerTrain } from './train.js';
 import { registerGroup } from './group.js';
 import { registerCount } from './count.js';
@@ -10,4 +11,4 @@ import { serve } from './serve.js';
  * Every subcommand, in the order `--help` lists them. Each module adds one command; the
  * commands hold no domain logic, only argument parsing and wiring to the library.
  */
-export const registrars: readonly Registrar[] = [registerTrain, registerGroup, registerCount, registerOrbit, registerData, serve];
+export const registrars: readonly Registrar[] = [registerRun, registerTrain, registerGroup, registerCount, registerOrbit, registerData, serve];

@@ -1,0 +1,82 @@
+import { InputRangeError } from '../core/errors.js';
+import { imageStabilizer } from '../actions/imageStabilizer.js';
+import { orbitDimension } from '../actions/orbitDimension.js';
+import { epsStabilizerBatch } from '../actions/epsStabilizerMeasure.js';
+import { gridD4, p4m, torusTranslations } from '../groups/perm/named.js';
+import type { PermGroup } from '../groups/perm/PermGroup.js';
+import { lieGroup, isLieGroupName } from '../groups/lie/lieGroupRegistry.js';
+
+/** Finite pixel groups by name, for an h x w image (D4 and p4m need a square grid). */
+export const FINITE_PIXEL_GROUPS = ['translations', 'd4', 'p4m'] as const;
+export type FinitePixelGroupName = (typeof FINITE_PIXEL_GROUPS)[number];
+
+const cache = new Map<string, PermGroup>();
+
+/** The named finite pixel group of an h x w grid (built once per process). */
+export function finitePixelGroup(name: FinitePixelGroupName, h: number, w: number): PermGroup {
+  const key = `${name}/${h}x${w}`;
+  let g = cache.get(key);
+  if (!g) {
+    if (name !== 'translations' && h !== w) throw new InputRangeError(`${name}: needs a square grid, got ${h} x ${w}`);
+    g = name === 'translations' ? torusTranslations(h, w) : name === 'd4' ? gridD4(h) : p4m(h);
+    cache.set(key, g);
+  }
+  return g;
+}
+
+/** Orbit numbers of one feature under every group asked for (JSON-ready). */
+export type FeatureOrbitNumbers = Record<string, Record<string, number | string | number[] | null>>;
+
+/** Options of featureOrbits. */
+export interface FeatureOrbitOptions {
+  readonly groups: readonly string[];
+  /** Quantisation levels before exact finite stabilizers (see quantiseLevels). */
+  readonly levels: number;
+  /** Relative tolerance of the tangent rank. */
+  readonly tol: number;
+  /** epsilon of the epsilon-stabilizer; null skips the (costlier) sampled measures. */
+  readonly eps: number | null;
+  /** Halton samples of each Lie group's box for epsilon measures (default 128). */
+  readonly samples?: number;
+}
+
+/**
+ * Orbit numbers of each of `count` features (count x h x w): under finite pixel groups the exact
+ * orbit size and stabilizer order after quantising to `levels` (with the group order); under Lie
+ * groups the orbit and stabilizer dimensions with the singular values of the tangent matrix,
+ * and with `eps` the epsilon-stabilizer measure and epsilon-orbit size over the group's box.
+ * Lie numbers use zero borders and the soft inscribed-disk window.
+ */
+export async function featureOrbits(features: Float32Array, count: number, h: number, w: number, options: FeatureOrbitOptions): Promise<FeatureOrbitNumbers[]> {
+  const n = h * w;
+  const out: FeatureOrbitNumbers[] = Array.from({ length: count }, () => ({}));
+  for (const name of options.groups) {
+    if ((FINITE_PIXEL_GROUPS as readonly string[]).includes(name)) {
+      const G = finitePixelGroup(name as FinitePixelGroupName, h, w);
+      const order = G.order();
+      for (let f = 0; f < count; f++) {
+        const r = imageStabilizer(G, features.subarray(f * n, (f + 1) * n), { levels: options.levels });
+        out[f][name] = { groupOrder: order.toString(), orbitSize: r.orbitSize.toString(), stabilizerOrder: r.stabilizerOrder.toString(), levels: options.levels };
+      }
+    } else if (isLieGroupName(name)) {
+      const G = lieGroup(name);
+      for (let f = 0; f < count; f++) {
+        const x = features.subarray(f * n, (f + 1) * n);
+        try {
+          const d = orbitDimension(x, h, w, G, { tol: options.tol });
+          out[f][name] = { dim: d.dim, orbitDim: d.orbitDim, stabilizerDim: d.stabilizerDim, singularValues: d.singularValues.map((s) => Number(s.toPrecision(6))) };
+        } catch (e) {
+          if (!(e instanceof InputRangeError)) throw e;
+          out[f][name] = { dim: G.dim, orbitDim: null, stabilizerDim: null, singularValues: null };
+        }
+      }
+      if (options.eps !== null) {
+        const eps = await epsStabilizerBatch({ data: features, count, height: h, width: w }, G, { eps: options.eps, samples: options.samples ?? 128 });
+        eps.forEach((r, f) => Object.assign(out[f][name], { epsStabilizerMeasure: r.epsStabilizerMeasure, epsOrbitSize: r.epsOrbitSize, samples: r.samples }));
+      }
+    } else {
+      throw new InputRangeError(`featureOrbits: unknown group "${name}"`);
+    }
+  }
+  return out;
+}

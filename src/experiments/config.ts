@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { z } from 'zod';
+import { parse as parseYaml } from 'yaml';
+import { UserError } from '../core/errors.js';
+import { parseOptions } from '../core/validate.js';
+
+/** Built-in starting points; every field can be overridden by a config file and by flags. */
+export const PRESETS = ['shapes', 'mnist', 'natural'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+/** Group names the analysis understands: finite pixel groups and image-plane Lie groups. */
+export const FINITE_GROUPS = ['translations', 'd4', 'p4m'] as const;
+export const LIE_GROUPS = ['t2', 'so2', 'scale', 'se2', 'sim2', 'gl2', 'aff2'] as const;
+const GROUP_NAMES = [...FINITE_GROUPS, ...LIE_GROUPS] as const;
+
+/** Every option of an experiment run, validated; unknown keys are rejected by name. */
+export const RunConfigSchema = z.strictObject({
+  preset: z.enum(PRESETS).default('shapes'),
+  /** Dataset spec (see `orbitscope data --help`). */
+  data: z.string().min(1),
+  model: z.enum(['ae', 'rbm']).default('ae'),
+  /** Hidden layer sizes of the greedy stack, bottom first. */
+  layers: z.array(z.number().int().positive()).min(1),
+  epochs: z.number().int().positive(),
+  batch: z.number().int().positive().default(32),
+  /** Learning rate; null = the model's default. */
+  lr: z.number().positive().nullable().default(null),
+  groups: z.array(z.enum(GROUP_NAMES)).min(1),
+  /** Number of seeds, run one after another: seed, seed+1, ... */
+  seeds: z.number().int().positive(),
+  seed: z.number().int().nonnegative().default(0),
+  quick: z.boolean().default(false),
+  /** Snapshots per factor of ten in training steps (log-spaced, so the first epoch is seen in detail). */
+  snapshotsPerDecade: z.number().int().min(1).default(5),
+  /** Cosine at which a unit or primitive counts as emerged (SPEC.md C2). */
+  emergenceCosine: z.number().min(0).max(1).default(0.9),
+  /** epsilon of epsilon-stabilizers and epsilon-orbits, relative to ||x||. */
+  eps: z.number().positive().default(0.25),
+  /** Relative tolerance of the tangent rank (orbit dimension). */
+  tol: z.number().positive().default(0.05),
+  /** Quantisation levels before exact finite stabilizers of real-valued features. */
+  levels: z.number().int().min(2).default(3),
+  /** Uniform draws per feature in the random-search experiment (C1). */
+  draws: z.number().int().positive().default(20_000),
+  /** Inputs used for residuals and shadow fits. */
+  evalCount: z.number().int().positive().default(1000),
+});
+
+export type RunConfig = z.output<typeof RunConfigSchema>;
+
+type Partial = { [K in keyof RunConfig]?: unknown };
+
+const PRESET_DEFAULTS: Record<Preset, Partial> = {
+  shapes: { data: 'shapes:n=12,count=6000', layers: [36, 16], epochs: 30, groups: ['p4m', 'so2', 'se2'], seeds: 3 },
+  mnist: { data: 'mnist', layers: [256, 64], epochs: 10, groups: ['p4m', 'so2', 'se2'], seeds: 2, levels: 3 },
+  natural: { data: 'natural:../shared/data/natural,patch=12,count=20000,whiten=true', layers: [64, 32], epochs: 15, groups: ['so2', 'se2', 'p4m'], seeds: 2 },
+};
+
+/** What --quick changes: tiny data, two seeds, few epochs; for tests (seconds). */
+const QUICK: Partial = { epochs: 3, seeds: 2, snapshotsPerDecade: 3, draws: 4000, evalCount: 200 };
+const QUICK_DATA: Record<Preset, string> = { shapes: 'shapes:n=8,count=500', mnist: 'mnist', natural: 'natural:../shared/data/natural,patch=8,count=1000,whiten=true' };
+const QUICK_LAYERS: Record<Preset, number[]> = { shapes: [12, 6], mnist: [16, 8], natural: [12, 6] };
+
+/** Read a JSON or YAML config file into a plain object; errors name the file. */
+export function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UserError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const ext = extname(path).toLowerCase();
+  let parsed: unknown;
+  try {
+    parsed = ext === '.yaml' || ext === '.yml' ? parseYaml(text) : JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${path}: not valid ${ext === '.json' ? 'JSON' : 'YAML'} (${(e as Error).message})`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError(`${path}: expected an object of options`);
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * The run's configuration: preset defaults, then --quick, then the config file, then flags
+ * (later wins), validated as a whole. `where` names the source in error messages.
+ */
+export function resolveRunConfig(flags: Record<string, unknown>, file: Record<string, unknown> = {}): RunConfig {
+  const preset = (flags.preset ?? file.preset ?? 'shapes') as Preset;
+  if (!PRESETS.includes(preset)) throw new UserError(`run: --preset must be one of ${PRESETS.join(', ')}, got "${String(preset)}"`);
+  const quick = Boolean(flags.quick ?? file.quick ?? false);
+  const merged: Record<string, unknown> = { ...PRESET_DEFAULTS[preset], preset };
+  if (quick) Object.assign(merged, QUICK, { data: QUICK_DATA[preset], layers: QUICK_LAYERS[preset] });
+  Object.assign(merged, file);
+  for (const [k, v] of Object.entries(flags)) if (v !== undefined) merged[k] = v;
+  return parseOptions('run', RunConfigSchema, merged);
+}

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { imageGridPng } from '../report/imageGrid.js';
+import { reportHtml, type ReportFigure } from '../report/html.js';
+import { atomicWrite } from '../nn/runStore.js';
+import type { Dataset } from '../data/dataset.js';
+import type { Results } from './results.js';
+import type { RunConfig } from './config.js';
+import type { Evidence } from './evidence.js';
+import type { WorldPrimitives } from './analyzeSeed.js';
+import { orbitValue } from './claims/orbitValue.js';
+
+interface SeedImages {
+  readonly seed: number;
+  readonly images: Float32Array[][];
+  readonly snapshotTimes: { step: number; epoch: number }[];
+}
+
+interface ReportContext {
+  readonly height: number;
+  readonly width: number;
+  readonly world: WorldPrimitives | null;
+  readonly data: Dataset;
+  readonly config: RunConfig;
+  readonly steps: number;
+  readonly evidence: Evidence;
+}
+
+/** Snapshots to show in the feature grids: the first after initialisation, the middle one, the last. */
+function chosenSnapshots(k: number): number[] {
+  return [...new Set([Math.min(1, k - 1), Math.floor((k - 1) / 2), k - 1])];
+}
+
+/**
+ * Write figures/*.png (feature grids per layer at chosen snapshots, bordered by orbit size on a
+ * viridis scale; the world's primitives) and report.html for a finished run.
+ */
+export async function writeReport(out: string, results: Results, seeds: readonly SeedImages[], ctx: ReportContext): Promise<void> {
+  const figDir = join(out, 'figures');
+  mkdirSync(figDir, { recursive: true });
+  const { height: h, width: w } = ctx;
+  const n = h * w;
+  const figures: ReportFigure[] = [];
+  const zoom = Math.max(2, Math.round(48 / Math.max(h, w)));
+  const first = seeds[0];
+  const measure = ctx.evidence.orbitMeasure;
+  for (let l = 0; l < first.images.length; l++) {
+    const perSnapshot = first.images[l];
+    for (const k of chosenSnapshots(perSnapshot.length)) {
+      const F = perSnapshot[k];
+      const units = F.length / n;
+      const values = Array.from({ length: units }, (_, u) => {
+        const f = results.features.find((r) => r.seed === first.seed && r.layer === l + 1 && r.unit === u && r.snapshot.index === k);
+        return (f && orbitValue(f, measure)) ?? 0;
+      });
+      const png = imageGridPng(F, units, h, w, { zoom, range: 'symmetric', border: { values } });
+      const name = `features-seed${first.seed}-layer${l + 1}-snapshot${k}.png`;
+      atomicWrite(join(figDir, name), png);
+      const t = first.snapshotTimes[k];
+      figures.push({ title: `Layer ${l + 1}, snapshot ${k} (step ${t.step}, epoch ${t.epoch.toFixed(3)}), seed ${first.seed}`, caption: `input-space features (linear composite), gray = 0; border colour = ${measure.label} (viridis, dark = small)`, png });
+    }
+  }
+  if (ctx.world) {
+    const P = ctx.world.primitives;
+    const tiles = new Float32Array(P.length * n);
+    P.forEach((p, i) => tiles.set(p.template, i * n));
+    const png = imageGridPng(tiles, P.length, h, w, { zoom, range: 'tile', border: { values: P.map((p) => Math.log2(p.size)) } });
+    atomicWrite(join(figDir, 'primitives.png'), png);
+    figures.push({ title: 'Primitives of the synthetic world', caption: `${P.map((p) => `${p.name} |O| = ${p.size}`).join(', ')} (under ${ctx.world.group}); border colour = log2 orbit size`, png });
+  }
+  const c = ctx.config;
+  const unitsPerSeed = c.layers.reduce((a, b) => a + b, 0);
+  const facts: [string, string][] = [
+    ['data', `${ctx.data.spec} — ${ctx.data.count} images of ${h} x ${w}, sha256 ${ctx.data.hash.slice(0, 16)}…`],
+    ['model', `${c.model}, greedy layers ${c.layers.join(', ')} (${unitsPerSeed} units per seed), ${c.epochs} epochs per layer, batch ${c.batch}, lr ${c.lr ?? 'default'}`],
+    ['seeds', `${c.seeds} (${c.seed} … ${c.seed + c.seeds - 1}); ${unitsPerSeed * c.seeds} units in all`],
+    ['snapshots', `${ctx.steps} per layer, log-spaced in steps (${c.snapshotsPerDecade} per decade) from the untrained network to the end`],
+    ['groups', `${c.groups.join(', ')}; finite stabilizers after quantising to ${c.levels} levels; ε = ${c.eps}; rank tolerance ${c.tol}`],
+    ['orbit measure of learned features', measure.label],
+    ['random search', `${c.draws} uniform draws per seed`],
+    ['residuals and shadows', `on the first ${Math.min(c.evalCount, ctx.data.count)} inputs; untrained baseline = the same network at step 0`],
+  ];
+  atomicWrite(join(out, 'report.html'), await reportHtml(results, { rows: facts }, figures));
+}
