@@ -25,20 +25,21 @@ function fixes(perm: ArrayLike<number>, q: Int32Array): boolean {
 }
 
 /**
- * Random search over a finite group (SPEC C1): draw `draws` elements uniformly (random
- * transversal products along the stabilizer chain, exactly uniform) and count for each candidate
+ * Random search over a finite group (SPEC C1): for each candidate draw `draws` elements
+ * uniformly (random transversal products along the stabilizer chain, exactly uniform) and count
  * how often g.x = x after quantising to `levels`; the theory says hits/draws -> 1/|O(x)|, which
- * is returned from the exact stabilizer for comparison. The same draws serve every candidate.
+ * is returned from the exact stabilizer for comparison. Each candidate gets its own stream
+ * (rng.fork(k)), so the tallies are independent and can be pooled.
  */
 export function randomSearch(group: PermGroup, candidates: readonly SearchCandidate[], draws: number, levels: number | undefined, rng: RandomSource): SearchTally[] {
-  const qs = candidates.map((c) => quantiseLevels(c.pixels, levels));
-  const exact = candidates.map((c) => imageStabilizer(group, c.pixels, { levels }));
-  const hits = candidates.map(() => 0);
-  for (let d = 0; d < draws; d++) {
-    const g = group.randomElement(rng).images;
-    for (let k = 0; k < qs.length; k++) if (fixes(g, qs[k])) hits[k]++;
-  }
-  return candidates.map((c, k) => ({ label: c.label, orbitSize: exact[k].orbitSize, stabilizerOrder: exact[k].stabilizerOrder, draws, hits: hits[k] }));
+  return candidates.map((c, k) => {
+    const q = quantiseLevels(c.pixels, levels);
+    const exact = imageStabilizer(group, c.pixels, { levels });
+    const stream = rng.fork(k);
+    let hits = 0;
+    for (let d = 0; d < draws; d++) if (fixes(group.randomElement(stream).images, q)) hits++;
+    return { label: c.label, orbitSize: exact.orbitSize, stabilizerOrder: exact.stabilizerOrder, draws, hits };
+  });
 }
 
 /**

@@ -147,14 +147,14 @@ export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysi
     // primitives are exact 0/1 images (no quantisation); learned features are quantised
     const prim = input.world ? input.world.primitives.map((p) => ({ label: `primitive ${p.name}`, pixels: p.template })) : [];
     const learned = Array.from({ length: finals[0].units }, (_, u) => ({ label: `unit ${u}`, pixels: images[0][lastK].subarray(u * n, (u + 1) * n) }));
-    const tallies = [...randomSearch(G, prim, config.draws, undefined, rng), ...randomSearch(G, learned, config.draws, config.levels, rng)];
+    const tallies = [...randomSearch(G, prim, config.draws, undefined, rng.fork(1)), ...randomSearch(G, learned, config.draws, config.levels, rng.fork(2))];
     for (const t of tallies) {
       randomSearchRecords.push({ label: t.label, seed, orbitSize: t.orbitSize, stabilizerOrder: t.stabilizerOrder, draws: t.draws, hits: t.hits });
       if (t.label.startsWith('primitive')) checks.push({ what: `seed ${seed} ${t.label}`, group: finite[0], kind: 'finite', group_size: G.order(), orbit: t.orbitSize, stabilizer: t.stabilizerOrder });
     }
     if (prim.length > 1) {
       const raceCount = Math.max(50, Math.round(config.draws / 40));
-      const wins = randomSearchRace(G, prim, raceCount, undefined, rng);
+      const wins = randomSearchRace(G, prim, raceCount, undefined, rng.fork(3));
       races.push({ seed, candidates: prim.map((c, i) => ({ label: c.label, stabilizerOrder: tallies[i].stabilizerOrder })), firstCounts: wins, races: raceCount });
     }
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { loadDataset } from '../data/loadDataset.js';
@@ -115,12 +115,13 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
         if (p.epochDone) log(`seed ${seed} layer ${p.layer + 1}/${p.layers} epoch ${p.epochDone.epoch}/${p.epochs} loss ${p.epochDone.loss.toFixed(4)}`);
       },
     });
-    // keep snapshots in the run directory's snapshots/ (the trainer writes them beside its checkpoint)
+    // keep snapshots in the run directory's snapshots/ (the trainer writes them beside its
+    // checkpoint); files move one by one, so a rerun that finds the model finished loses nothing
     const fresh = join(trainDir, 'snapshots');
     if (existsSync(fresh)) {
-      rmSync(snapDir, { recursive: true, force: true });
-      mkdirSync(join(out, 'snapshots'), { recursive: true });
-      renameSync(fresh, snapDir);
+      mkdirSync(snapDir, { recursive: true });
+      for (const f of readdirSync(fresh)) renameSync(join(fresh, f), join(snapDir, f));
+      rmSync(fresh, { recursive: true, force: true });
     }
     const snapshots = trained.snapshots.length ? trained.snapshots : readSnapshots(snapDir);
     tick(`train seed ${seed}`, t);
@@ -167,7 +168,8 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     join(out, 'features', 'index.json'),
     `${JSON.stringify({ height: h, width: w, seeds, layers: config.layers.map((units, i) => ({ layer: i + 1, units })), snapshots: analyses[0].snapshotTimes.map((s, index) => ({ index, ...s })) }, null, 1)}\n`,
   );
-  const base = { version: VERSION, config: { ...runConfig } as Record<string, unknown>, claims, layers: evidence.layers, features: evidence.features };
+  const { rerun: _rerun, ...portable } = runConfig;
+  const base = { version: VERSION, config: portable as Record<string, unknown>, claims, layers: evidence.layers, features: evidence.features };
   const results: Results = ResultsSchema.parse({ ...base, timings: {} });
   await writeReport(out, results, analyses, { height: h, width: w, world, data, config, steps: steps.length, evidence });
   tick('report', t);
