@@ -1,5 +1,6 @@
 import { InputRangeError } from '../core/errors.js';
-import { imageStabilizer } from '../actions/imageStabilizer.js';
+import { imageStabilizer, ENUMERATE_MAX_ORDER } from '../actions/imageStabilizer.js';
+import { epsStabilizer } from '../actions/epsStabilizer.js';
 import { orbitDimension } from '../actions/orbitDimension.js';
 import { epsStabilizerBatch } from '../actions/epsStabilizerMeasure.js';
 import { gridD4, p4m, torusTranslations } from '../groups/perm/named.js';
@@ -24,6 +25,13 @@ export function finitePixelGroup(name: FinitePixelGroupName, h: number, w: numbe
   return g;
 }
 
+function centred(x: Float32Array): Float32Array {
+  let m = 0;
+  for (const v of x) m += v;
+  m /= x.length;
+  return x.map((v) => v - m);
+}
+
 /** Orbit numbers of one feature under every group asked for (JSON-ready). */
 export type FeatureOrbitNumbers = Record<string, Record<string, number | string | number[] | null>>;
 
@@ -34,8 +42,14 @@ export interface FeatureOrbitOptions {
   readonly levels: number;
   /** Relative tolerance of the tangent rank. */
   readonly tol: number;
-  /** epsilon of the epsilon-stabilizer; null skips the (costlier) sampled measures. */
+  /** epsilon of the Lie groups' epsilon-stabilizer; null skips the (costlier) sampled measures. */
   readonly eps: number | null;
+  /**
+   * epsilon of the finite groups' epsilon-stabilizer of the mean-centred feature (enumerated;
+   * groups of order <= 1e5); null skips it. Centring keeps a feature's mean level, which every
+   * pixel permutation preserves, from passing as symmetry.
+   */
+  readonly finiteEps?: number | null;
   /** Halton samples of each Lie group's box for epsilon measures (default 128). */
   readonly samples?: number;
 }
@@ -54,9 +68,15 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
     if ((FINITE_PIXEL_GROUPS as readonly string[]).includes(name)) {
       const G = finitePixelGroup(name as FinitePixelGroupName, h, w);
       const order = G.order();
+      const withEps = options.finiteEps !== undefined && options.finiteEps !== null && order <= ENUMERATE_MAX_ORDER;
       for (let f = 0; f < count; f++) {
-        const r = imageStabilizer(G, features.subarray(f * n, (f + 1) * n), { levels: options.levels });
+        const x = features.subarray(f * n, (f + 1) * n);
+        const r = imageStabilizer(G, x, { levels: options.levels });
         out[f][name] = { groupOrder: order.toString(), orbitSize: r.orbitSize.toString(), stabilizerOrder: r.stabilizerOrder.toString(), levels: options.levels };
+        if (withEps) {
+          const s = epsStabilizer(G, centred(x), options.finiteEps!).count;
+          Object.assign(out[f][name], { eps: options.finiteEps!, epsStabilizerSize: s, epsOrbitSize: Number(order) / s });
+        }
       }
     } else if (isLieGroupName(name)) {
       const G = lieGroup(name);

@@ -24,7 +24,7 @@ export const RunConfigSchema = z.strictObject({
   layers: z.array(z.number().int().positive()).min(1),
   epochs: z.number().int().positive(),
   batch: z.number().int().positive().default(32),
-  /** Learning rate; null = the model's default. */
+  /** Learning rate; null = the model's default (0.01 with Adam). */
   lr: z.number().positive().nullable().default(null),
   groups: z.array(z.enum(GROUP_NAMES)).min(1),
   /** Number of seeds, run one after another: seed, seed+1, ... */
@@ -35,8 +35,16 @@ export const RunConfigSchema = z.strictObject({
   snapshotsPerDecade: z.number().int().min(1).default(5),
   /** Cosine at which a unit or primitive counts as emerged (SPEC.md C2). */
   emergenceCosine: z.number().min(0).max(1).default(0.9),
-  /** epsilon of epsilon-stabilizers and epsilon-orbits, relative to ||x||. */
+  /** epsilon of the Lie groups' epsilon-stabilizers and epsilon-orbits, relative to ||x||. */
   eps: z.number().positive().default(0.25),
+  /** epsilon of the finite groups' epsilon-stabilizers (mean-centred features), relative to ||x||. */
+  finiteEps: z.number().positive().default(0.5),
+  /** Optimiser of every layer. */
+  optimizer: z.enum(['sgd', 'adam']).default('adam'),
+  /** Autoencoders: weight of the KL sparsity penalty (target mean activation 0.05); 0 = none. */
+  sparsity: z.number().min(0).default(3),
+  /** L2 weight decay. */
+  weightDecay: z.number().min(0).default(0.001),
   /** Relative tolerance of the tangent rank (orbit dimension). */
   tol: z.number().positive().default(0.05),
   /** Quantisation levels before exact finite stabilizers of real-valued features. */
@@ -52,7 +60,7 @@ export type RunConfig = z.output<typeof RunConfigSchema>;
 type Partial = { [K in keyof RunConfig]?: unknown };
 
 const PRESET_DEFAULTS: Record<Preset, Partial> = {
-  shapes: { data: 'shapes:n=12,count=6000', layers: [36, 16], epochs: 30, groups: ['p4m', 'so2', 'se2'], seeds: 3 },
+  shapes: { data: 'shapes:n=12,count=8000', layers: [64, 32], epochs: 30, groups: ['p4m', 'so2', 'se2'], seeds: 3 },
   mnist: { data: 'mnist', layers: [256, 64], epochs: 10, groups: ['p4m', 'so2', 'se2'], seeds: 2, levels: 3 },
   natural: { data: 'natural:../shared/data/natural,patch=12,count=20000,whiten=true', layers: [64, 32], epochs: 15, groups: ['so2', 'se2', 'p4m'], seeds: 2 },
 };

@@ -54,9 +54,10 @@ function modelOptions(data: Dataset, config: RunConfig) {
     if (v > hi) hi = v;
   }
   const unit = lo >= 0 && hi <= 1;
+  const common = { optimizer: config.optimizer, weightDecay: config.weightDecay };
   return config.model === 'ae'
-    ? { ae: unit ? { loss: 'bce' as const, decoder: 'sigmoid' as const } : { loss: 'mse' as const, decoder: 'linear' as const } }
-    : { rbm: { visible: unit ? ('bernoulli' as const) : ('gaussian' as const) } };
+    ? { ae: { ...common, sparsityWeight: config.sparsity, ...(unit ? { loss: 'bce' as const, decoder: 'sigmoid' as const } : { loss: 'mse' as const, decoder: 'linear' as const }) } }
+    : { rbm: { weightDecay: config.weightDecay, visible: unit ? ('bernoulli' as const) : ('gaussian' as const) } };
 }
 
 /**
@@ -106,7 +107,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
       model: config.model,
       epochs: config.epochs,
       batch: config.batch,
-      ...(config.lr !== null ? { lr: config.lr } : {}),
+      ...(config.lr !== null ? { lr: config.lr } : config.optimizer === 'adam' && config.model === 'ae' ? { lr: 0.01 } : {}),
       seed,
       ...modelOptions(data, config),
       snapshots: { steps, everyEpoch: false },
@@ -135,9 +136,13 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   t = performance.now();
   const lieGroup = config.groups.find((g) => !['translations', 'd4', 'p4m'].includes(g));
   const finiteGroup = config.groups.find((g) => ['translations', 'd4', 'p4m'].includes(g));
-  const orbitMeasure = lieGroup
-    ? { group: lieGroup, field: 'epsOrbitSize', label: `ε-orbit size under ${lieGroup.toUpperCase()}` }
-    : { group: finiteGroup!, field: 'orbitSize', label: `orbit size under ${finiteGroup} (${config.levels} levels)` };
+  // Learned features are real-valued: their orbit is measured by an epsilon-orbit. On a torus
+  // world (shapes) features sit anywhere, so the world's own finite group serves; elsewhere an
+  // image-plane Lie group about the image centre.
+  const orbitMeasure =
+    finiteGroup && (world || !lieGroup)
+      ? { group: finiteGroup, field: 'epsOrbitSize', label: `ε-orbit size under ${finiteGroup} (ε = ${config.finiteEps}, centred)` }
+      : { group: lieGroup!, field: 'epsOrbitSize', label: `ε-orbit size under ${lieGroup!.toUpperCase()} (ε = ${config.eps})` };
   const evidence: Evidence = {
     seeds,
     layerCount: config.layers.length,

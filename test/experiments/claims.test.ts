@@ -73,11 +73,24 @@ describe('claims on constructed evidence', () => {
     expect(c.points.filter((p) => p.series?.startsWith('never')).length).toBe(3);
   });
 
-  it('claimC2 is inconclusive with the reason when no primitive emerges', () => {
+  it('claimC2 is inconclusive with the reason when no primitive emerges and no unit can stand in', () => {
     const prims = ['dot', 'line'].map((name) => ({ seed: 0, name, group: 'p4m', orbitSize: 4, stabilizerOrder: 1, complexity: complexity(1), emergenceEpoch: null, bestCosine: 0.3 }));
     const c = claimC2(evidence({ primitives: prims }));
     expect(c.verdict).toBe('inconclusive');
-    expect(c.reason).toMatch(/no primitive ever emerged/);
+    expect(c.measured).toMatch(/Only 0 of 2 primitive observations emerged/);
+    expect(c.reason).toMatch(/no unit has both an emergence epoch and an orbit measure/);
+  });
+
+  it('claimC2 does not let one emerged primitive among tied censored ones decide: it measures the units instead', () => {
+    const prims: PrimitiveRecord[] = ['dot', 'line', 'bar', 'blob'].flatMap((name, i) =>
+      [0, 1, 2].map((seed) => ({ seed, name, group: 'p4m', orbitSize: 2 ** (i + 3), stabilizerOrder: 1, complexity: complexity(1), emergenceEpoch: seed === 0 && name === 'line' ? 1 : null, bestCosine: 0.5 })),
+    );
+    const fs = Array.from({ length: 40 }, (_, u) => feature(u % 2, 1, u, u + 1, u, 100));
+    const c = claimC2(evidence({ primitives: prims, features: fs }));
+    expect(c.measured).toMatch(/Only 1 of 12 primitive observations emerged/);
+    expect(c.points.every((p) => p.series === 'unit')).toBe(true);
+    expect(c.verdict).toBe('supported');
+    expect(c.table).toHaveLength(12);
   });
 
   it('claimC2 on units and claimC3 give not supported for a perfect negative relation', () => {
