@@ -110,7 +110,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
       ...(config.lr !== null ? { lr: config.lr } : config.optimizer === 'adam' && config.model === 'ae' ? { lr: 0.01 } : {}),
       seed,
       ...modelOptions(data, config),
-      snapshots: { steps, everyEpoch: false },
+      snapshots: { steps, everyEpoch: true },
       runDir: trainDir,
       onProgress: (p) => {
         if (p.epochDone) log(`seed ${seed} layer ${p.layer + 1}/${p.layers} epoch ${p.epochDone.epoch}/${p.epochs} loss ${p.epochDone.loss.toFixed(4)}`);
