@@ -93,13 +93,15 @@ export function readConfigFile(path: string): Record<string, unknown> {
  * The run's configuration: preset defaults, then --quick, then the config file, then flags
  * (later wins), validated as a whole. `where` names the source in error messages.
  */
-export function resolveRunConfig(flags: Record<string, unknown>, file: Record<string, unknown> = {}): RunConfig {
+export function resolveRunConfig(flags: Record<string, unknown>, file: Record<string, unknown> = {}, fileName = 'config file'): RunConfig {
+  // the file's own keys are checked first, so that an error names the file
+  parseOptions(fileName, RunConfigSchema.partial(), file);
   const preset = (flags.preset ?? file.preset ?? 'shapes') as Preset;
-  if (!PRESETS.includes(preset)) throw new UserError(`run: --preset must be one of ${PRESETS.join(', ')}, got "${String(preset)}"`);
+  if (!PRESETS.includes(preset)) throw new UserError(`preset must be one of ${PRESETS.join(', ')}, got "${String(preset)}"`);
   const quick = Boolean(flags.quick ?? file.quick ?? false);
   const merged: Record<string, unknown> = { ...PRESET_DEFAULTS[preset], preset };
   if (quick) Object.assign(merged, QUICK, { data: QUICK_DATA[preset], layers: QUICK_LAYERS[preset] });
   Object.assign(merged, file);
   for (const [k, v] of Object.entries(flags)) if (v !== undefined) merged[k] = v;
-  return parseOptions('run', RunConfigSchema, merged);
+  return parseOptions('options', RunConfigSchema, merged);
 }

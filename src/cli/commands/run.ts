@@ -63,6 +63,7 @@ export function registerRun(program: Command, cli: Cli): void {
             quick: f.quick,
           },
           file,
+          f.config,
         );
         const out = f.out ?? `runs/${config.preset}${config.quick ? '-quick' : ''}-seed${config.seed}`;
         const { results, elapsedSeconds } = await runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m) });

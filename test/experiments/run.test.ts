@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { ResultsSchema } from '../../src/experiments/results.js';
+
+const root = mkdtempSync(join(tmpdir(), 'orbitscope-run-'));
+
+function capture() {
+  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+async function run(out: string, extra: string[] = []) {
+  const io = capture();
+  const code = await main(['node', 'orbitscope', 'run', '--quick', '--quiet', '--out', out, ...extra], io);
+  return { code, ...io };
+}
+
+function resultsWithoutTimings(dir: string): unknown {
+  const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+  delete r.timings;
+  return r;
+}
+
+describe('orbitscope run', () => {
+  const a = join(root, 'a');
+
+  it('run --quick writes every file of the run directory and a results.json that validates', async () => {
+    const r = await run(a);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const f of ['config.json', 'results.json', 'report.html', 'figures', 'snapshots', 'checkpoints', 'features/index.json']) expect(existsSync(join(a, f)), f).toBe(true);
+    expect(readdirSync(join(a, 'figures')).some((f) => f.endsWith('.png'))).toBe(true);
+    expect(readdirSync(join(a, 'snapshots', 'seed-0')).some((f) => f.endsWith('.json'))).toBe(true);
+    const results = ResultsSchema.parse(JSON.parse(readFileSync(join(a, 'results.json'), 'utf8')));
+    expect(Object.keys(results.claims)).toEqual(['C0', 'C1', 'C2', 'C3', 'C4', 'C5']);
+    expect(results.claims.C0.verdict).toBe('supported');
+    expect(results.claims.C0.n).toBeGreaterThan(0);
+    const config = JSON.parse(readFileSync(join(a, 'config.json'), 'utf8'));
+    expect(config.dataset.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(config.version).toMatch(/^\d+\.\d+\.\d+$/);
+    const index = JSON.parse(readFileSync(join(a, 'features', 'index.json'), 'utf8'));
+    expect(existsSync(join(a, 'features', 'seed-0', 'layer-1', `snapshot-${index.snapshots.length - 1}.npy`))).toBe(true);
+  });
+
+  it('run with the same seed reproduces results.json exactly (timings aside)', async () => {
+    const b = join(root, 'b');
+    expect((await run(b)).code).toBe(0);
+    expect(resultsWithoutTimings(b)).toEqual(resultsWithoutTimings(a));
+  });
+
+  it('run killed during training and started again completes with the results of an uninterrupted run', async () => {
+    const args = ['--epochs', '40'];
+    const whole = join(root, 'whole');
+    expect((await run(whole, args)).code).toBe(0);
+    const killed = join(root, 'killed');
+    const child = spawn(process.execPath, ['bin/orbitscope.mjs', 'run', '--quick', '--quiet', '--out', killed, ...args], { stdio: 'ignore' });
+    const checkpoint = join(killed, 'checkpoints', 'seed-0', 'checkpoint.safetensors');
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (existsSync(checkpoint)) {
+          clearInterval(timer);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+      child.on('exit', () => {
+        clearInterval(timer);
+        reject(new Error('the run finished before it could be killed'));
+      });
+    });
+    await new Promise((r) => child.on('close', r));
+    expect(existsSync(join(killed, 'results.json'))).toBe(false);
+    expect((await run(killed, args)).code).toBe(0);
+    expect(resultsWithoutTimings(killed)).toEqual(resultsWithoutTimings(whole));
+  });
+
+  it('run rejects an unknown config key and a bad preset with exit 2 and a one-line message', async () => {
+    const io = capture();
+    const cfg = join(root, 'bad.json');
+    (await import('node:fs')).writeFileSync(cfg, JSON.stringify({ epochz: 3 }));
+    expect(await main(['node', 'orbitscope', 'run', '--config', cfg, '--out', join(root, 'x')], io)).toBe(2);
+    expect(io.stderr.trim()).toBe(`orbitscope run: ${cfg}: unknown key "epochz"`);
+    const io2 = capture();
+    expect(await main(['node', 'orbitscope', 'run', '--preset', 'cifar'], io2)).toBe(2);
+    expect(io2.stderr).toMatch(/^orbitscope run: .*--preset.*expected one of shapes, mnist, natural/);
+  });
+});
