@@ -1,7 +1,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFixtureRun } from '../../src/testing/fixtureRun.js';
+import { main } from '../../src/cli/main.js';
+import { UserError } from '../../src/core/errors.js';
 
 /** Where the explorer tests find their runs: a folder of runs, and the one the feature tests open. */
 export interface ExplorerTestRuns {
@@ -12,15 +13,20 @@ export interface ExplorerTestRuns {
   id: string;
 }
 
+async function quickRun(out: string, seed: number): Promise<void> {
+  let err = '';
+  const code = await main(['node', 'orbitscope', 'run', '--quick', '--quiet', '--seed', String(seed), '--out', out], { out: () => {}, err: (t) => void (err += t) });
+  if (code !== 0) throw new UserError(`explorer test run failed (${code}): ${err}`);
+}
+
 /**
- * The runs the explorer tests open. Today two fixture runs (src/testing/fixtureRun.ts); to test
- * against the real runner, write `orbitscope run --quick` output into `folder` here instead.
- * The tests take every expected count from the run's own files, not from the fixture.
+ * The runs the explorer tests open: two real runs of `orbitscope run --quick` (seeds 0 and 5).
+ * The tests take every expected count from the run's own files.
  */
 export async function explorerTestRuns(): Promise<ExplorerTestRuns> {
   const folder = await mkdtemp(join(tmpdir(), 'orbitscope-web-'));
-  const run = join(folder, 'fixture-a');
-  await writeFixtureRun(run);
-  await writeFixtureRun(join(folder, 'fixture-b'), { seeds: [3], units: [8, 4], snapshots: 3, size: 28 });
-  return { folder, run, id: 'fixture-a' };
+  const run = join(folder, 'quick-a');
+  await quickRun(run, 0);
+  await quickRun(join(folder, 'quick-b'), 5);
+  return { folder, run, id: 'quick-a' };
 }
