@@ -5,6 +5,7 @@ import { orbitDimension } from '../actions/orbitDimension.js';
 import { epsStabilizerBatch } from '../actions/epsStabilizerMeasure.js';
 import { gridD4, p4m, torusTranslations } from '../groups/perm/named.js';
 import type { PermGroup } from '../groups/perm/PermGroup.js';
+import { formatCycles } from '../groups/perm/cycles.js';
 import { lieGroup, isLieGroupName } from '../groups/lie/lieGroupRegistry.js';
 
 /** Finite pixel groups by name, for an h x w image (D4 and p4m need a square grid). */
@@ -33,7 +34,7 @@ function centred(x: Float32Array): Float32Array {
 }
 
 /** Orbit numbers of one feature under every group asked for (JSON-ready). */
-export type FeatureOrbitNumbers = Record<string, Record<string, number | string | number[] | null>>;
+export type FeatureOrbitNumbers = Record<string, Record<string, number | string | number[] | string[] | null>>;
 
 /** Options of featureOrbits. */
 export interface FeatureOrbitOptions {
@@ -73,6 +74,8 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
         const x = features.subarray(f * n, (f + 1) * n);
         const r = imageStabilizer(G, x, { levels: options.levels });
         out[f][name] = { groupOrder: order.toString(), orbitSize: r.orbitSize.toString(), stabilizerOrder: r.stabilizerOrder.toString(), levels: options.levels };
+        // list small stabilizers element by element (cycle notation, 1-based) for the explorer
+        if (r.stabilizer && r.stabilizerOrder <= 8n) out[f][name].stabilizerElements = [...r.stabilizer.elements()].map((g) => formatCycles(g.images));
         if (withEps) {
           const s = epsStabilizer(G, centred(x), options.finiteEps!).count;
           Object.assign(out[f][name], { eps: options.finiteEps!, epsStabilizerSize: s, epsOrbitSize: Number(order) / s });

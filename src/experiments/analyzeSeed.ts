@@ -93,7 +93,7 @@ export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysi
     for (let k = 0; k < perSnapshot.length; k++) {
       const F = perSnapshot[k];
       const isLast = k === perSnapshot.length - 1;
-      const orbits: FeatureOrbitNumbers[] = await featureOrbits(F, units, h, w, { groups: config.groups, levels: config.levels, tol: config.tol, eps: isLast ? config.eps : null, finiteEps: isLast ? config.finiteEps : null });
+      const orbits: FeatureOrbitNumbers[] = await featureOrbits(F, units, h, w, { groups: config.groups, levels: config.levels, tol: config.tol, eps: isLast ? config.eps : null, finiteEps: config.finiteEps });
       const matches = input.world && L.index === 1 ? (await matchPrimitives(F, units, n, input.world.primitives)).perFeature : null;
       for (let u = 0; u < units; u++) {
         const x = F.subarray(u * n, (u + 1) * n);

@@ -76,7 +76,7 @@ export const FeatureResultSchema = z.object({
   /** Snapshot index into the run's snapshot list, with its training step and epoch. */
   snapshot: z.object({ index: z.number().int(), step: z.number().int(), epoch: z.number() }),
   /** Orbit numbers per group name (finite: orbitSize/stabilizerOrder as decimal strings; Lie: dims). */
-  orbits: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string(), z.array(z.number()), z.null()]))),
+  orbits: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string(), z.array(z.number()), z.array(z.string()), z.null()]))),
   complexity: z.object({ compressedBytes: z.number(), totalVariation: z.number(), spectralEntropy: z.number(), components: z.number() }),
   /** Epoch after which the unit stays within the cosine threshold of its final filter; null if never. */
   emergenceEpoch: num,

@@ -95,6 +95,8 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   const evalCount = Math.min(config.evalCount, count);
   const evalInputs = data.pixels.slice(0, evalCount * n);
   const steps = snapshotSteps(count, config.batch, config.epochs, config.snapshotsPerDecade);
+  // the trainer's defaults are for SGD (AE 0.1, RBM 0.05); Adam wants 0.01
+  const lr = config.lr ?? (config.model === 'rbm' ? 0.05 : config.optimizer === 'adam' ? 0.01 : 0.1);
   const analyses = [];
   for (const seed of seeds) {
     t = performance.now();
@@ -107,7 +109,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
       model: config.model,
       epochs: config.epochs,
       batch: config.batch,
-      ...(config.lr !== null ? { lr: config.lr } : config.optimizer === 'adam' && config.model === 'ae' ? { lr: 0.01 } : {}),
+      lr,
       seed,
       ...modelOptions(data, config),
       snapshots: { steps, everyEpoch: true },
@@ -176,7 +178,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   const { rerun: _rerun, ...portable } = runConfig;
   const base = { version: VERSION, config: portable as Record<string, unknown>, claims, layers: evidence.layers, features: evidence.features };
   const results: Results = ResultsSchema.parse({ ...base, timings: {} });
-  await writeReport(out, results, analyses, { height: h, width: w, world, data, config, steps: steps.length, evidence });
+  await writeReport(out, results, analyses, { height: h, width: w, world, data, config, lr, evidence });
   tick('report', t);
   timings.total = Math.round(performance.now() - t0) / 1000;
   const final = { ...results, timings };

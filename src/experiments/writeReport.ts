@@ -22,7 +22,8 @@ interface ReportContext {
   readonly world: WorldPrimitives | null;
   readonly data: Dataset;
   readonly config: RunConfig;
-  readonly steps: number;
+  /** The learning rate actually used. */
+  readonly lr: number;
   readonly evidence: Evidence;
 }
 
@@ -51,13 +52,15 @@ export async function writeReport(out: string, results: Results, seeds: readonly
       const units = F.length / n;
       const values = Array.from({ length: units }, (_, u) => {
         const f = results.features.find((r) => r.seed === first.seed && r.layer === l + 1 && r.unit === u && r.snapshot.index === k);
-        return (f && orbitValue(f, measure)) ?? 0;
+        return f ? orbitValue(f, measure) : null;
       });
-      const png = imageGridPng(F, units, h, w, { zoom, range: 'symmetric', border: { values } });
+      const measured = values.every((v) => v !== null);
+      const png = imageGridPng(F, units, h, w, { zoom, range: 'symmetric', ...(measured ? { border: { values: values as number[] } } : {}) });
       const name = `features-seed${first.seed}-layer${l + 1}-snapshot${k}.png`;
       atomicWrite(join(figDir, name), png);
       const t = first.snapshotTimes[k];
-      figures.push({ title: `Layer ${l + 1}, snapshot ${k} (step ${t.step}, epoch ${t.epoch.toFixed(3)}), seed ${first.seed}`, caption: `input-space features (linear composite), gray = 0; border colour = ${measure.label} (viridis, dark = small)`, png });
+      const border = measured ? `; border colour = ${measure.label} (viridis, dark = small)` : '';
+      figures.push({ title: `Layer ${l + 1}, snapshot ${k} (step ${t.step}, epoch ${t.epoch.toFixed(3)}), seed ${first.seed}`, caption: `input-space features (linear composite), gray = 0${border}`, png });
     }
   }
   if (ctx.world) {
@@ -72,9 +75,9 @@ export async function writeReport(out: string, results: Results, seeds: readonly
   const unitsPerSeed = c.layers.reduce((a, b) => a + b, 0);
   const facts: [string, string][] = [
     ['data', `${ctx.data.spec} — ${ctx.data.count} images of ${h} x ${w}, sha256 ${ctx.data.hash.slice(0, 16)}…`],
-    ['model', `${c.model}, greedy layers ${c.layers.join(', ')} (${unitsPerSeed} units per seed), ${c.epochs} epochs per layer, batch ${c.batch}, lr ${c.lr ?? 'default'}`],
+    ['model', `${c.model}, greedy layers ${c.layers.join(', ')} (${unitsPerSeed} units per seed), ${c.epochs} epochs per layer, batch ${c.batch}, ${c.model === 'ae' ? `${c.optimizer} lr ${ctx.lr}, sparsity weight ${c.sparsity}, weight decay ${c.weightDecay}` : `CD-1 lr ${ctx.lr}, weight decay ${c.weightDecay}`}`],
     ['seeds', `${c.seeds} (${c.seed} … ${c.seed + c.seeds - 1}); ${unitsPerSeed * c.seeds} units in all`],
-    ['snapshots', `${ctx.steps} per layer, log-spaced in steps (${c.snapshotsPerDecade} per decade) from the untrained network to the end`],
+    ['snapshots', `${first.snapshotTimes.length} per layer: log-spaced in steps (${c.snapshotsPerDecade} per decade) from the untrained network, and every epoch end`],
     ['groups', `${c.groups.join(', ')}; finite stabilizers after quantising to ${c.levels} levels; ε = ${c.eps}; rank tolerance ${c.tol}`],
     ['orbit measure of learned features', measure.label],
     ['random search', `${c.draws} uniform draws per seed`],

@@ -56,7 +56,7 @@ async function claimSection(id: (typeof ClaimIds)[number], c: Claim): Promise<st
   return `<section id="${id}"><h2>${id}. ${esc(c.title)} — <span class="verdict ${VERDICT_CLASS[c.verdict]}">${esc(c.verdict)}</span></h2>
 <p>${esc(c.measured)} Statistic: ${esc(c.statisticName)} = <strong>${fmt(c.statistic)}</strong>, 95% bootstrap CI ${interval(c)}, n = ${c.n}, threshold ${fmt(c.threshold)}.${c.reason ? ` ${esc(c.reason)}.` : ''}</p>
 ${chart}
-${c.table && c.table.length ? `<details open><summary>Table</summary>${table(c.table)}</details>` : ''}
+${c.table && c.table.length ? `<details${c.table.length <= 15 ? ' open' : ''}><summary>Table (${c.table.length} rows)</summary>${table(c.table)}</details>` : ''}
 ${perSeed ? `<details><summary>Per seed</summary>${perSeed}</details>` : ''}
 </section>`;
 }

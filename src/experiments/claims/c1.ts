@@ -15,7 +15,8 @@ export const C1_TOLERANCE = 0.15;
  * excludes 1, inconclusive otherwise (too few draws to tell).
  */
 export function claimC1(e: Evidence): Claim {
-  const measured = 'Drew group elements uniformly at random and counted how often each feature was stabilised, against the exact 1/|O(f)| from the group engine.';
+  const measured =
+    'Drew group elements uniformly at random and counted how often each feature was stabilised, against the exact 1/|O(f)| from the group engine (expected = draws / |O|); races of random search among the primitives are tabled against |S(f)| / sum |S| (shared elements such as the identity make that only approximate).';
   const recs = e.randomSearch;
   if (recs.length === 0) return unmeasuredClaim(TITLE, measured, 'observed / expected stabilising draws', 'no finite group was analysed', { x: '1/|O|', y: 'observed frequency' });
   const expected = recs.map((r) => r.draws / Number(r.orbitSize));
@@ -39,21 +40,33 @@ export function claimC1(e: Evidence): Claim {
     verdict = 'not supported';
     reason = 'the observed frequency differs from 1/|O| beyond sampling error';
   } else reason = `the interval is wider than 1 ± ${C1_TOLERANCE}: more draws are needed`;
-  const table: Record<string, string | number>[] = recs.slice(0, 40).map((r, i) => ({
-    feature: r.label,
-    seed: r.seed,
-    '|O|': r.orbitSize.toString(),
-    draws: r.draws,
-    hits: r.hits,
-    'observed P': r.hits / r.draws,
-    '1/|O|': 1 / Number(r.orbitSize),
-    expected: expected[i],
-  }));
+  // one row per exact orbit size (features with equal |O| pooled), then the races by primitive
+  const byOrbit = new Map<string, { features: number; draws: number; hits: number; expected: number }>();
+  recs.forEach((r, i) => {
+    const key = r.orbitSize.toString();
+    const row = byOrbit.get(key) ?? { features: 0, draws: 0, hits: 0, expected: 0 };
+    row.features++;
+    row.draws += r.draws;
+    row.hits += r.hits;
+    row.expected += expected[i];
+    byOrbit.set(key, row);
+  });
+  const table: Record<string, string | number>[] = [...byOrbit.entries()]
+    .sort((a, b) => Number(BigInt(a[0]) - BigInt(b[0])))
+    .map(([orbit, r]) => ({ what: `features with |O| = ${orbit}`, features: r.features, draws: r.draws, 'stabilising draws': r.hits, expected: Number(r.expected.toFixed(2)), 'observed / expected': Number((r.hits / r.expected).toFixed(4)) }));
+  const races = new Map<string, { wins: number; races: number; share: number; seeds: number }>();
   for (const race of e.races) {
     const total = race.candidates.reduce((s, c) => s + Number(c.stabilizerOrder), 0);
-    race.candidates.forEach((c, i) =>
-      table.push({ feature: `race: ${c.label}`, seed: race.seed, '|O|': '', draws: race.races, hits: race.firstCounts[i], 'observed P': race.firstCounts[i] / race.races, '1/|O|': '', expected: (race.races * Number(c.stabilizerOrder)) / total }),
-    );
+    race.candidates.forEach((c, i) => {
+      const row = races.get(c.label) ?? { wins: 0, races: 0, share: Number(c.stabilizerOrder) / total, seeds: 0 };
+      row.wins += race.firstCounts[i];
+      row.races += race.races;
+      row.seeds++;
+      races.set(c.label, row);
+    });
+  }
+  for (const [label, r] of races) {
+    table.push({ what: `race: ${label} stabilised first`, features: r.seeds, draws: r.races, 'stabilising draws': Number(r.wins.toFixed(2)), expected: Number((r.share * r.races).toFixed(2)), 'observed / expected': Number((r.wins / (r.share * r.races)).toFixed(4)) });
   }
   return {
     verdict,

@@ -182,7 +182,7 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   for (const [g, r] of finiteGroups) {
     const elems = r.stabilizer ?? r.stabilizerElements;
     fin.append(
-      el('p', {}, el('b', {}, g), `: |G| = ${r.order ?? '?'}, orbit size ${r.orbitSize}, stabilizer order ${r.stabilizerOrder ?? '?'}`),
+      el('p', {}, el('b', {}, g), `: |G| = ${r.groupOrder ?? r.order ?? '?'}, orbit size ${r.orbitSize}, stabilizer order ${r.stabilizerOrder ?? '?'}`),
       el('p', { class: elems ? '' : 'muted' }, elems ? `stabilizer elements: ${Array.isArray(elems) ? elems.join(', ') : String(elems)}` : `results.json lists no stabilizer elements for ${g}.`),
     );
   }
