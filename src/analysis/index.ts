@@ -4,3 +4,4 @@ export { totalVariation } from './totalVariation.js';
 export { spectralEntropy, powerSpectrum } from './spectralEntropy.js';
 export { connectedComponents, type ComponentOptions } from './connectedComponents.js';
 export { checkFeatureImage, maxAbs } from './featureImage.js';
+export { onnxFeatures, tensorValues, type OnnxFeatures, type OnnxFeatureOptions } from './onnxFeatures.js';

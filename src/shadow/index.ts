@@ -1,9 +1,13 @@
 export { checkAutoencoderOutputs, sumOfSquares, type AutoencoderOutputs } from './autoencoderOutputs.js';
-export type { ShadowFamily, ShadowResult, MatrixShadow, PermutationShadow } from './shadowResult.js';
+export type { ShadowFamily, MatrixShadowFamily, LieShadowFamily, ShadowResult, MatrixShadow, PermutationShadow, LieShadow } from './shadowResult.js';
 export { glShadow, type GlShadowOptions } from './glShadow.js';
 export { orthogonalShadow } from './orthogonalShadow.js';
 export { permutationShadow } from './permutationShadow.js';
-export { shadow, SHADOW_FAMILIES } from './shadow.js';
+export { imageShadow, LIE_SHADOW_FAMILIES, type ImageShadowOptions } from './imageShadow.js';
+export { shadowGrid, linearGrid, translationGrid, gridAngles, gridTranslations, type ShadowGridOptions } from './shadowGrid.js';
+export { p4mShadow } from './p4mShadow.js';
+export { shadowGroup, type ShadowGroup } from './shadowGroup.js';
+export { shadow, SHADOW_FAMILIES, IMAGE_SHADOW_FAMILIES, ALL_SHADOW_FAMILIES, type ShadowOptions } from './shadow.js';
 export { linearAssignment, type Assignment, type LinearAssignmentOptions } from './linearAssignment.js';
 export { polarFactor } from './polarFactor.js';
 export { svdSquare, singularValues, conditioning, type Svd, type Conditioning } from './svd.js';

@@ -1,5 +1,11 @@
-/** The group families a shadow can be fitted in. */
-export type ShadowFamily = 'gl' | 'o' | 'perm';
+/** The group families a shadow can be fitted in on any signal: GL(n), O(n), pixel permutations. */
+export type MatrixShadowFamily = 'gl' | 'o' | 'perm';
+
+/** Image-plane Lie families (continuous, via resampling): rigid motions, similarities, linear and affine maps. */
+export type LieShadowFamily = 'se2' | 'sim2' | 'gl2' | 'aff2';
+
+/** Every family `shadow` accepts; the image families need the image height and width. */
+export type ShadowFamily = MatrixShadowFamily | LieShadowFamily | 'p4m';
 
 /** What every shadow fit reports. */
 interface ShadowBase {
@@ -32,11 +38,36 @@ export interface MatrixShadow extends ShadowBase {
 /**
  * A pixel-permutation shadow: `element` is sigma as a 0-based Int32Array, with the SPEC's
  * action (g.x)[p] = x[sigma^-1(p)], i.e. pixel q of x moves to position sigma[q].
+ * Family 'perm' searches all of S_n; 'p4m' only the 8 n^2 symmetries of the n x n torus.
  */
 export interface PermutationShadow extends ShadowBase {
-  readonly family: 'perm';
+  readonly family: 'perm' | 'p4m';
   readonly element: Int32Array;
 }
 
+/**
+ * An image-plane Lie shadow: `element` is the 3x3 affine matrix of g* acting on centred pixel
+ * coordinates (u right, v down, origin at the image centre; see LieGroup), with
+ * (g.x)(p) = x(g^-1 p); `params` are its coordinates in the group's parameters (`paramNames`).
+ * The error is measured with the stated interpolation and border rule.
+ */
+export interface LieShadow extends ShadowBase {
+  readonly family: LieShadowFamily;
+  readonly element: Float64Array;
+  readonly params: Float64Array;
+  readonly paramNames: readonly string[];
+  readonly height: number;
+  readonly width: number;
+  readonly interp: 'bilinear' | 'bicubic';
+  readonly border: 'zero' | 'periodic' | 'reflect';
+  /** Elements tried by the coarse grid, and the inputs it used (the first `gridInputs`). */
+  readonly gridSize: number;
+  readonly gridInputs: number;
+  /** Shadow error on all inputs of the best grid element, before refinement. */
+  readonly gridError: number;
+  /** Gauss-Newton (Levenberg-Marquardt) steps taken, accepted or not. */
+  readonly iterations: number;
+}
+
 /** The uniform result of every shadow fit. */
-export type ShadowResult = MatrixShadow | PermutationShadow;
+export type ShadowResult = MatrixShadow | PermutationShadow | LieShadow;

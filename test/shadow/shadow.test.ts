@@ -138,7 +138,7 @@ describe('shadow fits of linear autoencoders with known elements', () => {
     const data = linearAutoencoder(P, n, 40, 7);
     expect((await shadow(data, 'perm')).family).toBe('perm');
     await expect(shadow(data, 'so2' as never)).rejects.toThrow(UserError);
-    await expect(shadow(data, 'so2' as never)).rejects.toThrow(/family must be one of gl, o, perm, got "so2"/);
+    await expect(shadow(data, 'so2' as never)).rejects.toThrow(/family must be one of gl, o, perm, se2, sim2, gl2, aff2, p4m, got "so2"/);
   });
 });
 

@@ -1,0 +1,182 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { isLieGroupName } from '../groups/lie/lieGroupRegistry.js';
+import { LIE_GROUP_NAMES } from '../groups/lie/LieGroup.js';
+import { loadModel, type ModelLayer } from '../nn/modelFile.js';
+import { readSnapshots } from '../nn/runStore.js';
+import { complexity, type Complexity } from './complexity.js';
+import { unitEmergence } from './emergence.js';
+import type { EncoderLayer } from './encoderLayer.js';
+import { featureOrbits, FINITE_PIXEL_GROUPS, type FeatureOrbitNumbers } from './featureOrbits.js';
+import { linearComposite } from './inputSpaceFeatures.js';
+import { onnxFeatures } from './onnxFeatures.js';
+
+/** What `analyzeModel` is asked to do. */
+export interface AnalyzeModelOptions {
+  /** A model directory (model.json + model.bin [+ snapshots/]) or an .onnx file. */
+  readonly model: string;
+  /** Group names: finite pixel groups (translations, d4, p4m) and image-plane Lie groups (so2, se2, ...). */
+  readonly groups: readonly string[];
+  /** epsilon of the epsilon-stabilizers (Lie: sampled measure over the group's box; finite: enumerated); null = skip. */
+  readonly eps: number | null;
+  /** 'last': the final weights only; 'all': every greedy snapshot in DIR/snapshots, plus unit emergence. */
+  readonly snapshots: 'all' | 'last';
+  /** Input image size; default a square of side sqrt(inputs). */
+  readonly height?: number;
+  readonly width?: number;
+  /** Quantisation levels before exact finite stabilizers (default 3, as `orbitscope run`). */
+  readonly levels?: number;
+  /** Relative tolerance of tangent ranks (default 0.05, as `orbitscope run`). */
+  readonly tol?: number;
+  /** Halton samples of each Lie group's box for eps measures (default 128). */
+  readonly samples?: number;
+  /** Cosine to the final filter that defines a unit's emergence (default 0.9). */
+  readonly emergenceCosine?: number;
+}
+
+/** One unit's numbers at one snapshot. */
+export interface FeatureRecord {
+  readonly unit: number;
+  readonly orbits: FeatureOrbitNumbers;
+  readonly complexity: Complexity;
+}
+
+/** One layer at one snapshot. */
+export interface SnapshotRecord {
+  /** Training step of the layer (null for the final model or an ONNX file). */
+  readonly step: number | null;
+  readonly epoch: number | null;
+  readonly features: readonly FeatureRecord[];
+}
+
+/** One layer's analysis. */
+export interface LayerAnalysis {
+  /** 1-based; layer 1 is next to the data. */
+  readonly layer: number;
+  readonly units: number;
+  readonly snapshots: readonly SnapshotRecord[];
+  /** Per unit: the snapshot index, step and epoch of its emergence (snapshots 'all' only, else null). */
+  readonly emergence: readonly { unit: number; snapshot: number; step: number; epoch: number }[] | null;
+}
+
+/** The JSON document `orbitscope analyze` writes (docs/analysis-json.md). */
+export interface ModelAnalysis {
+  readonly format: 'orbitscope-analysis';
+  readonly version: 1;
+  readonly model: string;
+  readonly source: 'model' | 'onnx';
+  readonly groups: readonly string[];
+  readonly eps: number | null;
+  readonly levels: number;
+  readonly tol: number;
+  readonly samples: number;
+  readonly emergenceCosine: number | null;
+  readonly height: number;
+  readonly width: number;
+  /** For ONNX input: the node and initializer the features came from. */
+  readonly onnx: { opType: string; node: string; initializer: string } | null;
+  readonly layers: readonly LayerAnalysis[];
+}
+
+const KNOWN = [...FINITE_PIXEL_GROUPS, ...LIE_GROUP_NAMES];
+
+function imageSize(inputs: number, height: number | undefined, width: number | undefined): { height: number; width: number } {
+  if (height === undefined && width === undefined) {
+    const side = Math.round(Math.sqrt(inputs));
+    if (side * side !== inputs) throw new UserError(`--height/--width: the model takes ${inputs} inputs, not a square; give the image height and width`);
+    return { height: side, width: side };
+  }
+  const h = height ?? inputs / width!;
+  const w = width ?? inputs / h;
+  if (!Number.isInteger(h) || !Number.isInteger(w) || h * w !== inputs) throw new UserError(`--height/--width: the model takes ${inputs} inputs, not ${h} x ${w}`);
+  return { height: h, width: w };
+}
+
+const encoder = (l: ModelLayer): EncoderLayer => ({ inputs: l.weights.shape[1], units: l.weights.shape[0], weights: l.weights.W, bias: l.weights.b, activation: l.activation });
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i] * b[i];
+    aa += a[i] * a[i];
+    bb += b[i] * b[i];
+  }
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
+}
+
+/**
+ * Orbit numbers (featureOrbits) and complexity measures of every unit of every layer of a
+ * trained model, in input space (layer 1: the filters; deeper layers: the linear composite
+ * W_l ... W_1), at the final weights or at every greedy snapshot (deeper layers' snapshots are
+ * composed with the final lower layers, which were fixed while they trained), with each unit's
+ * emergence: the first snapshot after which the (uncentred) cosine of its filter to its final
+ * filter stays >= emergenceCosine (unitEmergence). An .onnx file gives its first dense or
+ * convolutional layer (onnxFeatures). eps applies to the Lie groups' sampled measures (at the
+ * last snapshot only, as `orbitscope run`) and to the finite groups' enumerated eps-stabilizers
+ * of the mean-centred feature. Bad input throws a UserError naming it.
+ */
+export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysis> {
+  if (!o.groups.length) throw new UserError('--group: give at least one group');
+  for (const g of o.groups) {
+    if (!(FINITE_PIXEL_GROUPS as readonly string[]).includes(g) && !isLieGroupName(g)) throw new UserError(`--group: unknown group "${g}"; expected some of ${KNOWN.join(', ')}`);
+  }
+  if (!existsSync(o.model)) throw new UserError(`--model: ${o.model} does not exist`);
+  const levels = o.levels ?? 3;
+  const tol = o.tol ?? 0.05;
+  const samples = o.samples ?? 128;
+  const emergenceCosine = o.emergenceCosine ?? 0.9;
+  const analyse = async (F: Float32Array, units: number, h: number, w: number, last: boolean): Promise<FeatureRecord[]> => {
+    const orbits = await featureOrbits(F, units, h, w, { groups: o.groups, levels, tol, eps: last ? o.eps : null, finiteEps: last ? o.eps : null, samples });
+    const n = h * w;
+    return orbits.map((orb, u) => ({ unit: u, orbits: orb, complexity: complexity(F.subarray(u * n, (u + 1) * n), h, w) }));
+  };
+  const base = { format: 'orbitscope-analysis', version: 1, model: o.model, groups: [...o.groups], eps: o.eps, levels, tol, samples } as const;
+
+  if (statSync(o.model).isFile()) {
+    if (!o.model.endsWith('.onnx')) throw new UserError(`--model: ${o.model} is a file but not .onnx; give a model directory or an ONNX file`);
+    let f;
+    try {
+      f = onnxFeatures(new Uint8Array(readFileSync(o.model)), { height: o.height, width: o.width }, `--model ${o.model}`);
+    } catch (e) {
+      throw new UserError((e as Error).message);
+    }
+    if (f.channels !== 1) throw new UserError(`--model: ${o.model}'s first layer (${f.opType} "${f.node}") has ${f.channels} input channels; only single-channel filters are analysed`);
+    const features = await analyse(f.data, f.units, f.height, f.width, true);
+    return { ...base, source: 'onnx', emergenceCosine: null, height: f.height, width: f.width, onnx: { opType: f.opType, node: f.node, initializer: f.initializer }, layers: [{ layer: 1, units: f.units, snapshots: [{ step: null, epoch: null, features }], emergence: null }] };
+  }
+
+  if (!existsSync(join(o.model, 'model.json'))) throw new UserError(`--model: ${o.model} holds no model.json; train one with \`orbitscope train --out DIR\``);
+  const model = loadModel(o.model);
+  const finals = (model.fineTuned ?? model.layers).map(encoder);
+  const greedy = model.layers.map(encoder);
+  const { height, width } = imageSize(finals[0].inputs, o.height, o.width);
+  const n = height * width;
+  const snaps = o.snapshots === 'all' ? readSnapshots(join(o.model, 'snapshots')).filter((s) => s.layer >= 0) : [];
+  if (o.snapshots === 'all' && snaps.length === 0) throw new UserError(`--snapshots all: ${join(o.model, 'snapshots')} holds no snapshots`);
+  const layers: LayerAnalysis[] = [];
+  for (let l = 0; l < finals.length; l++) {
+    const units = finals[l].units;
+    if (o.snapshots === 'last') {
+      const F = await linearComposite(finals, l + 1);
+      layers.push({ layer: l + 1, units, snapshots: [{ step: null, epoch: null, features: await analyse(F, units, height, width, true) }], emergence: null });
+      continue;
+    }
+    const mine = snaps.filter((s) => s.layer === l).sort((a, b) => a.step - b.step);
+    if (!mine.length) throw new UserError(`--snapshots all: no snapshots of layer ${l} in ${join(o.model, 'snapshots')}`);
+    const composites: Float32Array[] = [];
+    for (const s of mine) composites.push(await linearComposite([...greedy.slice(0, l), { ...greedy[l], weights: s.weights.W, bias: s.weights.b }], l + 1));
+    const records: SnapshotRecord[] = [];
+    for (let k = 0; k < mine.length; k++) records.push({ step: mine[k].step, epoch: mine[k].epoch, features: await analyse(composites[k], units, height, width, k === mine.length - 1) });
+    const final = composites[composites.length - 1];
+    const emergence = Array.from({ length: units }, (_, u) => {
+      const fu = final.subarray(u * n, (u + 1) * n);
+      const k = unitEmergence(composites.map((F) => cosine(F.subarray(u * n, (u + 1) * n), fu)), emergenceCosine);
+      return { unit: u, snapshot: k, step: mine[k].step, epoch: mine[k].epoch };
+    });
+    layers.push({ layer: l + 1, units, snapshots: records, emergence });
+  }
+  return { ...base, source: 'model', emergenceCosine: o.snapshots === 'all' ? emergenceCosine : null, height, width, onnx: null, layers };
+}
