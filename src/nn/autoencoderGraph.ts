@@ -1,6 +1,6 @@
 import { GraphBuilder } from '../engine/index.js';
 import { activate, backActivate, scalar, softplus, stackScalars, stepOf, sumAll, sumRows, ints, type Activation } from './graphOps.js';
-import { stateNames, update, type AdamConstants, type OptimizerName } from './optimizer.js';
+import { gemmSum, sgdMatrixUpdate, stateNames, update, type AdamConstants, type GemmTerm, type OptimizerName } from './optimizer.js';
 
 /** Corruption of the input for denoising autoencoders. */
 export type NoiseKind = 'none' | 'mask' | 'gaussian';
@@ -26,6 +26,9 @@ export interface AutoencoderGraphSpec {
   /** lambda/2 * sum ||W||^2 (and ||V||^2 when untied); biases are not decayed. */
   readonly weightDecay: number;
   readonly optimizer: OptimizerName;
+  /** Learning rate and (SGD) momentum: graph constants, folded into GEMM coefficients. */
+  readonly lr: number;
+  readonly momentum: number;
   readonly adam: AdamConstants;
   /** Minibatch steps unrolled into one graph run. */
   readonly steps: number;
@@ -55,7 +58,7 @@ export function autoencoderParamShapes(sizes: readonly number[], tied: boolean):
  * optimiser update, all in one ONNX graph, so a run of K steps is one session call.
  *
  * Inputs: x [K, batch, d]; noise [K, batch, d] (mask: multiplied, gaussian: added) when
- * denoising; invBatch (1/batch); lr; momentum (SGD) or adamC1, adamC2 [K]; every parameter p
+ * denoising; invBatch (1/batch); adamC1, adamC2 [K] (Adam); every parameter p
  * and its optimiser states (p.v, or p.m and p.s). Outputs: `${name}_out` for each parameter
  * and state, and loss [K] = mean over the batch of the per-sample reconstruction loss
  * (sum over visible units of (x'-x)^2 for mse; of -x log x' - (1-x) log(1-x') for bce),
@@ -71,8 +74,7 @@ export function buildAutoencoderGraph(spec: AutoencoderGraphSpec): Uint8Array {
   const X = g.input('x', 'float32', [K, 'batch', d]);
   const N = spec.noise === 'none' ? null : g.input('noise', 'float32', [K, 'batch', d]);
   const invB = g.input('invBatch', 'float32', []);
-  const lr = g.input('lr', 'float32', []);
-  const mom = spec.optimizer === 'sgd' ? g.input('momentum', 'float32', []) : undefined;
+  const lr = scalar(g, spec.lr);
   const c1s = spec.optimizer === 'adam' ? g.input('adamC1', 'float32', [K]) : undefined;
   const c2s = spec.optimizer === 'adam' ? g.input('adamC2', 'float32', [K]) : undefined;
   const P: Record<string, string> = {};
@@ -109,16 +111,17 @@ export function buildAutoencoderGraph(spec: AutoencoderGraphSpec): Uint8Array {
     }
     losses.push(g.op('Mul', [lossSum, invB]));
     const grad: Record<string, string> = {};
+    const terms: Record<string, GemmTerm[]> = {};
     // decoder backward, from the reconstruction up to the code
     let dUp = '';
     for (let l = 0; l < L; l++) {
       if (l > 0) delta = backActivate(g, spec.decoder[l], r[l], dUp);
       grad[`c${l}`] = sumRows(g, delta);
       if (spec.tied) {
-        grad[`W${l}`] = g.op('Gemm', [r[l + 1], delta], { transA: 1 });
+        terms[`W${l}`] = [[r[l + 1], delta]];
         dUp = g.op('Gemm', [delta, P[`W${l}`]], { transB: 1 });
       } else {
-        grad[`V${l}`] = g.op('Gemm', [delta, r[l + 1]], { transA: 1 });
+        terms[`V${l}`] = [[delta, r[l + 1]]];
         dUp = g.op('MatMul', [delta, P[`V${l}`]]);
       }
     }
@@ -134,21 +137,22 @@ export function buildAutoencoderGraph(spec: AutoencoderGraphSpec): Uint8Array {
     // encoder backward
     for (let l = L - 1; l >= 0; l--) {
       const de = backActivate(g, spec.encoder[l], a[l + 1], dUp);
-      const gw = g.op('Gemm', [de, a[l]], { transA: 1 });
-      grad[`W${l}`] = grad[`W${l}`] ? g.op('Add', [grad[`W${l}`], gw]) : gw;
+      terms[`W${l}`] = [...(terms[`W${l}`] ?? []), [de, a[l]]];
       grad[`b${l}`] = sumRows(g, de);
       if (l > 0) dUp = g.op('MatMul', [de, P[`W${l}`]]);
-    }
-    if (spec.weightDecay > 0) {
-      const lam = scalar(g, spec.weightDecay);
-      for (let l = 0; l < L; l++) {
-        for (const n of spec.tied ? [`W${l}`] : [`W${l}`, `V${l}`]) grad[n] = g.op('Add', [grad[n], g.op('Mul', [lam, P[n]])]);
-      }
     }
     const c1 = c1s && g.op('Gather', [c1s, ints(g, [k], true)], { axis: 0 });
     const c2 = c2s && g.op('Gather', [c2s, ints(g, [k], true)], { axis: 0 });
     for (const n of names) {
-      const u = update(g, spec.optimizer, spec.adam, { lr, momentum: mom, c1, c2 }, P[n], grad[n], S[n]);
+      let u: { param: string; states: string[] };
+      if (terms[n] && spec.optimizer === 'sgd') u = sgdMatrixUpdate(g, P[n], S[n][0], terms[n], spec.lr, spec.momentum, spec.weightDecay);
+      else {
+        if (terms[n]) {
+          grad[n] = gemmSum(g, terms[n]);
+          if (spec.weightDecay > 0) grad[n] = g.op('Add', [grad[n], g.op('Mul', [scalar(g, spec.weightDecay), P[n]])]);
+        }
+        u = update(g, spec.optimizer, spec.adam, { lr, momentum: scalar(g, spec.momentum), c1, c2 }, P[n], grad[n], S[n]);
+      }
       P[n] = u.param;
       S[n] = u.states;
     }

@@ -1,4 +1,4 @@
-import { compile, float32, type Tensor } from '../engine/index.js';
+import { compile, float32, type CompiledGraph, type Tensor } from '../engine/index.js';
 import { autoencoderParamNames, autoencoderParamShapes, buildAutoencoderGraph, type AutoencoderGraphSpec } from './autoencoderGraph.js';
 import type { LayerAdapter } from './layerAdapter.js';
 import { stateNames } from './optimizer.js';
@@ -26,6 +26,8 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
     sparsityWeight: s.sparsityWeight,
     weightDecay: s.weightDecay,
     optimizer: s.optimizer,
+    lr,
+    momentum: s.optimizer === 'sgd' ? s.momentum : 0,
     adam: { beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon },
     steps,
   };
@@ -34,6 +36,7 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
   const carried = paramNames.flatMap((p) => [p, ...stateNames(s.optimizer, p)]);
   for (const p of paramNames) for (const st of stateNames(s.optimizer, p)) shapes[st] = shapes[p];
   const d = sizes[0];
+  const graphs = new Map<number, Promise<CompiledGraph>>();
   return {
     kind: 'ae',
     dataInput: 'x',
@@ -52,11 +55,14 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
       }
       return out;
     },
-    graph: (m) => compile(buildAutoencoderGraph({ ...spec, steps: m }), { threads }),
+    graph: (m) => {
+      let g = graphs.get(m);
+      if (!g) graphs.set(m, (g = compile(buildAutoencoderGraph({ ...spec, steps: m }), { threads })));
+      return g;
+    },
     stepFeeds(m, batch, rng, _epoch, t0) {
-      const feeds: Record<string, Tensor> = { invBatch: float32([1 / batch], []), lr: float32([lr], []) };
-      if (s.optimizer === 'sgd') feeds.momentum = float32([s.momentum], []);
-      else {
+      const feeds: Record<string, Tensor> = { invBatch: float32([1 / batch], []) };
+      if (s.optimizer === 'adam') {
         const c1 = new Float32Array(m);
         const c2 = new Float32Array(m);
         for (let i = 0; i < m; i++) {

@@ -14,12 +14,17 @@ export interface EncoderLayer {
  * (a standalone model other tools can run); otherwise they are inputs W{l}, b{l}.
  */
 export function buildEncoderGraph(layers: readonly EncoderLayer[], embed: boolean, name = 'orbitscope_encoder'): Uint8Array {
+  return encoderGraph(layers.map((l) => ({ shape: l.weights.shape, activation: l.activation, ...(embed ? { W: l.weights.W, b: l.weights.b } : {}) })), name);
+}
+
+/** The encoder graph from layer shapes; W and b embedded when given, else inputs W{l}, b{l}. */
+function encoderGraph(layers: readonly { shape: readonly [number, number]; activation: Activation; W?: Float32Array; b?: Float32Array }[], name: string): Uint8Array {
   const g = new GraphBuilder(name);
-  let a = g.input('x', 'float32', ['n', layers[0].weights.shape[1]]);
+  let a = g.input('x', 'float32', ['n', layers[0].shape[1]]);
   layers.forEach((layer, l) => {
-    const [h, d] = layer.weights.shape;
-    const W = embed ? g.constant(float32(layer.weights.W, [h, d]), `W${l}`) : g.input(`W${l}`, 'float32', [h, d]);
-    const b = embed ? g.constant(float32(layer.weights.b, [h]), `b${l}`) : g.input(`b${l}`, 'float32', [h]);
+    const [h, d] = layer.shape;
+    const W = layer.W ? g.constant(float32(layer.W, [h, d]), `W${l}`) : g.input(`W${l}`, 'float32', [h, d]);
+    const b = layer.b ? g.constant(float32(layer.b, [h]), `b${l}`) : g.input(`b${l}`, 'float32', [h]);
     a = activate(g, layer.activation, g.op('Gemm', [a, W, b], { transB: 1 }));
     g.output(a, `h${l + 1}`, 'float32', ['n', h]);
   });
@@ -28,7 +33,7 @@ export function buildEncoderGraph(layers: readonly EncoderLayer[], embed: boolea
 
 /** Encode rows x [n, d] through the layers (weights as inputs, so one session serves every epoch); returns the top code [n, h_L]. */
 export async function encodeRows(layers: readonly EncoderLayer[], x: Float32Array, n: number, threads: number): Promise<Float32Array> {
-  const session = await compile(buildEncoderGraph(layers.map((l) => ({ ...l, weights: { ...l.weights, W: new Float32Array(0), b: new Float32Array(0) } })), false), { threads });
+  const session = await compile(encoderGraph(layers.map((l) => ({ shape: l.weights.shape, activation: l.activation })), 'orbitscope_encoder'), { threads });
   const d = layers[0].weights.shape[1];
   const top = layers[layers.length - 1].weights.shape[0];
   const out = new Float32Array(n * top);

@@ -1,5 +1,5 @@
 import { RandomSource, UserError, type RandomState } from '../core/index.js';
-import { float32, type CompiledGraph, type Tensor } from '../engine/index.js';
+import { float32, type Tensor } from '../engine/index.js';
 import type { LayerAdapter } from './layerAdapter.js';
 
 /** Training diverged (a non-finite loss or weight); names where, and what was kept. */
@@ -113,12 +113,7 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
   const carried = toTensors(state.carried, adapter.shapes);
   const events = new Set(o.snapshotSteps);
   const sortedEvents = [...o.snapshotSteps];
-  const graphs = new Map<number, CompiledGraph>();
-  const graphFor = async (m: number) => {
-    let g = graphs.get(m);
-    if (!g) graphs.set(m, (g = await adapter.graph(m)));
-    return g;
-  };
+  const graphFor = (m: number) => adapter.graph(m, state.epoch);
   const snapshot = (step: number, reason: 'schedule' | 'epoch' | 'schedule+epoch') => {
     if (!o.onSnapshot) return;
     const loss = state.snapCount ? state.snapSum / state.snapCount : NaN;

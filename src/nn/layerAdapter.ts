@@ -23,8 +23,8 @@ export interface LayerAdapter {
   readonly encoderActivations: readonly Activation[];
   /** Initial carried tensors (weights drawn from rng; data for data-dependent biases). */
   init(rng: RandomSource, data: Float32Array, count: number): Record<string, Float32Array>;
-  /** The training graph for m unrolled steps (sessions are cached). */
-  graph(m: number): Promise<CompiledGraph>;
+  /** The training graph for m unrolled steps in epoch `epoch` (rates are graph constants; memoised). */
+  graph(m: number, epoch: number): Promise<CompiledGraph>;
   /** Inputs other than the data and the carried tensors for m steps starting at global step t0 of epoch `epoch`. */
   stepFeeds(m: number, batch: number, rng: RandomSource, epoch: number, t0: number): Record<string, Tensor>;
   /** Per-epoch monitoring numbers (free energy, pseudo-likelihood), if the family has them. */

@@ -54,3 +54,29 @@ export function update(
   const param = g.op('Sub', [p, g.op('Mul', [s.lr, g.op('Div', [num, den])])]);
   return { param, states: [m, sq] };
 }
+
+/** A product A^T B contributing to a matrix gradient (A [B, m], B [B, n] -> [m, n]). */
+export type GemmTerm = readonly [string, string];
+
+/** Sum of A^T B over the terms, accumulated through Gemm's C input (no separate Add pass). */
+export function gemmSum(g: GraphBuilder, terms: readonly GemmTerm[], alpha = 1, start?: { c: string; beta: number }): string {
+  let acc = start?.c ?? '';
+  terms.forEach(([a, b], i) => {
+    const first = i === 0 && start === undefined;
+    const beta = i === 0 ? (start?.beta ?? 0) : 1;
+    acc = first || beta === 0 ? g.op('Gemm', [a, b], { transA: 1, alpha: { float: alpha } }) : g.op('Gemm', [a, b, acc], { transA: 1, alpha: { float: alpha }, beta: { float: beta } });
+  });
+  return acc;
+}
+
+/**
+ * SGD with momentum for a weight matrix whose gradient is sum(A^T B) + decay * p, folded into
+ * Gemm's alpha and beta so the [m, n] matrix is touched by as few elementwise passes as
+ * possible (they cost as much as the GEMMs at minibatch 64):
+ * v' = mu v - lr (sum A^T B + decay p), p' = p + v'. lr, mu and decay are constants.
+ */
+export function sgdMatrixUpdate(g: GraphBuilder, p: string, v: string, terms: readonly GemmTerm[], lr: number, mu: number, decay: number): { param: string; states: string[] } {
+  let vNew = gemmSum(g, terms, -lr, mu > 0 ? { c: v, beta: mu } : undefined);
+  if (decay > 0) vNew = g.op('Sub', [vNew, g.op('Mul', [p, scalar(g, lr * decay)])]);
+  return { param: g.op('Add', [p, vNew]), states: [vNew] };
+}

@@ -1,5 +1,6 @@
 import { GraphBuilder } from '../engine/index.js';
 import { bernoulli, ints, scalar, softplus, stackScalars, stepOf, sumAll, sumRows } from './graphOps.js';
+import { gemmSum } from './optimizer.js';
 
 /** Visible unit type: binary, or real-valued with unit variance (Gaussian-Bernoulli RBM). */
 export type VisibleKind = 'bernoulli' | 'gaussian';
@@ -21,6 +22,9 @@ export interface RbmGraphSpec {
   readonly sampleVisible: boolean;
   /** L2 weight cost lambda (Hinton 2010, sec. 10): the update follows grad - lambda W. */
   readonly weightDecay: number;
+  /** Learning rate and momentum: graph constants, folded into GEMM coefficients. */
+  readonly lr: number;
+  readonly momentum: number;
   /** Minibatch steps unrolled into one graph run. */
   readonly steps: number;
 }
@@ -41,7 +45,7 @@ export function rbmParamShapes(spec: { visible: number; hidden: number }): Recor
  *
  * Inputs: v [K, batch, d]; uh [K, k, batch, h] uniforms for hidden samples; nv [K, k, batch, d]
  * (uniforms, or standard normals for Gaussian units) when sampleVisible; chain [batch, h] (PCD);
- * invBatch, lr, momentum; W0, b0, c0 and velocities W0.v, b0.v, c0.v. Outputs: each `_out`,
+ * invBatch; W0, b0, c0 and velocities W0.v, b0.v, c0.v. Outputs: each `_out`,
  * chain_out (PCD), and recon [K]: the mean over the batch of |v0 - E[v|h0]|^2 with h0 the
  * sampled hidden state of the data (for PCD, h0 is not sampled: E[v|p0] is used).
  */
@@ -54,8 +58,8 @@ export function buildRbmGraph(spec: RbmGraphSpec): Uint8Array {
   const NV = spec.sampleVisible ? g.input('nv', 'float32', [K, cdk, 'batch', d]) : null;
   let chain = spec.persistent ? g.input('chain', 'float32', ['batch', h]) : '';
   const invB = g.input('invBatch', 'float32', []);
-  const lr = g.input('lr', 'float32', []);
-  const mom = g.input('momentum', 'float32', []);
+  const lr = scalar(g, spec.lr);
+  const mom = scalar(g, spec.momentum);
   const P: Record<string, string> = {};
   const D: Record<string, string> = {};
   for (const n of RBM_PARAMS) {
@@ -96,14 +100,19 @@ export function buildRbmGraph(spec: RbmGraphSpec): Uint8Array {
       recons.push(g.op('Mul', [sumAll(g, g.op('Mul', [e, e])), invB]));
     }
     if (spec.persistent) chain = hs;
-    // gradient of the log-likelihood (ascent direction), W: [h, d]
-    const pos = g.op('Gemm', [p0, v0], { transA: 1 });
-    const gW0 = g.op('Mul', [g.op('Sub', [pos, g.op('Gemm', [pk, vk], { transA: 1 })]), invB]);
-    const gW = spec.weightDecay > 0 ? g.op('Sub', [gW0, g.op('Mul', [scalar(g, spec.weightDecay), P.W0])]) : gW0;
+    // gradient of the log-likelihood (ascent direction), W: [h, d]; the weight update is folded
+    // into two GEMMs: Delta' = mu Delta + lr (p0/B)^T v0 - lr (pk/B)^T vk - lr lambda W
+    const p0s = g.op('Mul', [p0, invB]);
+    const pks = g.op('Mul', [pk, invB]);
+    let dW = gemmSum(g, [[p0s, v0]], spec.lr, spec.momentum > 0 ? { c: D.W0, beta: spec.momentum } : undefined);
+    dW = g.op('Gemm', [pks, vk, dW], { transA: 1, alpha: { float: -spec.lr }, beta: { float: 1 } });
+    if (spec.weightDecay > 0) dW = g.op('Sub', [dW, g.op('Mul', [P.W0, scalar(g, spec.lr * spec.weightDecay)])]);
+    D.W0 = dW;
+    P.W0 = g.op('Add', [P.W0, dW]);
     const gb = g.op('Mul', [sumRows(g, g.op('Sub', [p0, pk])), invB]);
     const gc = g.op('Mul', [sumRows(g, g.op('Sub', [v0, vk])), invB]);
-    const grads: Record<string, string> = { W0: gW, b0: gb, c0: gc };
-    for (const n of RBM_PARAMS) {
+    const grads: Record<string, string> = { b0: gb, c0: gc };
+    for (const n of ['b0', 'c0']) {
       D[n] = g.op('Add', [g.op('Mul', [mom, D[n]]), g.op('Mul', [lr, grads[n]])]);
       P[n] = g.op('Add', [P[n], D[n]]);
     }

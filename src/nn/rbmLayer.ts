@@ -1,5 +1,5 @@
 import { RandomSource } from '../core/index.js';
-import { compile, float32, type Tensor } from '../engine/index.js';
+import { compile, float32, type CompiledGraph, type Tensor } from '../engine/index.js';
 import type { LayerAdapter } from './layerAdapter.js';
 import type { RbmSettings } from './options.js';
 import { buildFreeEnergyGraph, buildRbmGraph, RBM_PARAMS, rbmParamShapes, type RbmGraphSpec } from './rbmGraph.js';
@@ -26,8 +26,12 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
     persistent: s.persistent,
     sampleVisible: s.sampleVisible ?? s.persistent,
     weightDecay: s.weightDecay,
+    lr,
+    momentum: s.momentum,
     steps,
   };
+  const momentumOf = (epoch: number) => (epoch < s.momentumSwitchEpoch ? s.initialMomentum : s.momentum);
+  const graphs = new Map<string, Promise<CompiledGraph>>();
   const shapes: Record<string, number[]> = rbmParamShapes(spec);
   for (const p of RBM_PARAMS) shapes[`${p}.v`] = shapes[p];
   const carried: string[] = RBM_PARAMS.flatMap((p) => [p, `${p}.v`]);
@@ -65,8 +69,13 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
       if (s.persistent) for (let i = 0; i < out.chain.length; i++) out.chain[i] = rng.float() < 0.5 ? 1 : 0;
       return out;
     },
-    graph: (m) => compile(buildRbmGraph({ ...spec, steps: m }), { threads }),
-    stepFeeds(m, b, rng, epoch) {
+    graph: (m, epoch) => {
+      const momentum = momentumOf(epoch);
+      let g = graphs.get(`${m}/${momentum}`);
+      if (!g) graphs.set(`${m}/${momentum}`, (g = compile(buildRbmGraph({ ...spec, steps: m, momentum }), { threads })));
+      return g;
+    },
+    stepFeeds(m, b, rng) {
       const uh = new Float32Array(m * s.k * b * hidden);
       const nv = spec.sampleVisible ? new Float32Array(m * s.k * b * visible) : null;
       const per = s.k * b * hidden;
@@ -82,8 +91,6 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
       const feeds: Record<string, Tensor> = {
         uh: float32(uh, [m, s.k, b, hidden]),
         invBatch: float32([1 / b], []),
-        lr: float32([lr], []),
-        momentum: float32([epoch < s.momentumSwitchEpoch ? s.initialMomentum : s.momentum], []),
       };
       if (nv) feeds.nv = float32(nv, [m, s.k, b, visible]);
       return feeds;

@@ -91,7 +91,8 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
   const root = RandomSource.fromSeed(s.seed);
   const snaps = s.snapshots;
   const activation: Activation = s.model === 'ae' ? s.ae.encoder : 'sigmoid';
-  let lastCheckpoint = 'no checkpoint was written yet';
+  const describe = (layer: number, epoch: number, step: number) => `${layer < 0 ? 'fine-tuning' : `layer ${layer + 1}`}, epoch ${epoch + 1}, step ${step}`;
+  let lastCheckpoint = ckpt ? describe(ckpt.layer, ckpt.state.epoch, ckpt.state.step) : 'no checkpoint was written yet';
   const store = (snap: Snapshot) => {
     if (dir) writeSnapshot(join(dir, 'snapshots'), snap);
     else memorySnapshots.push(snap);
@@ -122,7 +123,7 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
       onCheckpoint: dir
         ? (state) => {
             writeCheckpoint(dir, { configHash, done, layer, state, shapes: adapter.shapes });
-            lastCheckpoint = `${layer < 0 ? 'fine-tuning' : `layer ${layer + 1}`}, epoch ${state.epoch + 1}, step ${state.step}`;
+            lastCheckpoint = describe(layer, state.epoch, state.step);
             s.onCheckpoint?.({ layer, epoch: state.epoch, step: state.step });
           }
         : undefined,

@@ -15,6 +15,8 @@ const base: AutoencoderGraphSpec = {
   sparsityWeight: 0,
   weightDecay: 0,
   optimizer: 'sgd',
+  lr: 1,
+  momentum: 0,
   adam: { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
   steps: 1,
 };
@@ -34,8 +36,6 @@ async function graphGradient(spec: AutoencoderGraphSpec, params: Record<string, 
   const feeds: Record<string, Tensor> = {
     x: float32(x, [1, batch, d]),
     invBatch: float32([1 / batch], []),
-    lr: float32([1], []),
-    momentum: float32([0], []),
   };
   if (noise) feeds.noise = float32(noise, [1, batch, d]);
   for (const [n, p] of Object.entries(params)) {
@@ -122,12 +122,12 @@ describe('buildAutoencoderGraph optimisers and unrolling', () => {
 
   it('buildAutoencoderGraph(adam) applies p - lr m^ / (sqrt(s^) + eps) with bias-corrected moments', async () => {
     const { grad } = await graphGradient(base, params, x.subarray(0, 18), null, 3);
-    const spec = { ...base, optimizer: 'adam' as const };
+    const spec = { ...base, optimizer: 'adam' as const, lr: 0.05 };
     const s = await compile(buildAutoencoderGraph(spec), { threads: 1 });
     const m0 = 0.01;
     const s0 = 0.02;
     const t = 3;
-    const feeds: Record<string, Tensor> = { x: float32(x.subarray(0, 18), [1, 3, 6]), invBatch: float32([1 / 3], []), lr: float32([0.05], []), adamC1: float32([1 / (1 - 0.9 ** t)], [1]), adamC2: float32([1 / (1 - 0.999 ** t)], [1]) };
+    const feeds: Record<string, Tensor> = { x: float32(x.subarray(0, 18), [1, 3, 6]), invBatch: float32([1 / 3], []), adamC1: float32([1 / (1 - 0.9 ** t)], [1]), adamC2: float32([1 / (1 - 0.999 ** t)], [1]) };
     for (const [n, p] of Object.entries(params)) {
       feeds[n] = float32(p, shapes[n]);
       feeds[`${n}.m`] = float32(new Float32Array(p.length).fill(m0), shapes[n]);
@@ -149,8 +149,8 @@ describe('buildAutoencoderGraph optimisers and unrolling', () => {
 
   it('buildAutoencoderGraph(steps 3) equals three single-step runs with momentum', async () => {
     const run = async (K: number, xs: Float32Array, p: Record<string, Tensor>) => {
-      const s = await compile(buildAutoencoderGraph({ ...base, steps: K }), { threads: 1 });
-      return s.run({ ...p, x: float32(xs, [K, 3, 6]), invBatch: float32([1 / 3], []), lr: float32([0.3], []), momentum: float32([0.9], []) });
+      const s = await compile(buildAutoencoderGraph({ ...base, steps: K, lr: 0.3, momentum: 0.9 }), { threads: 1 });
+      return s.run({ ...p, x: float32(xs, [K, 3, 6]), invBatch: float32([1 / 3], []) });
     };
     const start: Record<string, Tensor> = {};
     for (const [n, p] of Object.entries(params)) {
@@ -172,4 +172,31 @@ describe('buildAutoencoderGraph optimisers and unrolling', () => {
     }
     Array.from(all.loss.data as Float32Array).forEach((l, k) => expect(l).toBeCloseTo(losses[k], 5));
   });
+
+  it('buildAutoencoderGraph(sgd, momentum 0.9, decay) applies v\' = mu v - lr grad, p\' = p + v\' for every parameter', async () => {
+    const spec = { ...base, tied: false, weightDecay: 0.2 };
+    const { grad } = await graphGradient(spec, params2(spec), x.subarray(0, 18), null, 3);
+    const p = params2(spec);
+    const sh = autoencoderParamShapes(spec.sizes, false);
+    const s = await compile(buildAutoencoderGraph({ ...spec, lr: 0.07, momentum: 0.9 }), { threads: 1 });
+    const feeds: Record<string, Tensor> = { x: float32(x.subarray(0, 18), [1, 3, 6]), invBatch: float32([1 / 3], []) };
+    for (const [n, a] of Object.entries(p)) {
+      feeds[n] = float32(a, sh[n]);
+      feeds[`${n}.v`] = float32(Float32Array.from(a, (_, i) => 0.01 * ((i % 5) - 2)), sh[n]);
+    }
+    const out = await s.run(feeds);
+    for (const n of Object.keys(p)) {
+      const v0 = feeds[`${n}.v`].data as Float32Array;
+      for (let i = 0; i < p[n].length; i++) {
+        const v = 0.9 * v0[i] - 0.07 * grad[n][i];
+        expect(Math.abs((out[`${n}.v_out`].data as Float32Array)[i] - v)).toBeLessThan(1e-6);
+        expect(Math.abs((out[`${n}_out`].data as Float32Array)[i] - (p[n][i] + v))).toBeLessThan(1e-6);
+      }
+    }
+  });
 });
+
+function params2(spec: AutoencoderGraphSpec): Record<string, Float32Array> {
+  return randomParams(spec, RandomSource.fromSeed(99));
+}
+

@@ -10,7 +10,7 @@ import {
   type RbmParams64,
 } from '../../src/testing/index.js';
 
-const tiny: RbmGraphSpec = { visible: 6, hidden: 4, visibleKind: 'bernoulli', k: 1, persistent: false, sampleVisible: false, weightDecay: 0, steps: 1 };
+const tiny: RbmGraphSpec = { visible: 6, hidden: 4, visibleKind: 'bernoulli', k: 1, persistent: false, sampleVisible: false, weightDecay: 0, lr: 0.1, momentum: 0.5, steps: 1 };
 
 function setup(spec: RbmGraphSpec, seed: number, batch: number) {
   const rng = RandomSource.fromSeed(seed);
@@ -30,16 +30,13 @@ async function compare(spec: RbmGraphSpec, seed: number) {
   const batch = 5;
   const { W, b, c, v, uh, nv, chain } = setup(spec, seed, batch);
   const s = await compile(buildRbmGraph(spec), { threads: 1 });
+  const { lr, momentum: mom } = spec;
   const shapes = rbmParamShapes(spec);
   const vel = { W: new Float32Array(W.length).fill(0.01), b: new Float32Array(b.length).fill(-0.02), c: new Float32Array(c.length).fill(0.03) };
-  const lr = 0.1;
-  const mom = 0.5;
   const feeds: Record<string, Tensor> = {
     v: float32(v, [spec.steps, batch, spec.visible]),
     uh: float32(uh, [spec.steps, spec.k, batch, spec.hidden]),
     invBatch: float32([1 / batch], []),
-    lr: float32([lr], []),
-    momentum: float32([mom], []),
     W0: float32(W, shapes.W0),
     b0: float32(b, shapes.b0),
     c0: float32(c, shapes.c0),
@@ -78,6 +75,7 @@ function worstDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 describe('buildRbmGraph against a plain TypeScript loop with the same noise (6 visible, 4 hidden)', () => {
   const cases: [string, Partial<RbmGraphSpec>][] = [
     ['CD-1', {}],
+    ['CD-1 without momentum, lr 0.3', { momentum: 0, lr: 0.3 }],
     ['CD-3 with sampled visibles', { k: 3, sampleVisible: true }],
     ['CD-1 with weight decay, 3 steps unrolled', { weightDecay: 0.01, steps: 3 }],
     ['PCD-2, 2 steps unrolled', { k: 2, persistent: true, sampleVisible: true, steps: 2 }],
