@@ -60,7 +60,7 @@ export type RunConfig = z.output<typeof RunConfigSchema>;
 type Partial = { [K in keyof RunConfig]?: unknown };
 
 const PRESET_DEFAULTS: Record<Preset, Partial> = {
-  shapes: { data: 'shapes:n=12,count=8000', layers: [64, 32], epochs: 30, groups: ['p4m', 'so2', 'se2'], seeds: 3 },
+  shapes: { data: 'shapes:n=12,count=8000', layers: [64, 32], epochs: 30, groups: ['p4m', 'so2', 'se2'], seeds: 5 },
   mnist: { data: 'mnist', layers: [256, 64], epochs: 10, groups: ['p4m', 'so2', 'se2'], seeds: 2, levels: 3 },
   natural: { data: 'natural:../shared/data/natural,patch=12,count=20000,whiten=true', layers: [64, 32], epochs: 15, groups: ['so2', 'se2', 'p4m'], seeds: 2 },
 };
