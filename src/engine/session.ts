@@ -86,6 +86,8 @@ export function compile(model: Uint8Array, options: SessionOptions = {}): Promis
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
       executionProviders: executionProviders(),
+      // warnings only (e.g. unused initializers) would flood stderr; errors still surface
+      logSeverityLevel: 3,
     }).then((s) => new CompiledGraph(s, key));
     hit.catch(() => cache.delete(key));
     cache.set(key, hit);

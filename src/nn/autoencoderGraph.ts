@@ -128,7 +128,10 @@ export function buildAutoencoderGraph(spec: AutoencoderGraphSpec): Uint8Array {
     if (spec.sparsityWeight > 0) {
       // d/dh_nj of beta sum_j KL(rho||mean_n h_nj) = beta/B (-rho/rho_hat + (1-rho)/(1-rho_hat))
       const rho = spec.sparsityTarget;
-      const rhoHat = g.op('ReduceMean', [a[L], ints(g, [0])], { keepdims: 0 });
+      // a unit whose sigmoid saturates over a whole batch has rho_hat = 0 or 1 in float32, where
+      // the KL gradient is infinite; clamping to [1e-6, 1 - 1e-6] keeps it finite (and changes
+      // nothing elsewhere)
+      const rhoHat = g.op('Clip', [g.op('ReduceMean', [a[L], ints(g, [0])], { keepdims: 0 }), scalar(g, 1e-6), scalar(g, 1 - 1e-6)]);
       const t1 = g.op('Div', [scalar(g, -rho), rhoHat]);
       const t2 = g.op('Div', [scalar(g, 1 - rho), g.op('Sub', [scalar(g, 1), rhoHat])]);
       const dk = g.op('Mul', [g.op('Mul', [g.op('Add', [t1, t2]), scalar(g, spec.sparsityWeight)]), invB]);
