@@ -93,7 +93,9 @@ export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysi
     for (let k = 0; k < perSnapshot.length; k++) {
       const F = perSnapshot[k];
       const isLast = k === perSnapshot.length - 1;
-      const orbits: FeatureOrbitNumbers[] = await featureOrbits(F, units, h, w, { groups: config.groups, levels: config.levels, tol: config.tol, eps: isLast ? config.eps : null, finiteEps: config.finiteEps });
+      // sampled measures cost most: Lie epsilon-measures at the last snapshot only; the finite
+      // epsilon-orbit (the orbit measure of a torus world) at every snapshot there, else last only
+      const orbits: FeatureOrbitNumbers[] = await featureOrbits(F, units, h, w, { groups: config.groups, levels: config.levels, tol: config.tol, eps: isLast ? config.eps : null, finiteEps: isLast || input.world ? config.finiteEps : null });
       const matches = input.world && L.index === 1 ? (await matchPrimitives(F, units, n, input.world.primitives)).perFeature : null;
       for (let u = 0; u < units; u++) {
         const x = F.subarray(u * n, (u + 1) * n);
