@@ -1,4 +1,5 @@
 import { RandomSource } from '../core/random.js';
+import { matmul } from '../engine/matmul.js';
 import { complexity } from '../analysis/complexity.js';
 import { unitEmergence, primitiveEmergence } from '../analysis/emergence.js';
 import { featureOrbits, finitePixelGroup, FINITE_PIXEL_GROUPS, type FeatureOrbitNumbers, type FinitePixelGroupName } from '../analysis/featureOrbits.js';
@@ -28,6 +29,12 @@ export interface SeedAnalysisInput {
   readonly evalCount: number;
   readonly world: WorldPrimitives | null;
   readonly config: RunConfig;
+  /**
+   * Inverse whitening matrix (d x d, symmetric) when the data were ZCA-whitened: every
+   * input-space feature is mapped back to pixel space by it before analysis, so that orbits,
+   * complexity, figures and the explorer all see the feature as an image.
+   */
+  readonly unwhiten?: Float32Array;
 }
 
 /** Evidence of one seed, plus the input-space features per layer and snapshot for figures. */
@@ -79,7 +86,8 @@ export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysi
     const perSnapshot: Float32Array[] = [];
     for (const snap of L.snapshots) {
       const stack = [...finals.slice(0, L.index - 1), snap.layer];
-      perSnapshot.push(await linearComposite(stack, L.index));
+      const F = await linearComposite(stack, L.index);
+      perSnapshot.push(input.unwhiten ? (await matmul(F, [F.length / n, n], input.unwhiten, [n, n])).data : F);
     }
     images.push(perSnapshot);
     const units = L.snapshots[0].layer.units;

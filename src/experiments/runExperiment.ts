@@ -18,6 +18,8 @@ import type { Evidence } from './evidence.js';
 import { ResultsSchema, type Results } from './results.js';
 import type { RunConfig } from './config.js';
 import { snapshotSteps } from './snapshotSteps.js';
+import { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';
+import { finalStack } from '../analysis/trainedStack.js';
 import { writeReport } from './writeReport.js';
 
 /** Options of a run besides its configuration. */
@@ -98,6 +100,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   // the trainer's defaults are for SGD (AE 0.1, RBM 0.05); Adam wants 0.01
   const lr = config.lr ?? (config.model === 'rbm' ? 0.05 : config.optimizer === 'adam' ? 0.01 : 0.1);
   const analyses = [];
+  const deepViews: DeepUnitView[] = [];
   for (const seed of seeds) {
     t = performance.now();
     const trainDir = join(out, 'checkpoints', `seed-${seed}`);
@@ -130,8 +133,9 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     tick(`train seed ${seed}`, t);
     t = performance.now();
     log(`seed ${seed}: analysing ${snapshots.length} snapshots`);
-    const a = await analyzeSeed({ trained: trainedSeedOf(seed, trained, snapshots), height: h, width: w, evalInputs, evalCount, world, config });
+    const a = await analyzeSeed({ trained: trainedSeedOf(seed, trained, snapshots), height: h, width: w, evalInputs, evalCount, world, config, ...(data.whitening ? { unwhiten: data.whitening.inverse } : {}) });
     analyses.push({ seed, ...a });
+    if (seed === seeds[0]) deepViews.push(...(await deepUnitViews(finalStack(trainedSeedOf(seed, trained, snapshots)), evalInputs, evalCount, n, data.whitening?.inverse)));
     tick(`analyse seed ${seed}`, t);
   }
 
@@ -178,7 +182,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   const { rerun: _rerun, ...portable } = runConfig;
   const base = { version: VERSION, config: portable as Record<string, unknown>, claims, layers: evidence.layers, features: evidence.features };
   const results: Results = ResultsSchema.parse({ ...base, timings: {} });
-  await writeReport(out, results, analyses, { height: h, width: w, world, data, config, lr, evidence });
+  await writeReport(out, results, analyses, { height: h, width: w, world, data, config, lr, evidence, deepViews });
   tick('report', t);
   timings.total = Math.round(performance.now() - t0) / 1000;
   const final = { ...results, timings };

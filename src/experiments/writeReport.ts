@@ -9,6 +9,7 @@ import type { RunConfig } from './config.js';
 import type { Evidence } from './evidence.js';
 import type { WorldPrimitives } from './analyzeSeed.js';
 import { orbitValue } from './claims/orbitValue.js';
+import type { DeepUnitView } from './deepUnitViews.js';
 
 interface SeedImages {
   readonly seed: number;
@@ -25,7 +26,14 @@ interface ReportContext {
   /** The learning rate actually used. */
   readonly lr: number;
   readonly evidence: Evidence;
+  readonly deepViews: readonly DeepUnitView[];
 }
+
+const DEEP_CAPTIONS: Record<DeepUnitView['view'], string> = {
+  'linear composite': 'rows of W_L ... W_1, ignoring the nonlinearities',
+  'activation maximum': 'the input of the data’s mean norm that maximises the unit (projected gradient ascent, seeded)',
+  'top-20 mean': 'the mean of the 20 evaluation inputs that activate the unit most',
+};
 
 /** Snapshots to show in the feature grids: the first after initialisation, the middle one, the last. */
 function chosenSnapshots(k: number): number[] {
@@ -62,6 +70,13 @@ export async function writeReport(out: string, results: Results, seeds: readonly
       const border = measured ? `; border colour = ${measure.label} (viridis, dark = small)` : '';
       figures.push({ title: `Layer ${l + 1}, snapshot ${k} (step ${t.step}, epoch ${t.epoch.toFixed(3)}), seed ${first.seed}`, caption: `input-space features (linear composite), gray = 0${border}`, png });
     }
+  }
+  for (const v of ctx.deepViews) {
+    const units = v.images.length / n;
+    const png = imageGridPng(v.images, units, h, w, { zoom, range: 'symmetric' });
+    const slug = v.view.replace(/[^a-z0-9]+/g, '-');
+    atomicWrite(join(figDir, `deep-seed${first.seed}-layer${v.layer}-${slug}.png`), png);
+    figures.push({ title: `Layer ${v.layer}, final weights, seed ${first.seed}: ${v.view}`, caption: DEEP_CAPTIONS[v.view], png });
   }
   if (ctx.world) {
     const P = ctx.world.primitives;
