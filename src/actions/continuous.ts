@@ -2,7 +2,6 @@ export { resampleBatch, orbitDistances, samplingThetas, checkStack, INTERPOLATIO
 export { imageWindow, type WindowKind } from './imageWindow.js';
 export { fourierShift } from './fourierShift.js';
 export { imageGradient, tangentVectors, tangentBatch } from './tangent.js';
-export { jacobiEigen } from './jacobiEigen.js';
 export { orbitDimension, orbitDimensionBatch, DEFAULT_RANK_TOL, type OrbitDimension, type OrbitDimensionOptions } from './orbitDimension.js';
 export { haltonPoints, radicalInverse } from './halton.js';
 export { epsStabilizerBatch, boxElements, greedyNetSize, type EpsStabilizerOptions, type EpsStabilizerResult } from './epsStabilizerMeasure.js';

@@ -1,7 +1,7 @@
 import { InputRangeError } from '../core/errors.js';
 import type { LieGroup } from '../groups/lie/LieGroup.js';
 import { imageWindow, type WindowKind } from './imageWindow.js';
-import { jacobiEigen } from './jacobiEigen.js';
+import { symmetricEigen } from '../core/symmetricEigen.js';
 import { checkStack, type BorderMode, type ImageStack } from './resample.js';
 import { tangentVectors } from './tangent.js';
 
@@ -44,7 +44,7 @@ export interface OrbitDimension {
  * (tangentVectors, rows weighted by the window W) at relative tolerance tol, i.e. the number
  * of singular values sigma_i with sigma_i / ||W x|| > tol; stabilizer dimension k - rank
  * (dim G = dim O + dim S). The singular values come from the eigen-decomposition of the k x k
- * Gram matrix (WJ)^T (WJ) by Jacobi (jacobiEigen): with k <= 6 this costs O(n k^2), and
+ * Gram matrix (WJ)^T (WJ) by Jacobi (symmetricEigen in src/core): with k <= 6 this costs O(n k^2), and
  * squaring loses accuracy only for sigma below ~1e-8 sigma_max in float64, far under any
  * tolerance used here. The tolerance is relative to ||W x|| (not to sigma_max) so that a
  * one-parameter group can have rank 0; units differ per generator (translations: per pixel,
@@ -71,11 +71,12 @@ export function orbitDimension(x: ArrayLike<number>, h: number, w: number, group
       gram[a * k + b] = s;
       gram[b * k + a] = s;
     }
-  const { values, vectors } = jacobiEigen(gram, k);
+  const { values, vectors: columns } = symmetricEigen(gram, k);
+  const vectors = Array.from({ length: k }, (_, j) => Array.from({ length: k }, (_, i) => columns[i * k + j]));
   const norm = Math.sqrt(norm2);
   const singularValues = Array.from(values, (l) => Math.sqrt(Math.max(0, l)) / norm);
   const orbitDim = singularValues.filter((s) => s > tol).length;
-  return { dim: k, orbitDim, stabilizerDim: k - orbitDim, singularValues, directions: vectors.map((v) => Array.from(v)), tol };
+  return { dim: k, orbitDim, stabilizerDim: k - orbitDim, singularValues, directions: vectors, tol };
 }
 
 /** orbitDimension for every image of a stack (F, h, w), e.g. a layer's features. */

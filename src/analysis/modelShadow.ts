@@ -9,7 +9,7 @@ import type { ShadowFamily, ShadowResult } from '../shadow/shadowResult.js';
 import { residualBaseline, stabilisationResiduals } from '../shadow/stabilisationResiduals.js';
 import type { QuantileSummary } from '../shadow/quantileSummary.js';
 import { encodeThrough } from './inputSpaceFeatures.js';
-import { reconstruct, type AutoencoderLayer } from './trainedStack.js';
+import { autoencoderLayerOf, reconstruct, type AutoencoderLayer } from './trainedStack.js';
 
 /** What `modelShadow` is asked to do. */
 export interface ModelShadowOptions {
@@ -52,16 +52,7 @@ export interface ModelShadow {
   };
 }
 
-const autoencoder = (l: ModelLayer): AutoencoderLayer => ({
-  inputs: l.weights.shape[1],
-  units: l.weights.shape[0],
-  weights: l.weights.W,
-  bias: l.weights.b,
-  activation: l.activation,
-  decoderWeights: l.weights.V ?? null,
-  decoderBias: l.weights.c,
-  decoderActivation: l.decoderActivation,
-});
+const autoencoder = (l: ModelLayer): AutoencoderLayer => autoencoderLayerOf(l.weights, l.activation, l.decoderActivation);
 
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 

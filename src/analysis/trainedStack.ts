@@ -9,6 +9,15 @@ export interface AutoencoderLayer extends EncoderLayer {
   readonly decoderActivation: Activation;
 }
 
+/** An AutoencoderLayer from stored weights (W [h, d], b [h], c [d], V [d, h] if untied; src/nn's layout). */
+export function autoencoderLayerOf(
+  w: { readonly W: Float32Array; readonly b: Float32Array; readonly c: Float32Array; readonly V?: Float32Array; readonly shape: readonly [number, number] },
+  activation: Activation,
+  decoderActivation: Activation,
+): AutoencoderLayer {
+  return { inputs: w.shape[1], units: w.shape[0], weights: w.W, bias: w.b, activation, decoderWeights: w.V ?? null, decoderBias: w.c, decoderActivation };
+}
+
 /** A layer's weights at one snapshot of its training. */
 export interface LayerSnapshot {
   readonly step: number;

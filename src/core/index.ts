@@ -2,3 +2,4 @@ export { RandomSource, type RandomState } from './random.js';
 export { UserError, InputTypeError, InputRangeError, isUserError } from './errors.js';
 export { checkInteger, checkFinite, parseOptions } from './validate.js';
 export { symmetricEigen, type SymmetricEigen } from './symmetricEigen.js';
+export { quantileSorted } from './quantile.js';

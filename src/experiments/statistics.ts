@@ -1,5 +1,8 @@
 import { RandomSource } from '../core/random.js';
 import { InputRangeError } from '../core/errors.js';
+import { quantileSorted } from '../core/quantile.js';
+
+export { quantileSorted };
 
 /** Ranks 1..n with ties given their average rank (the convention of Spearman's rho). */
 export function ranks(xs: ArrayLike<number>): Float64Array {
@@ -106,15 +109,6 @@ function clusterIndices(n: number, clusters: ArrayLike<number> | undefined): num
     byLabel.set(clusters[i], list);
   }
   return [...byLabel.keys()].sort((a, b) => a - b).map((k) => byLabel.get(k)!);
-}
-
-/** Linear-interpolated quantile (type 7, as R and NumPy default) of sorted values. */
-export function quantileSorted(sorted: readonly number[] | Float64Array, q: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 /** Spearman's rho of paired data with its bootstrap interval. */

@@ -1,6 +1,6 @@
 import type { TrainedStack } from '../nn/trainStack.js';
 import type { Snapshot } from '../nn/runStore.js';
-import type { LayerHistory, TrainedSeed } from '../analysis/trainedStack.js';
+import { autoencoderLayerOf, type LayerHistory, type TrainedSeed } from '../analysis/trainedStack.js';
 
 /**
  * The analysis view of a trained stack: per greedy layer its snapshots in step order (snapshot 0
@@ -19,16 +19,7 @@ export function trainedSeedOf(seed: number, stack: TrainedStack, snapshots: read
       snapshots: snaps.map((s) => ({
         step: s.step,
         epoch: s.epoch,
-        layer: {
-          inputs: s.weights.shape[1],
-          units: s.weights.shape[0],
-          weights: s.weights.W,
-          bias: s.weights.b,
-          activation: m.activation,
-          decoderWeights: s.weights.V ?? null,
-          decoderBias: s.weights.c,
-          decoderActivation: m.decoderActivation,
-        },
+        layer: autoencoderLayerOf(s.weights, m.activation, m.decoderActivation),
       })),
     };
   });

@@ -1,4 +1,7 @@
 import { InputRangeError } from '../core/index.js';
+import { quantileSorted } from '../core/quantile.js';
+
+export { quantileSorted };
 
 /** Summary statistics of a sample; quantiles by linear interpolation (Hyndman and Fan 1996, type 7). */
 export interface QuantileSummary {
@@ -18,19 +21,6 @@ export interface QuantileSummary {
   /** 95% quantile. */
   readonly p95: number;
   readonly max: number;
-}
-
-/**
- * Quantile q of sorted values by type-7 interpolation (R's default, numpy's 'linear'):
- * h = (m - 1) q, value = s[floor h] + (h - floor h)(s[floor h + 1] - s[floor h]).
- */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const m = sorted.length;
-  if (m === 0) return NaN;
-  const h = (m - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, m - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 /** The QuantileSummary of the finite entries of `values`; throws when none is finite. */

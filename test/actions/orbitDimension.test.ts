@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/index.js';
-import { imageGradient, jacobiEigen, orbitDimension, resampleBatch, tangentVectors, imageWindow } from '../../src/actions/continuous.js';
+import { imageGradient, orbitDimension, resampleBatch, tangentVectors, imageWindow } from '../../src/actions/continuous.js';
 import { LIE_GROUP_NAMES, lieGroup } from '../../src/groups/lie/index.js';
 import { flower, gaussianBlob, smoothEdge, thinSegment } from '../../src/testing/index.js';
 
@@ -146,24 +146,4 @@ describe('tangentVectors: derivatives of the action', () => {
   }
 });
 
-describe('jacobiEigen', () => {
-  it('jacobiEigen diagonalises a symmetric matrix: A v = lambda v, eigenvalues descending, sum = trace', () => {
-    const A = [4, 1, -2, 0.5, 1, 3, 0, 1, -2, 0, 5, -1, 0.5, 1, -1, 2];
-    const { values, vectors } = jacobiEigen(A, 4);
-    for (let k = 0; k < 4; k++) {
-      for (let r = 0; r < 4; r++) {
-        let s = 0;
-        for (let c = 0; c < 4; c++) s += A[r * 4 + c] * vectors[k][c];
-        expect(s).toBeCloseTo(values[k] * vectors[k][r], 12);
-      }
-      if (k > 0) expect(values[k]).toBeLessThanOrEqual(values[k - 1]);
-    }
-    expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(14, 12);
-  });
 
-  it('jacobiEigen of diag(1, 3) returns (3, 1) with unit vectors', () => {
-    const { values, vectors } = jacobiEigen([1, 0, 0, 3], 2);
-    expect(Array.from(values)).toEqual([3, 1]);
-    expect(Math.abs(vectors[0][1])).toBe(1);
-  });
-});
