@@ -1,6 +1,7 @@
 import { RandomSource } from '../core/index.js';
 import { compile, float32, type CompiledGraph, type Tensor } from '../engine/index.js';
 import type { LayerAdapter } from './layerAdapter.js';
+import { fillUniformPairs } from './uniforms.js';
 import type { RbmSettings } from './options.js';
 import { buildFreeEnergyGraph, buildRbmGraph, RBM_PARAMS, rbmParamShapes, type RbmGraphSpec } from './rbmGraph.js';
 
@@ -81,10 +82,10 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
       const per = s.k * b * hidden;
       const perV = s.k * b * visible;
       for (let t = 0; t < m; t++) {
-        rng.fillUniform(uh.subarray(t * per, (t + 1) * per));
+        fillUniformPairs(rng, uh.subarray(t * per, (t + 1) * per));
         if (nv) {
           const part = nv.subarray(t * perV, (t + 1) * perV);
-          if (s.visible === 'bernoulli') rng.fillUniform(part);
+          if (s.visible === 'bernoulli') fillUniformPairs(rng, part);
           else rng.fillNormal(part);
         }
       }
