@@ -2,10 +2,11 @@
 // batch 64, 5 epochs: tied sigmoid autoencoder with binary cross-entropy and plain SGD lr 0.1,
 // and a Bernoulli RBM with CD-1 lr 0.05. Targets: at most 0.2 s (autoencoder), 0.25 s (RBM).
 // Prints {"bench":"train","aeEpochSeconds":..,"rbmEpochSeconds":..} (median epoch).
-import { mnistDigits } from '../src/nn/mnistDigits.js';
+import { loadMnistDigits } from '../src/data/mnist.js';
 import { trainStack } from '../src/nn/trainStack.js';
 
-const { data, dim } = mnistDigits();
+const { pixels: data } = loadMnistDigits();
+const dim = 784;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const stepsPerRun = Number(process.env.ORBITSCOPE_STEPS_PER_RUN ?? 4);
 

@@ -17,7 +17,6 @@ import { claimC0, claimC1, claimC2, claimC3, claimC4, claimC5 } from './claims/i
 import type { Evidence } from './evidence.js';
 import { ResultsSchema, type Results } from './results.js';
 import type { RunConfig } from './config.js';
-import { snapshotSteps } from './snapshotSteps.js';
 import { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';
 import { finalStack } from '../analysis/trainedStack.js';
 import { writeReport } from './writeReport.js';
@@ -96,7 +95,6 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   const world = worldOf(data);
   const evalCount = Math.min(config.evalCount, count);
   const evalInputs = data.pixels.slice(0, evalCount * n);
-  const steps = snapshotSteps(count, config.batch, config.epochs, config.snapshotsPerDecade);
   // the trainer's defaults are for SGD (AE 0.1, RBM 0.05); Adam wants 0.01
   const lr = config.lr ?? (config.model === 'rbm' ? 0.05 : config.optimizer === 'adam' ? 0.01 : 0.1);
   const analyses = [];
@@ -115,7 +113,8 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
       lr,
       seed,
       ...modelOptions(data, config),
-      snapshots: { steps, everyEpoch: true },
+      // log-spaced steps (the first epoch in detail) and every epoch end, which includes the last step
+      snapshots: { perDecade: config.snapshotsPerDecade, everyEpoch: true },
       runDir: trainDir,
       onProgress: (p) => {
         if (p.epochDone) log(`seed ${seed} layer ${p.layer + 1}/${p.layers} epoch ${p.epochDone.epoch}/${p.epochs} loss ${p.epochDone.loss.toFixed(4)}`);

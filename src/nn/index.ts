@@ -12,6 +12,5 @@ export { buildAutoencoderGraph, autoencoderParamNames, autoencoderParamShapes, t
 export { buildRbmGraph, buildFreeEnergyGraph, rbmParamShapes, type RbmGraphSpec, type VisibleKind } from './rbmGraph.js';
 export { rbmExactLogLikelihood, rbmFreeEnergy } from './rbmExact.js';
 export { buildEncoderGraph, encodeRows, type EncoderLayer } from './encoderGraph.js';
-export { mnistDigits } from './mnistDigits.js';
 export { progressReporter } from './progress.js';
 export { type Activation, ACTIVATIONS } from './graphOps.js';

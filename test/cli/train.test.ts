@@ -48,7 +48,7 @@ describe('orbitscope train', () => {
     expect((await run(['--lr', '-0.1'])).stderr).toMatch(/orbitscope train: .*--lr.*expected a positive number, got "-0.1"/);
     const unknown = await run(['--data', 'cifar']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr.trim()).toBe('orbitscope train: --data: unknown dataset "cifar"; expected mnist or npy:FILE');
+    expect(unknown.stderr.trim()).toBe('orbitscope train: data spec "cifar": unknown dataset "cifar"; expected one of shapes, mnist, idx, natural, npy');
     const bad = await run(['--data', `npy:${file}`, '--decoder', 'linear', '--out', join(dir, 'bad'), '--quiet']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe('orbitscope train: trainStack: loss bce needs the sigmoid decoder (got linear)');

