@@ -16,7 +16,7 @@ export async function layerPage(root: HTMLElement, id: string, params: URLSearch
     seed: Number(params.get('seed') ?? idx.seeds[0]),
     layer: Number(params.get('layer') ?? idx.layers[0]?.layer ?? 1),
     snap: Number(params.get('snap') ?? idx.snapshots.length - 1),
-    metric: params.get('metric') ?? metrics.find((m) => /orbitSize/.test(m.key))?.key ?? metrics[0]?.key ?? '',
+    metric: params.get('metric') ?? metrics.find((m) => /epsOrbitSize/.test(m.key))?.key ?? metrics.find((m) => /orbitSize/.test(m.key))?.key ?? metrics[0]?.key ?? '',
   };
   const seedSel = el('select', { 'data-testid': 'seed' }, ...idx.seeds.map((s) => el('option', { value: s, selected: s === state.seed }, String(s))));
   const layerSel = el('select', { 'data-testid': 'layer' }, ...idx.layers.map((l) => el('option', { value: l.layer, selected: l.layer === state.layer }, `${l.layer} (${l.units} units)`)));
