@@ -7,8 +7,8 @@ import { checkFeatureImage } from './featureImage.js';
  * q = min(levels - 1, floor(levels (x - min) / (max - min))), one byte per pixel; a constant
  * image is all level 0. The map is invariant under x -> a x + b with a > 0.
  */
-export function quantiseLevels(pixels: ArrayLike<number>, levels: number): Uint8Array {
-  checkInteger('quantiseLevels', 'levels', levels, 2, 256);
+export function equalWidthBins(pixels: ArrayLike<number>, levels: number): Uint8Array {
+  checkInteger('equalWidthBins', 'levels', levels, 2, 256);
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < pixels.length; i++) {
@@ -24,11 +24,11 @@ export function quantiseLevels(pixels: ArrayLike<number>, levels: number): Uint8
 
 /**
  * Compressed length in bytes of an h x w feature: quantised to `levels` levels (default 8) by
- * `quantiseLevels`, one byte per pixel in row-major order, then raw DEFLATE (RFC 1951, no zlib
+ * `equalWidthBins`, one byte per pixel in row-major order, then raw DEFLATE (RFC 1951, no zlib
  * header or checksum) at level 9 with node:zlib. A description-length proxy for complexity:
  * a blank 28 x 28 image takes about 10 bytes, uniform noise over 8 levels about 3/8 byte per pixel.
  */
 export function compressedLength(pixels: ArrayLike<number>, h: number, w: number, levels = 8): number {
   checkFeatureImage('compressedLength', pixels, h, w);
-  return deflateRawSync(quantiseLevels(pixels, levels), { level: 9 }).length;
+  return deflateRawSync(equalWidthBins(pixels, levels), { level: 9 }).length;
 }

@@ -1,5 +1,5 @@
 export { complexity, type Complexity, type ComplexityOptions } from './complexity.js';
-export { compressedLength, quantiseLevels } from './compressedLength.js';
+export { compressedLength, equalWidthBins } from './compressedLength.js';
 export { totalVariation } from './totalVariation.js';
 export { spectralEntropy, powerSpectrum } from './spectralEntropy.js';
 export { connectedComponents, type ComponentOptions } from './connectedComponents.js';
