@@ -30,6 +30,7 @@ export function claimC4(e: Evidence): Claim {
     bootstrapSeed: 4,
   });
   const table: Record<string, number | string | null>[] = [];
+  const lieGroups = [...new Set(fs.flatMap((f) => Object.entries(f.orbits).filter(([, o]) => typeof o.orbitDim === 'number').map(([g]) => g)))].sort();
   for (let l = 1; l <= e.layerCount; l++) {
     const at = fs.filter((f) => f.layer === l);
     const med = (v: number[]) => (v.length ? [...v].sort((a, b) => a - b)[v.length >> 1] : null);
@@ -40,6 +41,9 @@ export function claimC4(e: Evidence): Claim {
       'median total variation': med(at.map((f) => f.complexity.totalVariation)),
       'median spectral entropy': med(at.map((f) => f.complexity.spectralEntropy)),
       [`median ${e.orbitMeasure.label}`]: med(at.map((f) => orbitValue(f, e.orbitMeasure)).filter((v): v is number => v !== null)),
+      ...Object.fromEntries(
+        lieGroups.map((g) => [`median orbit dimension under ${g}`, med(at.map((f) => orbitValue(f, { group: g, field: 'orbitDim' })).filter((v): v is number => v !== null))]),
+      ),
     });
   }
   const withOrbit = fs.filter((f) => orbitValue(f, e.orbitMeasure) !== null);
