@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { loadDataset } from '../data/loadDataset.js';
@@ -89,6 +89,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     seeds,
     rerun: `orbitscope run --config ${join(out, 'config.json')} --out ${out}`,
   };
+  refuseOtherRun(out, runConfig);
   atomicWrite(join(out, 'config.json'), `${JSON.stringify(runConfig, null, 2)}\n`);
   log(`data: ${data.spec}: ${count} images of ${h} x ${w}`);
 
@@ -188,6 +189,23 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   writeFileSync(join(out, 'results.json.tmp'), `${JSON.stringify(final, jsonReplacer, 1)}\n`);
   renameSync(join(out, 'results.json.tmp'), join(out, 'results.json'));
   return { results: final, elapsedSeconds: timings.total };
+}
+
+/**
+ * Refuse to reuse a run directory that holds another run (different options or data), before
+ * anything in it is overwritten; the same run is resumed.
+ */
+function refuseOtherRun(out: string, runConfig: { config: RunConfig; dataset: { hash: string } }): void {
+  const path = join(out, 'config.json');
+  if (!existsSync(path)) return;
+  let previous: { config?: unknown; dataset?: { hash?: string } };
+  try {
+    previous = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new UserError(`${path} is not readable JSON; choose another --out or delete the directory`);
+  }
+  const same = JSON.stringify(previous.config) === JSON.stringify(runConfig.config) && previous.dataset?.hash === runConfig.dataset.hash;
+  if (!same) throw new UserError(`${out} holds a different run (its config.json differs from these options or data); choose another --out or delete it`);
 }
 
 /** JSON for results: bigints as decimal strings, non-finite numbers as null. */

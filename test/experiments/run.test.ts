@@ -78,6 +78,14 @@ describe('orbitscope run', () => {
     expect(resultsWithoutTimings(killed)).toEqual(resultsWithoutTimings(whole));
   });
 
+  it('run refuses a directory that holds a different run, before overwriting anything in it', async () => {
+    const before = readFileSync(join(a, 'config.json'), 'utf8');
+    const r = await run(a, ['--epochs', '4']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`orbitscope run: ${a} holds a different run (its config.json differs from these options or data); choose another --out or delete it`);
+    expect(readFileSync(join(a, 'config.json'), 'utf8')).toBe(before);
+  });
+
   it('run rejects an unknown config key and a bad preset with exit 2 and a one-line message', async () => {
     const io = capture();
     const cfg = join(root, 'bad.json');
