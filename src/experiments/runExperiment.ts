@@ -80,7 +80,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   tick('data', t);
   const { height: h, width: w, count } = data;
   const n = h * w;
-  if (count < config.batch) throw new UserError(`run: the dataset has ${count} samples, fewer than one batch of ${config.batch}`);
+  if (count < config.batch) throw new UserError(`the dataset has ${count} samples, fewer than one batch of ${config.batch}`);
   const seeds = Array.from({ length: config.seeds }, (_, i) => config.seed + i);
   const runConfig = {
     config,
