@@ -6,10 +6,11 @@ import { featureOrbits, finitePixelGroup, FINITE_PIXEL_GROUPS, type FeatureOrbit
 import { linearComposite, encodeThrough } from '../analysis/inputSpaceFeatures.js';
 import { matchPrimitives, type PrimitiveOrbit } from '../analysis/primitiveMatch.js';
 import { randomSearch, randomSearchRace } from '../analysis/randomSearch.js';
-import { finalStack, reconstruct, type TrainedSeed } from '../analysis/trainedStack.js';
+import { finalStack, reconstruct, type AutoencoderLayer, type TrainedSeed } from '../analysis/trainedStack.js';
 import { shadow, SHADOW_FAMILIES } from '../shadow/shadow.js';
 import { stabilisationResiduals } from '../shadow/stabilisationResiduals.js';
-import type { Evidence, OrbitStabilizerCheck, PrimitiveRecord, RandomSearchRace, RandomSearchRecord, ResidualRecord } from './evidence.js';
+import { symmetricOrbitLog10 } from '../analysis/codeSpaceOrbits.js';
+import type { CodeSpaceRecord, Evidence, OrbitStabilizerCheck, PrimitiveRecord, RandomSearchRace, RandomSearchRecord, ResidualRecord } from './evidence.js';
 import type { FeatureResult, LayerResult, Summary } from './results.js';
 import type { RunConfig } from './config.js';
 
@@ -197,7 +198,15 @@ export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysi
     residuals.push({ seed, layer: L.index, trained: rt.residuals, untrained: ru.residuals });
   }
 
-  return { evidence: { checks, randomSearch: randomSearchRecords, races, primitives, features, layers, residuals }, images, snapshotTimes };
+  // Deep layers in their own input space: weight rows over the codes, under S_m of the code units.
+  const codeSpace: CodeSpaceRecord[] = trained.layers
+    .filter((L) => L.index > 1)
+    .map((L) => {
+      const rows = (l: AutoencoderLayer) => Array.from({ length: l.units }, (_, u) => symmetricOrbitLog10(l.weights.subarray(u * l.inputs, (u + 1) * l.inputs), config.levels));
+      return { seed, layer: L.index, trainedLog10: rows(L.snapshots[L.snapshots.length - 1].layer), untrainedLog10: rows(L.snapshots[0].layer) };
+    });
+
+  return { evidence: { checks, randomSearch: randomSearchRecords, races, primitives, features, layers, residuals, codeSpace }, images, snapshotTimes };
 }
 
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);

@@ -53,6 +53,17 @@ export interface ResidualRecord {
 }
 
 /**
+ * A deep layer's units in its own input space (the codes of the layer below): log10 orbit size
+ * of each unit's weight row under the symmetric group of the code units, trained and untrained.
+ */
+export interface CodeSpaceRecord {
+  readonly seed: number;
+  readonly layer: number;
+  readonly trainedLog10: readonly number[];
+  readonly untrainedLog10: readonly number[];
+}
+
+/**
  * Everything the claim runners read: produced by the analysis of every seed's trained stack.
  * `features` holds the final snapshot's features of every layer (and earlier snapshots where
  * analysed); `orbitMeasure` names the orbit number used for learned features (e.g. "so2.epsOrbitSize").
@@ -68,6 +79,7 @@ export interface Evidence {
   readonly features: readonly FeatureResult[];
   readonly layers: readonly LayerResult[];
   readonly residuals: readonly ResidualRecord[];
+  readonly codeSpace: readonly CodeSpaceRecord[];
   readonly orbitMeasure: { readonly group: string; readonly field: string; readonly label: string };
 }
 

@@ -161,6 +161,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     features: analyses.flatMap((a) => a.evidence.features),
     layers: analyses.flatMap((a) => a.evidence.layers),
     residuals: analyses.flatMap((a) => a.evidence.residuals),
+    codeSpace: analyses.flatMap((a) => a.evidence.codeSpace),
   };
   const claims = { C0: claimC0(evidence), C1: claimC1(evidence), C2: claimC2(evidence), C3: claimC3(evidence), C4: claimC4(evidence), C5: claimC5(evidence) };
   tick('claims', t);

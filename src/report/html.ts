@@ -42,7 +42,8 @@ function verdictTable(results: Results): string {
 
 function table(rows: readonly Record<string, unknown>[]): string {
   if (rows.length === 0) return '';
-  const cols = Object.keys(rows[0]);
+  // rows may differ in their fields (e.g. a summary row): the columns are all of them, in order of appearance
+  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const body = rows
     .map((r) => `<tr>${cols.map((c) => `<td>${typeof r[c] === 'number' ? fmt(r[c] as number) : esc(r[c] ?? '—')}</td>`).join('')}</tr>`)
     .join('\n');

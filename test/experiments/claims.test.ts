@@ -32,6 +32,7 @@ function evidence(over: Partial<Evidence>): Evidence {
     features: [],
     layers: [],
     residuals: [],
+    codeSpace: [],
     orbitMeasure: { group: 'so2', field: 'epsOrbitSize', label: 'ε-orbit size under SO(2)' },
     ...over,
   };

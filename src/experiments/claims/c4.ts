@@ -14,7 +14,8 @@ const TITLE = 'Complexity grows with depth';
  */
 export function claimC4(e: Evidence): Claim {
   const statisticName = 'Spearman rho(layer, compressed length)';
-  const measured = 'Compressed length of every unit’s input-space feature (linear composite of the weights) against its layer in the greedy stack.';
+  const measured =
+    'Compressed length of every unit’s input-space feature (linear composite of the weights) against its layer in the greedy stack. The table adds, per layer, orbit measures and, for deeper layers, their orbits in their own input space (weights over the codes below, under the symmetric group of the code units, trained against untrained).';
   const axes = { x: 'layer', y: 'compressed length (bytes)' };
   if (e.layerCount < 2) return unmeasuredClaim(TITLE, measured, statisticName, 'the stack has a single layer: train at least two (e.g. --layers 64,32)', axes);
   const fs = finalFeatures(e.features);
@@ -48,6 +49,21 @@ export function claimC4(e: Evidence): Claim {
   }
   const withOrbit = fs.filter((f) => orbitValue(f, e.orbitMeasure) !== null);
   table.push({ layer: 'all', units: withOrbit.length, 'Spearman rho(layer, orbit measure)': nanToNull(spearman(withOrbit.map((f) => f.layer), withOrbit.map((f) => orbitValue(f, e.orbitMeasure)!))) });
+  for (let l = 2; l <= e.layerCount; l++) {
+    const recs = e.codeSpace.filter((r) => r.layer === l);
+    if (!recs.length) continue;
+    const tr = recs.flatMap((r) => r.trainedLog10);
+    const un = recs.flatMap((r) => r.untrainedLog10);
+    const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
+    table.push({
+      layer: `${l} in its own input space`,
+      units: tr.length,
+      'code units m (group S_m)': e.layers.find((x) => x.layer === l)?.sizes[0] ?? null,
+      'median log10 |O| (trained)': med(tr),
+      'median log10 |O| (untrained)': med(un),
+      'fraction of units with a smaller orbit than untrained': recs.reduce((s, r) => s + r.trainedLog10.filter((t, i) => t < r.untrainedLog10[i]).length, 0) / tr.length,
+    });
+  }
   return { ...claim, table };
 }
 
