@@ -27,6 +27,10 @@ function fromOrt(t: ort.Tensor): Tensor {
   }
 }
 
+function toOrt(t: Tensor): ort.Tensor {
+  return new ort.Tensor(ORT_TYPE[t.dtype], t.data as ort.Tensor.DataType, t.dims as number[]);
+}
+
 /** A graph loaded into ONNX Runtime, ready to run many times. */
 export class CompiledGraph {
   constructor(
@@ -42,15 +46,25 @@ export class CompiledGraph {
     return this.session.outputNames;
   }
 
-  /** Run the graph on named inputs; returns every output (or those named in `fetch`). */
-  async run(feeds: Record<string, Tensor>, fetch?: readonly string[]): Promise<Record<string, Tensor>> {
+  /**
+   * Run the graph on named inputs; returns every output (or those named in `fetch`). Outputs
+   * named in `into` are written into the given tensors (same dtype and shape) instead of fresh
+   * arrays, which spares allocating and collecting large outputs every run; they must not share
+   * memory with any input of the same run.
+   */
+  async run(feeds: Record<string, Tensor>, fetch?: readonly string[], into?: Readonly<Record<string, Tensor>>): Promise<Record<string, Tensor>> {
     const ortFeeds: Record<string, ort.Tensor> = {};
-    for (const [name, t] of Object.entries(feeds)) {
-      ortFeeds[name] = new ort.Tensor(ORT_TYPE[t.dtype], t.data as ort.Tensor.DataType, t.dims as number[]);
+    for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = toOrt(t);
+    let out: ort.InferenceSession.ReturnType;
+    if (into) {
+      const fetches: Record<string, ort.Tensor | null> = {};
+      for (const name of fetch ?? this.session.outputNames) fetches[name] = into[name] ? toOrt(into[name]) : null;
+      out = await this.session.run(ortFeeds, fetches);
+    } else {
+      out = fetch ? await this.session.run(ortFeeds, fetch as string[]) : await this.session.run(ortFeeds);
     }
-    const out = fetch ? await this.session.run(ortFeeds, fetch as string[]) : await this.session.run(ortFeeds);
     const result: Record<string, Tensor> = {};
-    for (const [name, t] of Object.entries(out)) result[name] = fromOrt(t);
+    for (const [name, t] of Object.entries(out)) result[name] = into?.[name] ?? fromOrt(t);
     return result;
   }
 }

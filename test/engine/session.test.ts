@@ -26,6 +26,19 @@ describe('compile', () => {
     }
   });
 
+  it('run(feeds, fetch, into) writes the named outputs into the given arrays and allocates the rest', async () => {
+    const g = new GraphBuilder('into');
+    const x = g.input('x', 'float32', [3]);
+    g.output(g.op('Add', [x, x]), 'twice', 'float32', [3]);
+    g.output(g.op('Mul', [x, x]), 'square', 'float32', [3]);
+    const s = await compile(g.build(), { threads: 1 });
+    const buf = new Float32Array(3);
+    const out = await s.run({ x: float32([1, 2, -3], [3]) }, undefined, { twice: float32(buf, [3]) });
+    expect(out.twice.data).toBe(buf);
+    expect(Array.from(buf)).toEqual([2, 4, -6]);
+    expect(Array.from(out.square.data as Float32Array)).toEqual([1, 4, 9]);
+  });
+
   it('compile rejects a thread count of 0', () => {
     expect(() => compile(sigmoidModel(), { threads: 0 })).toThrow(/threads must be a positive integer/);
   });
