@@ -8,6 +8,11 @@ import type { DType, Tensor } from './tensor.js';
 export interface SessionOptions {
   /** Threads for one operator (intra-op); default: all cores. */
   readonly threads?: number;
+  /**
+   * ORT's memory-pattern planning (default true). The unrolled training graphs of src/nn run
+   * 3-10% faster without it (784-256, K = 4, interleaved A/B); results are the same bits.
+   */
+  readonly memoryPattern?: boolean;
 }
 
 const ORT_TYPE: Record<DType, ort.Tensor.Type> = { float32: 'float32', int64: 'int64', int32: 'int32', bool: 'bool' };
@@ -91,7 +96,8 @@ export function defaultThreads(): number {
 export function compile(model: Uint8Array, options: SessionOptions = {}): Promise<CompiledGraph> {
   const threads = options.threads ?? defaultThreads();
   if (!Number.isInteger(threads) || threads < 1) throw new InputRangeError(`engine: threads must be a positive integer, got ${threads}`);
-  const key = `${createHash('sha1').update(model).digest('hex')}/${threads}`;
+  const memoryPattern = options.memoryPattern ?? true;
+  const key = `${createHash('sha1').update(model).digest('hex')}/${threads}${memoryPattern ? '' : '/nomp'}`;
   let hit = cache.get(key);
   if (!hit) {
     hit = ort.InferenceSession.create(model, {
@@ -99,6 +105,7 @@ export function compile(model: Uint8Array, options: SessionOptions = {}): Promis
       interOpNumThreads: 1,
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
+      enableMemPattern: memoryPattern,
       executionProviders: executionProviders(),
       // warnings only (e.g. unused initializers) would flood stderr; errors still surface
       logSeverityLevel: 3,

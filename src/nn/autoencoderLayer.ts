@@ -58,7 +58,7 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
     },
     graph: (m) => {
       let g = graphs.get(m);
-      if (!g) graphs.set(m, (g = compile(buildAutoencoderGraph({ ...spec, steps: m }), { threads })));
+      if (!g) graphs.set(m, (g = compile(buildAutoencoderGraph({ ...spec, steps: m }), { threads, memoryPattern: false })));
       return g;
     },
     stepFeeds(m, batch, rng, _epoch, t0) {

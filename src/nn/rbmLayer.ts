@@ -80,7 +80,7 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
     graph: (m, epoch) => {
       const momentum = momentumOf(epoch);
       let g = graphs.get(`${m}/${momentum}`);
-      if (!g) graphs.set(`${m}/${momentum}`, (g = compile(buildRbmGraph({ ...spec, steps: m, momentum }), { threads })));
+      if (!g) graphs.set(`${m}/${momentum}`, (g = compile(buildRbmGraph({ ...spec, steps: m, momentum }), { threads, memoryPattern: false })));
       return g;
     },
     stepFeeds(m, b, rng) {
