@@ -125,8 +125,8 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
     }
     return out[adapter.lossOutput].data as Float32Array;
   };
-  // one reused minibatch buffer per group size m
-  const batches = new Map<number, Float32Array>();
+  // the minibatches of one group, gathered into one reused buffer
+  const x = new Float32Array(K * batch * dim);
   const events = new Set(o.snapshotSteps);
   const sortedEvents = [...o.snapshotSteps];
   const graphFor = (m: number) => adapter.graph(m, state.epoch);
@@ -160,24 +160,22 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
     while (state.step < S) {
       const g0 = state.epoch * S + state.step;
       const m = Math.min(K - (state.step % K), S - state.step, nextEvent(g0) - g0);
-      let x = batches.get(m);
-      if (!x) batches.set(m, (x = new Float32Array(m * batch * dim)));
       for (let r = 0; r < m * batch; r++) {
         const src = perm[state.step * batch + r] * dim;
         x.set(data.subarray(src, src + dim), r * dim);
       }
       const t0 = performance.now();
       const losses: number[] = [];
-      if (m === K) {
-        const feeds = adapter.stepFeeds(m, batch, rng, state.epoch, g0);
-        losses.push(...(await runInto(await graphFor(m), { ...feeds, [adapter.dataInput]: float32(x, [m, batch, dim]) })));
-      } else {
-        const graph = await graphFor(1);
-        for (let i = 0; i < m; i++) {
-          const feeds = adapter.stepFeeds(1, batch, rng, state.epoch, g0 + i);
-          const xi = float32(x.subarray(i * batch * dim, (i + 1) * batch * dim), [1, batch, dim]);
-          losses.push((await runInto(graph, { ...feeds, [adapter.dataInput]: xi }))[0]);
-        }
+      // a full group is one run; a shorter one (before an event or the epoch end) runs as
+      // power-of-two pieces, largest first (12 = 8 + 4, not 12 single steps), so few graphs
+      // are compiled; every step does the same arithmetic whatever its group, and the noise is
+      // drawn step by step, so the pieces give the same bits as single steps
+      for (let i = 0; i < m; ) {
+        const p = m === K ? K : 2 ** Math.floor(Math.log2(m - i));
+        const feeds = adapter.stepFeeds(p, batch, rng, state.epoch, g0 + i);
+        const xi = float32(p === K ? x : x.subarray(i * batch * dim, (i + p) * batch * dim), [p, batch, dim]);
+        losses.push(...(await runInto(await graphFor(p), { ...feeds, [adapter.dataInput]: xi })));
+        i += p;
       }
       const g1 = g0 + m;
       const epochEnd = state.step + m === S;
