@@ -61,6 +61,14 @@ export class RandomSource {
     return uniformFloat64(this.rng);
   }
 
+  /**
+   * The generator's next raw 32-bit output as a signed integer (float() consumes two: the low 26
+   * bits of the first and the low 27 bits of the second). For hot loops that need raw bits.
+   */
+  next32(): number {
+    return this.rng.next();
+  }
+
   /** Uniform integer in [0, n). */
   int(n: number): number {
     checkInteger('RandomSource.int', 'n', n, 1);

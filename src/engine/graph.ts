@@ -76,6 +76,8 @@ export class GraphBuilder {
   private readonly outputs: ReturnType<typeof onnx.ValueInfoProto.create>[] = [];
   private readonly initializers: ReturnType<typeof onnx.TensorProto.create>[] = [];
   private readonly names = new Set<string>();
+  /** The Identity node of each output, in order. */
+  private readonly outputNodes: ReturnType<typeof onnx.NodeProto.create>[] = [];
   private counter = 0;
 
   constructor(readonly name: string) {}
@@ -129,19 +131,41 @@ export class GraphBuilder {
 
   /** Expose `value` as the graph output `name` (an Identity node renames it); dims null = rank unknown. */
   output(value: string, name: string, dtype: DType, dims: readonly Dim[] | null): void {
-    this.nodes.push(onnx.NodeProto.create({ opType: 'Identity', input: [value], output: [this.claim(name)], name: this.fresh('node_Identity') }));
+    const node = onnx.NodeProto.create({ opType: 'Identity', input: [value], output: [this.claim(name)], name: this.fresh('node_Identity') });
+    this.nodes.push(node);
+    this.outputNodes.push(node);
     this.outputs.push(valueInfo(name, dtype, dims));
   }
 
   /** Serialise to ONNX model bytes (IR version 9, default domain at OPSET). */
   build(): Uint8Array {
+    // an output's Identity node is dropped when its value is an operator's output (not an input,
+    // a constant or another output): that operator then writes the graph output itself. ORT keeps
+    // such Identity nodes when the value also feeds later nodes (an updated weight, a velocity),
+    // which costs a copy of the tensor on every run.
+    const outputs = new Set(this.outputNodes);
+    const produced = new Set<string>();
+    for (const n of this.nodes) if (!outputs.has(n)) for (const o of n.output) produced.add(o);
+    const rename = new Map<string, string>();
+    const dropped = new Set<(typeof this.nodes)[number]>();
+    for (const n of this.outputNodes) {
+      const v = n.input[0];
+      if (produced.has(v) && !rename.has(v)) {
+        rename.set(v, n.output[0]);
+        dropped.add(n);
+      }
+    }
+    const mapped = (xs: string[]) => xs.map((x) => rename.get(x) ?? x);
+    const nodes = this.nodes
+      .filter((n) => !dropped.has(n))
+      .map((n) => onnx.NodeProto.create({ opType: n.opType, input: mapped(n.input), output: mapped(n.output), name: n.name, attribute: n.attribute }));
     const model = onnx.ModelProto.create({
       irVersion: 9,
       producerName: 'orbitscope',
       opsetImport: [{ domain: '', version: OPSET }],
       graph: {
         name: this.name,
-        node: this.nodes,
+        node: nodes,
         input: this.inputs,
         output: this.outputs,
         initializer: this.initializers,

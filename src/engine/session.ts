@@ -8,6 +8,11 @@ import type { DType, Tensor } from './tensor.js';
 export interface SessionOptions {
   /** Threads for one operator (intra-op); default: all cores. */
   readonly threads?: number;
+  /**
+   * ORT's memory-pattern planning (default true). The unrolled training graphs of src/nn run
+   * 3-10% faster without it (784-256, K = 4, interleaved A/B); results are the same bits.
+   */
+  readonly memoryPattern?: boolean;
 }
 
 const ORT_TYPE: Record<DType, ort.Tensor.Type> = { float32: 'float32', int64: 'int64', int32: 'int32', bool: 'bool' };
@@ -27,6 +32,10 @@ function fromOrt(t: ort.Tensor): Tensor {
   }
 }
 
+function toOrt(t: Tensor): ort.Tensor {
+  return new ort.Tensor(ORT_TYPE[t.dtype], t.data as ort.Tensor.DataType, t.dims as number[]);
+}
+
 /** A graph loaded into ONNX Runtime, ready to run many times. */
 export class CompiledGraph {
   constructor(
@@ -42,15 +51,25 @@ export class CompiledGraph {
     return this.session.outputNames;
   }
 
-  /** Run the graph on named inputs; returns every output (or those named in `fetch`). */
-  async run(feeds: Record<string, Tensor>, fetch?: readonly string[]): Promise<Record<string, Tensor>> {
+  /**
+   * Run the graph on named inputs; returns every output (or those named in `fetch`). Outputs
+   * named in `into` are written into the given tensors (same dtype and shape) instead of fresh
+   * arrays, which spares allocating and collecting large outputs every run; they must not share
+   * memory with any input of the same run.
+   */
+  async run(feeds: Record<string, Tensor>, fetch?: readonly string[], into?: Readonly<Record<string, Tensor>>): Promise<Record<string, Tensor>> {
     const ortFeeds: Record<string, ort.Tensor> = {};
-    for (const [name, t] of Object.entries(feeds)) {
-      ortFeeds[name] = new ort.Tensor(ORT_TYPE[t.dtype], t.data as ort.Tensor.DataType, t.dims as number[]);
+    for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = toOrt(t);
+    let out: ort.InferenceSession.ReturnType;
+    if (into) {
+      const fetches: Record<string, ort.Tensor | null> = {};
+      for (const name of fetch ?? this.session.outputNames) fetches[name] = into[name] ? toOrt(into[name]) : null;
+      out = await this.session.run(ortFeeds, fetches);
+    } else {
+      out = fetch ? await this.session.run(ortFeeds, fetch as string[]) : await this.session.run(ortFeeds);
     }
-    const out = fetch ? await this.session.run(ortFeeds, fetch as string[]) : await this.session.run(ortFeeds);
     const result: Record<string, Tensor> = {};
-    for (const [name, t] of Object.entries(out)) result[name] = fromOrt(t);
+    for (const [name, t] of Object.entries(out)) result[name] = into?.[name] ?? fromOrt(t);
     return result;
   }
 }
@@ -77,7 +96,8 @@ export function defaultThreads(): number {
 export function compile(model: Uint8Array, options: SessionOptions = {}): Promise<CompiledGraph> {
   const threads = options.threads ?? defaultThreads();
   if (!Number.isInteger(threads) || threads < 1) throw new InputRangeError(`engine: threads must be a positive integer, got ${threads}`);
-  const key = `${createHash('sha1').update(model).digest('hex')}/${threads}`;
+  const memoryPattern = options.memoryPattern ?? true;
+  const key = `${createHash('sha1').update(model).digest('hex')}/${threads}${memoryPattern ? '' : '/nomp'}`;
   let hit = cache.get(key);
   if (!hit) {
     hit = ort.InferenceSession.create(model, {
@@ -85,6 +105,7 @@ export function compile(model: Uint8Array, options: SessionOptions = {}): Promis
       interOpNumThreads: 1,
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
+      enableMemPattern: memoryPattern,
       executionProviders: executionProviders(),
       // warnings only (e.g. unused initializers) would flood stderr; errors still surface
       logSeverityLevel: 3,

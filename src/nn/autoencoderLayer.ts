@@ -37,6 +37,7 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
   for (const p of paramNames) for (const st of stateNames(s.optimizer, p)) shapes[st] = shapes[p];
   const d = sizes[0];
   const graphs = new Map<number, Promise<CompiledGraph>>();
+  const noiseBuffers = new Map<number, Float32Array>();
   return {
     kind: 'ae',
     dataInput: 'x',
@@ -57,7 +58,7 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
     },
     graph: (m) => {
       let g = graphs.get(m);
-      if (!g) graphs.set(m, (g = compile(buildAutoencoderGraph({ ...spec, steps: m }), { threads })));
+      if (!g) graphs.set(m, (g = compile(buildAutoencoderGraph({ ...spec, steps: m }), { threads, memoryPattern: false })));
       return g;
     },
     stepFeeds(m, batch, rng, _epoch, t0) {
@@ -74,7 +75,9 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
         feeds.adamC2 = float32(c2, [m]);
       }
       if (s.noise !== 'none') {
-        const noise = new Float32Array(m * batch * d);
+        let noise = noiseBuffers.get(m * batch);
+        // reused across calls: the fit loop consumes the feeds before the next call
+        if (!noise) noiseBuffers.set(m * batch, (noise = new Float32Array(m * batch * d)));
         if (s.noise === 'mask') for (let i = 0; i < noise.length; i++) noise[i] = rng.float() < s.noiseLevel ? 0 : 1;
         else rng.fillNormal(noise, 0, s.noiseLevel);
         feeds.noise = float32(noise, [m, batch, d]);

@@ -1,5 +1,5 @@
 import { RandomSource, UserError, type RandomState } from '../core/index.js';
-import { float32, type Tensor } from '../engine/index.js';
+import { float32, type CompiledGraph, type Tensor } from '../engine/index.js';
 import type { LayerAdapter } from './layerAdapter.js';
 
 /** Training diverged (a non-finite loss or weight); names where, and what was kept. */
@@ -110,7 +110,23 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
   };
   if (!o.resume) state.rng = o.seed.getState();
   const rng = RandomSource.fromState(state.rng);
-  const carried = toTensors(state.carried, adapter.shapes);
+  // carried tensors are double-buffered: a run reads one set and writes its outputs into the
+  // other (they must not alias), then the two swap, so no run allocates weight-sized arrays
+  const own = (c: Record<string, Float32Array>) => Object.fromEntries(Object.entries(c).map(([n, a]) => [n, a.slice()]));
+  const carried = toTensors(own(state.carried), adapter.shapes);
+  const spare = toTensors(own(state.carried), adapter.shapes);
+  const into: Record<string, Tensor> = {};
+  const runInto = async (graph: CompiledGraph, feeds: Record<string, Tensor>) => {
+    for (const n of adapter.carried) into[`${n}_out`] = spare[n];
+    const out = await graph.run({ ...carried, ...feeds }, undefined, into);
+    for (const n of adapter.carried) {
+      spare[n] = carried[n];
+      carried[n] = out[`${n}_out`];
+    }
+    return out[adapter.lossOutput].data as Float32Array;
+  };
+  // the minibatches of one group, gathered into one reused buffer
+  const x = new Float32Array(K * batch * dim);
   const events = new Set(o.snapshotSteps);
   const sortedEvents = [...o.snapshotSteps];
   const graphFor = (m: number) => adapter.graph(m, state.epoch);
@@ -122,7 +138,8 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
     state.snapCount = 0;
   };
   const saveState = () => {
-    state.carried = Object.fromEntries(Object.entries(carried).map(([n, t]) => [n, t.data as Float32Array]));
+    // copies: the live buffers are overwritten by later runs
+    state.carried = Object.fromEntries(Object.entries(carried).map(([n, t]) => [n, (t.data as Float32Array).slice()]));
     state.rng = rng.getState();
   };
   if (!o.resume && events.has(0)) snapshot(0, 'schedule');
@@ -143,27 +160,22 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
     while (state.step < S) {
       const g0 = state.epoch * S + state.step;
       const m = Math.min(K - (state.step % K), S - state.step, nextEvent(g0) - g0);
-      const x = new Float32Array(m * batch * dim);
       for (let r = 0; r < m * batch; r++) {
         const src = perm[state.step * batch + r] * dim;
         x.set(data.subarray(src, src + dim), r * dim);
       }
       const t0 = performance.now();
       const losses: number[] = [];
-      if (m === K) {
-        const feeds = adapter.stepFeeds(m, batch, rng, state.epoch, g0);
-        const out = await (await graphFor(m)).run({ ...carried, ...feeds, [adapter.dataInput]: float32(x, [m, batch, dim]) });
-        for (const n of adapter.carried) carried[n] = out[`${n}_out`];
-        losses.push(...(out[adapter.lossOutput].data as Float32Array));
-      } else {
-        const graph = await graphFor(1);
-        for (let i = 0; i < m; i++) {
-          const feeds = adapter.stepFeeds(1, batch, rng, state.epoch, g0 + i);
-          const xi = float32(x.subarray(i * batch * dim, (i + 1) * batch * dim), [1, batch, dim]);
-          const out = await graph.run({ ...carried, ...feeds, [adapter.dataInput]: xi });
-          for (const n of adapter.carried) carried[n] = out[`${n}_out`];
-          losses.push((out[adapter.lossOutput].data as Float32Array)[0]);
-        }
+      // a full group is one run; a shorter one (before an event or the epoch end) runs as
+      // power-of-two pieces, largest first (12 = 8 + 4, not 12 single steps), so few graphs
+      // are compiled; every step does the same arithmetic whatever its group, and the noise is
+      // drawn step by step, so the pieces give the same bits as single steps
+      for (let i = 0; i < m; ) {
+        const p = m === K ? K : 2 ** Math.floor(Math.log2(m - i));
+        const feeds = adapter.stepFeeds(p, batch, rng, state.epoch, g0 + i);
+        const xi = float32(p === K ? x : x.subarray(i * batch * dim, (i + p) * batch * dim), [p, batch, dim]);
+        losses.push(...(await runInto(await graphFor(p), { ...feeds, [adapter.dataInput]: xi })));
+        i += p;
       }
       const g1 = g0 + m;
       const epochEnd = state.step + m === S;

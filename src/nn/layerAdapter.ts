@@ -25,7 +25,10 @@ export interface LayerAdapter {
   init(rng: RandomSource, data: Float32Array, count: number): Record<string, Float32Array>;
   /** The training graph for m unrolled steps in epoch `epoch` (rates are graph constants; memoised). */
   graph(m: number, epoch: number): Promise<CompiledGraph>;
-  /** Inputs other than the data and the carried tensors for m steps starting at global step t0 of epoch `epoch`. */
+  /**
+   * Inputs other than the data and the carried tensors for m steps starting at global step t0 of
+   * epoch `epoch`. Large arrays may be reused by the next call: use the feeds before calling again.
+   */
   stepFeeds(m: number, batch: number, rng: RandomSource, epoch: number, t0: number): Record<string, Tensor>;
   /** Per-epoch monitoring numbers (free energy, pseudo-likelihood), if the family has them. */
   monitor?(carried: Record<string, Float32Array>, epoch: number): Promise<Record<string, number>>;

@@ -40,6 +40,13 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
     carried.push('chain');
     shapes.chain = [batch, hidden];
   }
+  // noise buffers are reused across calls (the fit loop consumes them before the next call)
+  const buffers = new Map<string, Float32Array>();
+  const reused = (key: string, n: number) => {
+    let buf = buffers.get(key);
+    if (!buf) buffers.set(key, (buf = new Float32Array(n)));
+    return buf;
+  };
   const fe = async (rows: Float32Array, c: Record<string, Float32Array>): Promise<Float32Array> => {
     const session = await compile(buildFreeEnergyGraph(spec), { threads });
     const n = rows.length / visible;
@@ -73,12 +80,12 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
     graph: (m, epoch) => {
       const momentum = momentumOf(epoch);
       let g = graphs.get(`${m}/${momentum}`);
-      if (!g) graphs.set(`${m}/${momentum}`, (g = compile(buildRbmGraph({ ...spec, steps: m, momentum }), { threads })));
+      if (!g) graphs.set(`${m}/${momentum}`, (g = compile(buildRbmGraph({ ...spec, steps: m, momentum }), { threads, memoryPattern: false })));
       return g;
     },
     stepFeeds(m, b, rng) {
-      const uh = new Float32Array(m * s.k * b * hidden);
-      const nv = spec.sampleVisible ? new Float32Array(m * s.k * b * visible) : null;
+      const uh = reused(`uh/${m}/${b}`, m * s.k * b * hidden);
+      const nv = spec.sampleVisible ? reused(`nv/${m}/${b}`, m * s.k * b * visible) : null;
       const per = s.k * b * hidden;
       const perV = s.k * b * visible;
       for (let t = 0; t < m; t++) {

@@ -3,6 +3,17 @@ import { z } from 'zod';
 import { RandomSource, parseOptions, UserError } from '../../src/core/index.js';
 
 describe('RandomSource', () => {
+  it('next32() returns the raw words that float() is built from, two per float', () => {
+    const a = RandomSource.fromSeed(11);
+    const b = RandomSource.fromSeed(11);
+    for (let i = 0; i < 100; i++) {
+      const w1 = b.next32();
+      const w2 = b.next32();
+      expect(Number.isInteger(w1) && w1 >= -(2 ** 31) && w1 < 2 ** 31).toBe(true);
+      expect(a.float()).toBe((w1 & 0x3ffffff) * 2 ** -26 + (w2 & 0x7ffffff) * 2 ** -53);
+    }
+  });
+
   it('fromSeed(s) gives the same numbers for the same seed and different ones for another', () => {
     const a = RandomSource.fromSeed(42);
     const b = RandomSource.fromSeed(42);

@@ -54,6 +54,15 @@ describe('trainStack reproducibility and resume', () => {
       expect(Array.from(c.layers[0].weights.W)).not.toEqual(Array.from(a.layers[0].weights.W));
     });
 
+    it(`trainStack(${name}) gives the same weights bit for bit for stepsPerRun 1, 4 and 16, with snapshots splitting the groups`, async () => {
+      // 24 steps per epoch: groups of 16 end in pieces of 8; log-spaced snapshots cut groups into 1, 2, 3, ... steps
+      const snapshots = { perDecade: 5, everyEpoch: true };
+      const [one, four, sixteen] = await Promise.all([1, 4, 16].map((stepsPerRun) => trainStack({ ...base(), stepsPerRun, snapshots })));
+      sameBits(four, one);
+      sameBits(sixteen, one);
+      expect(sixteen.snapshots.map((s) => s.loss)).toEqual(one.snapshots.map((s) => s.loss));
+    });
+
     it(`trainStack(${name}) stopped after a checkpoint and started again ends with the uninterrupted weights`, async () => {
       let total = 0;
       const straight = await trainStack({ ...base(), checkpointEverySteps: 5, runDir: tmp(), onCheckpoint: () => void total++ });
