@@ -6,6 +6,7 @@ import { LIE_GROUP_NAMES } from '../groups/lie/LieGroup.js';
 import { loadModel, type ModelLayer } from '../nn/modelFile.js';
 import { readSnapshots } from '../nn/runStore.js';
 import { complexity, type Complexity } from './complexity.js';
+import { cosine } from './cosine.js';
 import { unitEmergence } from './emergence.js';
 import type { EncoderLayer } from './encoderLayer.js';
 import { featureOrbits, FINITE_PIXEL_GROUPS, type FeatureOrbitNumbers } from './featureOrbits.js';
@@ -94,18 +95,6 @@ function imageSize(inputs: number, height: number | undefined, width: number | u
 }
 
 const encoder = (l: ModelLayer): EncoderLayer => ({ inputs: l.weights.shape[1], units: l.weights.shape[0], weights: l.weights.W, bias: l.weights.b, activation: l.activation });
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
-}
 
 /**
  * Orbit numbers (featureOrbits) and complexity measures of every unit of every layer of a

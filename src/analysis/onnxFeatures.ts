@@ -1,5 +1,6 @@
 import onnxProto from 'onnx-proto';
 import { InputRangeError, InputTypeError } from '../core/errors.js';
+import { halfToFloat } from '../core/float16.js';
 
 const { onnx } = onnxProto;
 
@@ -29,16 +30,6 @@ const FLOAT = 1;
 const FLOAT16 = 10;
 const DOUBLE = 11;
 
-/** IEEE half-precision bits to a number. */
-function halfToNumber(h: number): number {
-  const s = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const f = h & 0x3ff;
-  if (e === 0) return s * f * 2 ** -24;
-  if (e === 31) return f ? NaN : s * Infinity;
-  return s * (1 + f / 1024) * 2 ** (e - 15);
-}
-
 /** The values of a float, double or float16 TensorProto from raw_data or its typed field, as float32. */
 export function tensorValues(t: TensorProto, where: string): Float32Array {
   const count = (t.dims ?? []).reduce((a: number, d) => a * Number(d), 1);
@@ -58,8 +49,8 @@ export function tensorValues(t: TensorProto, where: string): Float32Array {
   } else if (t.dataType === FLOAT16) {
     if (raw) {
       const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-      out = Float32Array.from({ length: raw.byteLength / 2 }, (_, i) => halfToNumber(view.getUint16(2 * i, true)));
-    } else out = Float32Array.from(t.int32Data ?? [], halfToNumber); // float16 bits live in int32_data
+      out = Float32Array.from({ length: raw.byteLength / 2 }, (_, i) => halfToFloat(view.getUint16(2 * i, true)));
+    } else out = Float32Array.from(t.int32Data ?? [], halfToFloat); // float16 bits live in int32_data
   } else {
     throw new InputTypeError(`${where}: initializer "${t.name}" has ONNX data type ${t.dataType}; expected float, double or float16 weights`);
   }

@@ -3,3 +3,4 @@ export { UserError, InputTypeError, InputRangeError, isUserError } from './error
 export { checkInteger, checkFinite, parseOptions } from './validate.js';
 export { symmetricEigen, type SymmetricEigen } from './symmetricEigen.js';
 export { quantileSorted } from './quantile.js';
+export { halfToFloat } from './float16.js';

@@ -1,4 +1,5 @@
 import { InputRangeError, InputTypeError } from '../core/errors.js';
+import { halfToFloat } from '../core/float16.js';
 
 /** A numeric array read from a .npy file, converted to float32 (row-major). */
 export interface NpyArray {
@@ -24,15 +25,6 @@ const READERS: Record<string, { size: number; read: (v: DataView, o: number) => 
   '<i8': { size: 8, read: (v, o) => Number(v.getBigInt64(o, true)) },
   '|b1': { size: 1, read: (v, o) => v.getUint8(o) },
 };
-
-function halfToFloat(h: number): number {
-  const s = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const f = h & 0x3ff;
-  if (e === 0) return s * 2 ** -14 * (f / 1024);
-  if (e === 31) return f ? NaN : s * Infinity;
-  return s * 2 ** (e - 15) * (1 + f / 1024);
-}
 
 /**
  * Parse the bytes of a .npy file (format versions 1.0-3.0; NumPy's NEP 1 layout) into float32.

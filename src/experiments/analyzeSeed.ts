@@ -5,6 +5,7 @@ import { unitEmergence, primitiveEmergence } from '../analysis/emergence.js';
 import { featureOrbits, finitePixelGroup, FINITE_PIXEL_GROUPS, type FeatureOrbitNumbers, type FinitePixelGroupName } from '../analysis/featureOrbits.js';
 import { linearComposite, encodeThrough } from '../analysis/inputSpaceFeatures.js';
 import { matchPrimitives, type PrimitiveOrbit } from '../analysis/primitiveMatch.js';
+import { cosine } from '../analysis/cosine.js';
 import { randomSearch, randomSearchRace } from '../analysis/randomSearch.js';
 import { finalStack, reconstruct, type AutoencoderLayer, type TrainedSeed } from '../analysis/trainedStack.js';
 import { shadow, SHADOW_FAMILIES } from '../shadow/shadow.js';
@@ -44,17 +45,6 @@ export interface SeedAnalysis {
   /** features[layer-1][snapshot] = units x h*w input-space images. */
   readonly images: Float32Array[][];
   readonly snapshotTimes: { step: number; epoch: number }[];
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  const d = Math.sqrt(dot(a, a) * dot(b, b));
-  return d > 0 ? dot(a, b) / d : 0;
 }
 
 const finiteNames = (groups: readonly string[]) => groups.filter((g): g is FinitePixelGroupName => (FINITE_PIXEL_GROUPS as readonly string[]).includes(g));

@@ -1,3 +1,4 @@
+import { halfToFloat } from '../core/float16.js';
 import { InputRangeError, InputTypeError } from '../core/errors.js';
 
 /** One tensor read from or written to a safetensors file. */
@@ -10,20 +11,11 @@ export interface NamedTensor {
 /** Element readers of the safetensors dtypes we convert to float32 (little-endian). */
 const SIZE: Record<string, number> = { F64: 8, F32: 4, F16: 2, BF16: 2, I64: 8, I32: 4, I16: 2, I8: 1, U8: 1, BOOL: 1 };
 
-function half(h: number): number {
-  const s = h & 0x8000 ? -1 : 1;
-  const e = (h >> 10) & 0x1f;
-  const f = h & 0x3ff;
-  if (e === 0) return s * 2 ** -14 * (f / 1024);
-  if (e === 31) return f ? NaN : s * Infinity;
-  return s * 2 ** (e - 15) * (1 + f / 1024);
-}
-
 function readElement(view: DataView, dtype: string, o: number): number {
   switch (dtype) {
     case 'F64': return view.getFloat64(o, true);
     case 'F32': return view.getFloat32(o, true);
-    case 'F16': return half(view.getUint16(o, true));
+    case 'F16': return halfToFloat(view.getUint16(o, true));
     case 'BF16': return new Float32Array(new Uint32Array([view.getUint16(o, true) << 16]).buffer)[0];
     case 'I64': return Number(view.getBigInt64(o, true));
     case 'I32': return view.getInt32(o, true);

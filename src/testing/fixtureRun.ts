@@ -1,3 +1,4 @@
+import { cosine } from '../analysis/cosine.js';
 /**
  * A small, valid run directory for developing and testing the explorer before (and apart from)
  * the real experiment runner: the layout `orbitscope run` writes (config.json, results.json that
@@ -133,18 +134,6 @@ function complexity(img: Float32Array, n: number): FeatureResult['complexity'] {
     }
   }
   return { compressedBytes: deflateSync(q).length, totalVariation: tv, spectralEntropy: entropy, components: comps };
-}
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return ab / Math.sqrt(aa * bb || 1);
 }
 
 function claim(id: string, title: string, xs: number[], ys: number[], pts: Claim['points'], axes: Claim['axes'], seeds: number[], rngSeed: number): Claim {
