@@ -33,3 +33,13 @@ export function sumOfSquares(a: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) s += a[i] * a[i];
   return s;
 }
+
+/**
+ * The denominator of every shadow error, sum_i ||x_i||^2 (float64); throws when the inputs are
+ * all zero, where the relative error is undefined.
+ */
+export function inputEnergy(where: string, data: AutoencoderOutputs): number {
+  const e = sumOfSquares(data.inputs);
+  if (e === 0) throw new InputRangeError(`${where}: inputs are all zero, so the shadow error is undefined`);
+  return e;
+}

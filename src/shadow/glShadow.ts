@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { InputRangeError, parseOptions } from '../core/index.js';
-import { checkAutoencoderOutputs, sumOfSquares, type AutoencoderOutputs } from './autoencoderOutputs.js';
+import { parseOptions } from '../core/index.js';
+import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';
 import { choleskySolve } from './choleskySolve.js';
 import { crossProduct, matrixResidual } from './matrixResidual.js';
 import type { MatrixShadow } from './shadowResult.js';
@@ -34,8 +34,7 @@ export async function glShadow(data: AutoencoderOutputs, options: GlShadowOption
   const opts = parseOptions(where, GlOptions, options);
   checkAutoencoderOutputs(where, data);
   const { inputs, outputs, count, dim: n } = data;
-  const sumSquaredInput = sumOfSquares(inputs);
-  if (sumSquaredInput === 0) throw new InputRangeError(`${where}: inputs are all zero, so the shadow error is undefined`);
+  const sumSquaredInput = inputEnergy(where, data);
   const gram = await crossProduct(inputs, inputs, count, n); // X^T X
   const cross = await crossProduct(inputs, outputs, count, n); // X^T Y = M^T, M = Y^T X
   let trace = 0;

@@ -3,7 +3,7 @@ import { InputRangeError, parseOptions } from '../core/index.js';
 import { resampleBatch, type ImageStack } from '../actions/resample.js';
 import { lieGroup } from '../groups/lie/lieGroupRegistry.js';
 import { mat3Mul, type Mat3 } from '../groups/lie/mat3.js';
-import { checkAutoencoderOutputs, sumOfSquares, type AutoencoderOutputs } from './autoencoderOutputs.js';
+import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';
 import { choleskySolve } from './choleskySolve.js';
 import { shadowGrid, translationGrid } from './shadowGrid.js';
 import type { LieShadow, LieShadowFamily } from './shadowResult.js';
@@ -144,8 +144,7 @@ export async function imageShadow(data: AutoencoderOutputs, family: LieShadowFam
   const s = parseOptions(where, ImageShadowOptions, options);
   checkAutoencoderOutputs(where, data);
   if (data.dim !== s.height * s.width) throw new InputRangeError(`${where}: inputs have ${data.dim} values each but height x width = ${s.height} x ${s.width} = ${s.height * s.width}`);
-  const sumSquaredInput = sumOfSquares(data.inputs);
-  if (sumSquaredInput === 0) throw new InputRangeError(`${where}: inputs are all zero, so the shadow error is undefined`);
+  const sumSquaredInput = inputEnergy(where, data);
   const group = lieGroup(family);
   const gridInputs = Math.min(data.count, s.gridInputs);
 

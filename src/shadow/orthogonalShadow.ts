@@ -1,5 +1,4 @@
-import { InputRangeError } from '../core/index.js';
-import { checkAutoencoderOutputs, sumOfSquares, type AutoencoderOutputs } from './autoencoderOutputs.js';
+import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';
 import { crossProduct, matrixResidual } from './matrixResidual.js';
 import { polarFactor } from './polarFactor.js';
 import type { MatrixShadow } from './shadowResult.js';
@@ -15,8 +14,7 @@ export async function orthogonalShadow(data: AutoencoderOutputs): Promise<Matrix
   const where = 'orthogonalShadow';
   checkAutoencoderOutputs(where, data);
   const { inputs, outputs, count, dim: n } = data;
-  const sumSquaredInput = sumOfSquares(inputs);
-  if (sumSquaredInput === 0) throw new InputRangeError(`${where}: inputs are all zero, so the shadow error is undefined`);
+  const sumSquaredInput = inputEnergy(where, data);
   const m = await crossProduct(outputs, inputs, count, n); // Y^T X
   const q = polarFactor(m, n);
   const sumSquaredError = await matrixResidual(data, q);

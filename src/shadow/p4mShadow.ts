@@ -1,6 +1,6 @@
 import { InputRangeError } from '../core/index.js';
 import { p4m } from '../groups/perm/named.js';
-import { checkAutoencoderOutputs, sumOfSquares, type AutoencoderOutputs } from './autoencoderOutputs.js';
+import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';
 import { crossProduct } from './matrixResidual.js';
 import type { PermutationShadow } from './shadowResult.js';
 
@@ -32,8 +32,7 @@ export async function p4mShadow(data: AutoencoderOutputs, height: number, width:
   checkAutoencoderOutputs(where, data);
   if (height !== width) throw new InputRangeError(`${where}: p4m acts on a square torus, got ${height} x ${width} images`);
   if (data.dim !== height * width) throw new InputRangeError(`${where}: inputs have ${data.dim} values each but height x width = ${height} x ${width} = ${height * width}`);
-  const sumSquaredInput = sumOfSquares(data.inputs);
-  if (sumSquaredInput === 0) throw new InputRangeError(`${where}: inputs are all zero, so the shadow error is undefined`);
+  const sumSquaredInput = inputEnergy(where, data);
   const n = data.dim;
   const c = await crossProduct(data.inputs, data.outputs, data.count, n);
   const elements = [...p4m(height).elements()].map((g) => g.images);

@@ -1,5 +1,4 @@
-import { InputRangeError } from '../core/index.js';
-import { checkAutoencoderOutputs, sumOfSquares, type AutoencoderOutputs } from './autoencoderOutputs.js';
+import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';
 import { linearAssignment } from './linearAssignment.js';
 import { crossProduct } from './matrixResidual.js';
 import type { PermutationShadow } from './shadowResult.js';
@@ -16,8 +15,7 @@ export async function permutationShadow(data: AutoencoderOutputs): Promise<Permu
   const where = 'permutationShadow';
   checkAutoencoderOutputs(where, data);
   const { inputs, outputs, count, dim: n } = data;
-  const sumSquaredInput = sumOfSquares(inputs);
-  if (sumSquaredInput === 0) throw new InputRangeError(`${where}: inputs are all zero, so the shadow error is undefined`);
+  const sumSquaredInput = inputEnergy(where, data);
   const c = await crossProduct(inputs, outputs, count, n);
   const { assignment: sigma } = linearAssignment(c, n, { maximize: true });
   let sumSquaredError = 0;
