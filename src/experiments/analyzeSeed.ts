@@ -73,6 +73,8 @@ export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysi
   const checks: OrbitStabilizerCheck[] = [];
   const finite = finiteNames(config.groups);
 
+  // layer-1 best match of every primitive at every snapshot, gathered while matching units
+  const bestPerPrimitive: number[][] = [];
   for (const L of trained.layers) {
     const perSnapshot: Float32Array[] = [];
     for (const snap of L.snapshots) {
@@ -95,7 +97,9 @@ export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysi
       // sampled measures cost most: Lie epsilon-measures at the last snapshot only; the finite
       // epsilon-orbit (the orbit measure of a torus world) at every snapshot there, else last only
       const orbits: FeatureOrbitNumbers[] = await featureOrbits(F, units, h, w, { groups: config.groups, levels: config.levels, tol: config.tol, eps: isLast ? config.eps : null, finiteEps: isLast || input.world ? config.finiteEps : null });
-      const matches = input.world && L.index === 1 ? (await matchPrimitives(F, units, n, input.world.primitives)).perFeature : null;
+      const found = input.world && L.index === 1 ? await matchPrimitives(F, units, n, input.world.primitives) : null;
+      if (found) bestPerPrimitive.push(found.perPrimitive);
+      const matches = found ? found.perFeature : null;
       for (let u = 0; u < units; u++) {
         const x = F.subarray(u * n, (u + 1) * n);
         features.push({
@@ -121,10 +125,7 @@ export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysi
   // Primitives of a synthetic world: emergence over layer-1 snapshots, exact orbits, complexity.
   const primitives: PrimitiveRecord[] = [];
   if (input.world) {
-    const L1 = images[0];
-    const units = trained.layers[0].snapshots[0].layer.units;
-    const best: number[][] = [];
-    for (const F of L1) best.push((await matchPrimitives(F, units, n, input.world.primitives)).perPrimitive);
+    const best = bestPerPrimitive;
     input.world.primitives.forEach((p, j) => {
       const k = primitiveEmergence(best.map((b) => b[j]), config.emergenceCosine);
       primitives.push({
