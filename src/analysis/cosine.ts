@@ -1,3 +1,4 @@
+import { pearson } from '../core/pearson.js';
 import { matmul } from '../engine/matmul.js';
 
 /** Subtract each row's mean and scale it to unit norm (rows of length n); zero rows stay zero. */
@@ -30,28 +31,10 @@ export async function centredCosines(a: Float32Array, aRows: number, b: Float32A
   return (await matmul(ua, [aRows, n], ub, [bRows, n], { transB: true })).data;
 }
 
-/** Centred cosine of two vectors (slow path for single pairs). */
+/** Centred cosine of two vectors (slow path for single pairs): their Pearson correlation, 0 when either is constant. */
 export function centredCosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i];
-    mb += b[i];
-  }
-  ma /= n;
-  mb /= n;
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < n; i++) {
-    const x = a[i] - ma;
-    const y = b[i] - mb;
-    ab += x * y;
-    aa += x * x;
-    bb += y * y;
-  }
-  return aa === 0 || bb === 0 ? 0 : ab / Math.sqrt(aa * bb);
+  const r = pearson(a, b);
+  return Number.isNaN(r) ? 0 : r;
 }
 
 /** Plain (uncentred) cosine of two vectors; 0 when either is zero. */

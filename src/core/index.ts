@@ -4,3 +4,4 @@ export { checkInteger, checkFinite, parseOptions } from './validate.js';
 export { symmetricEigen, type SymmetricEigen } from './symmetricEigen.js';
 export { quantileSorted } from './quantile.js';
 export { halfToFloat } from './float16.js';
+export { pearson } from './pearson.js';
