@@ -1,6 +1,6 @@
 import { GraphBuilder } from '../engine/index.js';
-import { activate, backActivate, scalar, softplus, stackScalars, stepOf, sumAll, sumRows, ints, type Activation } from './graphOps.js';
-import { gemmSum, sgdMatrixUpdate, stateNames, update, type AdamConstants, type GemmTerm, type OptimizerName } from './optimizer.js';
+import { activate, backActivate, bceSum, largestDivisor, scalar, stackScalars, stepInputs, sumRows, ints, type Activation } from './graphOps.js';
+import { descend, stateNames, type AdamConstants, type GemmTerm, type OptimizerName, type RawGradient } from './optimizer.js';
 
 /** Corruption of the input for denoising autoencoders. */
 export type NoiseKind = 'none' | 'mask' | 'gaussian';
@@ -32,6 +32,8 @@ export interface AutoencoderGraphSpec {
   readonly adam: AdamConstants;
   /** Minibatch steps unrolled into one graph run. */
   readonly steps: number;
+  /** Minibatch size (a graph constant: 1/batch is folded into the update coefficients). */
+  readonly batch: number;
 }
 
 /** Parameter names of an autoencoder in their canonical order. */
@@ -57,36 +59,39 @@ export function autoencoderParamShapes(sizes: readonly number[], tied: boolean):
  * Build the training graph of K unrolled minibatch steps: forward pass, analytic gradients and
  * optimiser update, all in one ONNX graph, so a run of K steps is one session call.
  *
- * Inputs: x [K, batch, d]; noise [K, batch, d] (mask: multiplied, gaussian: added) when
- * denoising; invBatch (1/batch); adamC1, adamC2 [K] (Adam); every parameter p
- * and its optimiser states (p.v, or p.m and p.s). Outputs: `${name}_out` for each parameter
- * and state, and loss [K] = mean over the batch of the per-sample reconstruction loss
- * (sum over visible units of (x'-x)^2 for mse; of -x log x' - (1-x) log(1-x') for bce),
- * before the update of that step. Objective = loss + sparsity + decay penalties.
+ * Inputs: x@k [batch, d] for k < K (stepFeeds makes them from a stacked array); noise@k
+ * [batch, d] (mask: multiplied, gaussian: added) when denoising; adamC1@k, adamC2@k (scalars,
+ * Adam's bias corrections of step k); every parameter p and its optimiser states (stateNames).
+ * Outputs: `${name}_out` for each parameter and state, and loss [K] = mean over the batch of
+ * the per-sample reconstruction loss (sum over visible units of (x'-x)^2 for mse; of
+ * -x log x' - (1-x) log(1-x') for bce), before the update of that step.
+ * Objective = loss + sparsity + decay penalties.
  */
 export function buildAutoencoderGraph(spec: AutoencoderGraphSpec): Uint8Array {
   const L = spec.sizes.length - 1;
   const d = spec.sizes[0];
-  const K = spec.steps;
-  const g = new GraphBuilder(`autoencoder_train_${spec.sizes.join('x')}_k${K}`);
+  const { steps: K, batch: B } = spec;
+  const g = new GraphBuilder(`autoencoder_train_${spec.sizes.join('x')}_b${B}_k${K}`);
   const shapes = autoencoderParamShapes(spec.sizes, spec.tied);
   const names = autoencoderParamNames(L, spec.tied);
-  const X = g.input('x', 'float32', [K, 'batch', d]);
-  const N = spec.noise === 'none' ? null : g.input('noise', 'float32', [K, 'batch', d]);
-  const invB = g.input('invBatch', 'float32', []);
-  const lr = scalar(g, spec.lr);
-  const c1s = spec.optimizer === 'adam' ? g.input('adamC1', 'float32', [K]) : undefined;
-  const c2s = spec.optimizer === 'adam' ? g.input('adamC2', 'float32', [K]) : undefined;
+  const X = stepInputs(g, 'x', K, [B, d]);
+  const N = spec.noise === 'none' ? null : stepInputs(g, 'noise', K, [B, d]);
+  const c1s = spec.optimizer === 'adam' ? stepInputs(g, 'adamC1', K, []) : undefined;
+  const c2s = spec.optimizer === 'adam' ? stepInputs(g, 'adamC2', K, []) : undefined;
+  // the backward pass carries unscaled deltas (dL/dz' without the 1/B of the mean, and without
+  // mse's factor 2); gain puts the factor back in the update coefficients, sparing one pass
+  // over the [B, d] reconstruction error per step
+  const gain = (spec.loss === 'mse' ? 2 : 1) / B;
   const P: Record<string, string> = {};
   const S: Record<string, string[]> = {};
   for (const n of names) {
     P[n] = g.input(n, 'float32', shapes[n]);
-    S[n] = stateNames(spec.optimizer, n).map((s) => g.input(s, 'float32', shapes[n]));
+    S[n] = stateNames(spec.optimizer, n, spec.momentum).map((s) => g.input(s, 'float32', shapes[n]));
   }
   const losses: string[] = [];
   for (let k = 0; k < K; k++) {
-    const x = stepOf(g, X, k);
-    const xin = N === null ? x : g.op(spec.noise === 'mask' ? 'Mul' : 'Add', [x, stepOf(g, N, k)]);
+    const x = X[k];
+    const xin = N === null ? x : g.op(spec.noise === 'mask' ? 'Mul' : 'Add', [x, N[k]]);
     // forward: a_0 = corrupted input, a_{l+1} = f_l(a_l W_l^T + b_l)
     const a: string[] = [xin];
     for (let l = 0; l < L; l++) a.push(activate(g, spec.encoder[l], g.op('Gemm', [a[l], P[`W${l}`], P[`b${l}`]], { transB: 1 })));
@@ -100,23 +105,23 @@ export function buildAutoencoderGraph(spec: AutoencoderGraphSpec): Uint8Array {
     }
     const diff = g.op('Sub', [r[0], x]);
     let lossSum: string;
-    let delta: string; // dL/dz'_0
+    let delta: string; // dL/dz'_0 / gain
     if (spec.loss === 'bce') {
       // with a sigmoid output: per element softplus(z) - x z, and dL/dz = (x' - x)/B
-      lossSum = sumAll(g, g.op('Sub', [softplus(g, zr[0]), g.op('Mul', [x, zr[0]])]));
-      delta = g.op('Mul', [diff, invB]);
+      lossSum = bceSum(g, zr[0], r[0], x, largestDivisor(B * d, 64));
+      delta = diff;
     } else {
-      lossSum = sumAll(g, g.op('Mul', [diff, diff]));
-      delta = backActivate(g, spec.decoder[0], r[0], g.op('Mul', [diff, g.op('Mul', [invB, scalar(g, 2)])]));
+      lossSum = g.op('ReduceSumSquare', [diff], { keepdims: 0 });
+      delta = backActivate(g, spec.decoder[0], r[0], diff);
     }
-    losses.push(g.op('Mul', [lossSum, invB]));
-    const grad: Record<string, string> = {};
+    losses.push(g.op('Mul', [lossSum, scalar(g, 1 / B)]));
+    const raw: Record<string, RawGradient> = {};
     const terms: Record<string, GemmTerm[]> = {};
     // decoder backward, from the reconstruction up to the code
     let dUp = '';
     for (let l = 0; l < L; l++) {
       if (l > 0) delta = backActivate(g, spec.decoder[l], r[l], dUp);
-      grad[`c${l}`] = sumRows(g, delta);
+      raw[`c${l}`] = { vector: sumRows(g, delta) };
       if (spec.tied) {
         terms[`W${l}`] = [[r[l + 1], delta]];
         dUp = g.op('Gemm', [delta, P[`W${l}`]], { transB: 1 });
@@ -126,7 +131,8 @@ export function buildAutoencoderGraph(spec: AutoencoderGraphSpec): Uint8Array {
       }
     }
     if (spec.sparsityWeight > 0) {
-      // d/dh_nj of beta sum_j KL(rho||mean_n h_nj) = beta/B (-rho/rho_hat + (1-rho)/(1-rho_hat))
+      // d/dh_nj of beta sum_j KL(rho||mean_n h_nj) = beta/B (-rho/rho_hat + (1-rho)/(1-rho_hat)),
+      // divided by gain like every delta
       const rho = spec.sparsityTarget;
       // a unit whose sigmoid saturates over a whole batch has rho_hat = 0 or 1 in float32, where
       // the KL gradient is infinite; clamping to [1e-6, 1 - 1e-6] keeps it finite (and changes
@@ -134,35 +140,29 @@ export function buildAutoencoderGraph(spec: AutoencoderGraphSpec): Uint8Array {
       const rhoHat = g.op('Clip', [g.op('ReduceMean', [a[L], ints(g, [0])], { keepdims: 0 }), scalar(g, 1e-6), scalar(g, 1 - 1e-6)]);
       const t1 = g.op('Div', [scalar(g, -rho), rhoHat]);
       const t2 = g.op('Div', [scalar(g, 1 - rho), g.op('Sub', [scalar(g, 1), rhoHat])]);
-      const dk = g.op('Mul', [g.op('Mul', [g.op('Add', [t1, t2]), scalar(g, spec.sparsityWeight)]), invB]);
+      const dk = g.op('Mul', [g.op('Add', [t1, t2]), scalar(g, spec.sparsityWeight / (B * gain))]);
       dUp = g.op('Add', [dUp, dk]);
     }
     // encoder backward
     for (let l = L - 1; l >= 0; l--) {
       const de = backActivate(g, spec.encoder[l], a[l + 1], dUp);
       terms[`W${l}`] = [...(terms[`W${l}`] ?? []), [de, a[l]]];
-      grad[`b${l}`] = sumRows(g, de);
+      raw[`b${l}`] = { vector: sumRows(g, de) };
       if (l > 0) dUp = g.op('MatMul', [de, P[`W${l}`]]);
     }
-    const c1 = c1s && g.op('Gather', [c1s, ints(g, [k], true)], { axis: 0 });
-    const c2 = c2s && g.op('Gather', [c2s, ints(g, [k], true)], { axis: 0 });
+    for (const [n, t] of Object.entries(terms)) raw[n] = { terms: t };
+    const bias = c1s && c2s ? { c1: c1s[k], c2: c2s[k] } : undefined;
     for (const n of names) {
-      let u: { param: string; states: string[] };
-      if (terms[n] && spec.optimizer === 'sgd') u = sgdMatrixUpdate(g, P[n], S[n][0], terms[n], spec.lr, spec.momentum, spec.weightDecay);
-      else {
-        if (terms[n]) {
-          grad[n] = gemmSum(g, terms[n]);
-          if (spec.weightDecay > 0) grad[n] = g.op('Add', [grad[n], g.op('Mul', [scalar(g, spec.weightDecay), P[n]])]);
-        }
-        u = update(g, spec.optimizer, spec.adam, { lr, momentum: scalar(g, spec.momentum), c1, c2 }, P[n], grad[n], S[n]);
-      }
+      // biases are not decayed
+      const decay = n.startsWith('W') || n.startsWith('V') ? spec.weightDecay : 0;
+      const u = descend(g, spec, P[n], S[n], raw[n], gain, decay, bias);
       P[n] = u.param;
       S[n] = u.states;
     }
   }
   for (const n of names) {
     g.output(P[n], `${n}_out`, 'float32', shapes[n]);
-    stateNames(spec.optimizer, n).forEach((s, i) => g.output(S[n][i], `${s}_out`, 'float32', shapes[n]));
+    stateNames(spec.optimizer, n, spec.momentum).forEach((s, i) => g.output(S[n][i], `${s}_out`, 'float32', shapes[n]));
   }
   g.output(stackScalars(g, losses), 'loss', 'float32', [K]);
   return g.build();

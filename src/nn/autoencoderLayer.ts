@@ -1,4 +1,5 @@
 import { compile, float32, type CompiledGraph, type Tensor } from '../engine/index.js';
+import { stepFeeds, stepInputName } from './graphOps.js';
 import { autoencoderParamNames, autoencoderParamShapes, buildAutoencoderGraph, type AutoencoderGraphSpec } from './autoencoderGraph.js';
 import type { LayerAdapter } from './layerAdapter.js';
 import { stateNames } from './optimizer.js';
@@ -13,7 +14,7 @@ function glorot(d: number, h: number, sigmoid: boolean): number {
  * The autoencoder family: sizes [d, h1, ..., hL] (L = 1 for one greedy layer, more for the
  * unrolled deep autoencoder). `decoders` lists g_l of each layer (default: s.decoder for all).
  */
-export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSettings, lr: number, steps: number, threads: number, activations?: { encoder: AutoencoderSettings['encoder'][]; decoder: AutoencoderSettings['decoder'][] }): LayerAdapter {
+export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSettings, lr: number, batch: number, steps: number, threads: number, activations?: { encoder: AutoencoderSettings['encoder'][]; decoder: AutoencoderSettings['decoder'][] }): LayerAdapter {
   const L = sizes.length - 1;
   const spec: AutoencoderGraphSpec = {
     sizes,
@@ -30,11 +31,12 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
     momentum: s.optimizer === 'sgd' ? s.momentum : 0,
     adam: { beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon },
     steps,
+    batch,
   };
   const paramNames = autoencoderParamNames(L, s.tied);
   const shapes = autoencoderParamShapes(sizes, s.tied);
-  const carried = paramNames.flatMap((p) => [p, ...stateNames(s.optimizer, p)]);
-  for (const p of paramNames) for (const st of stateNames(s.optimizer, p)) shapes[st] = shapes[p];
+  const carried = paramNames.flatMap((p) => [p, ...stateNames(s.optimizer, p, spec.momentum)]);
+  for (const p of paramNames) for (const st of stateNames(s.optimizer, p, spec.momentum)) shapes[st] = shapes[p];
   const d = sizes[0];
   const graphs = new Map<number, Promise<CompiledGraph>>();
   const noiseBuffers = new Map<number, Float32Array>();
@@ -61,26 +63,23 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
       if (!g) graphs.set(m, (g = compile(buildAutoencoderGraph({ ...spec, steps: m }), { threads, memoryPattern: false })));
       return g;
     },
-    stepFeeds(m, batch, rng, _epoch, t0) {
-      const feeds: Record<string, Tensor> = { invBatch: float32([1 / batch], []) };
+    stepFeeds(m, b, rng, _epoch, t0) {
+      if (b !== batch) throw new Error(`autoencoderAdapter: built for minibatch ${batch}, fed ${b}`);
+      let feeds: Record<string, Tensor> = {};
       if (s.optimizer === 'adam') {
-        const c1 = new Float32Array(m);
-        const c2 = new Float32Array(m);
         for (let i = 0; i < m; i++) {
           const t = t0 + i + 1;
-          c1[i] = 1 / (1 - s.beta1 ** t);
-          c2[i] = 1 / (1 - s.beta2 ** t);
+          feeds[stepInputName('adamC1', i)] = float32([1 / (1 - s.beta1 ** t)], []);
+          feeds[stepInputName('adamC2', i)] = float32([1 / (1 - s.beta2 ** t)], []);
         }
-        feeds.adamC1 = float32(c1, [m]);
-        feeds.adamC2 = float32(c2, [m]);
       }
       if (s.noise !== 'none') {
-        let noise = noiseBuffers.get(m * batch);
+        let noise = noiseBuffers.get(m);
         // reused across calls: the fit loop consumes the feeds before the next call
-        if (!noise) noiseBuffers.set(m * batch, (noise = new Float32Array(m * batch * d)));
+        if (!noise) noiseBuffers.set(m, (noise = new Float32Array(m * batch * d)));
         if (s.noise === 'mask') for (let i = 0; i < noise.length; i++) noise[i] = rng.float() < s.noiseLevel ? 0 : 1;
         else rng.fillNormal(noise, 0, s.noiseLevel);
-        feeds.noise = float32(noise, [m, batch, d]);
+        feeds = { ...feeds, ...stepFeeds('noise', noise, m, [batch, d]) };
       }
       return feeds;
     },

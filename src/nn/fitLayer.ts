@@ -1,5 +1,6 @@
 import { RandomSource, UserError, type RandomState } from '../core/index.js';
 import { float32, type CompiledGraph, type Tensor } from '../engine/index.js';
+import { stepFeeds } from './graphOps.js';
 import type { LayerAdapter } from './layerAdapter.js';
 
 /** Training diverged (a non-finite loss or weight); names where, and what was kept. */
@@ -173,8 +174,8 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
       for (let i = 0; i < m; ) {
         const p = m === K ? K : 2 ** Math.floor(Math.log2(m - i));
         const feeds = adapter.stepFeeds(p, batch, rng, state.epoch, g0 + i);
-        const xi = float32(p === K ? x : x.subarray(i * batch * dim, (i + p) * batch * dim), [p, batch, dim]);
-        losses.push(...(await runInto(await graphFor(p), { ...feeds, [adapter.dataInput]: xi })));
+        const xi = stepFeeds(adapter.dataInput, x.subarray(i * batch * dim, (i + p) * batch * dim), p, [batch, dim]);
+        losses.push(...(await runInto(await graphFor(p), { ...feeds, ...xi })));
         i += p;
       }
       const g1 = g0 + m;

@@ -10,7 +10,7 @@ import type { Activation } from './graphOps.js';
  */
 export interface LayerAdapter {
   readonly kind: 'ae' | 'rbm';
-  /** Name of the data input of the graph ([m, batch, d]). */
+  /** Name of the data inputs of the graph (one per step: `${name}@k` [batch, d], see stepInputs). */
   readonly dataInput: string;
   /** Name of the graph's [m] output of per-step losses. */
   readonly lossOutput: string;

@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../engine/index.js';
-import { bernoulli, ints, scalar, softplus, stackScalars, stepOf, sumAll, sumRows } from './graphOps.js';
+import { bernoulli, ints, scalar, softplus, stackScalars, stepInputs, sumRows } from './graphOps.js';
 import { gemmSum } from './optimizer.js';
 
 /** Visible unit type: binary, or real-valued with unit variance (Gaussian-Bernoulli RBM). */
@@ -27,6 +27,8 @@ export interface RbmGraphSpec {
   readonly momentum: number;
   /** Minibatch steps unrolled into one graph run. */
   readonly steps: number;
+  /** Minibatch size (a graph constant: 1/batch is folded into the update coefficients). */
+  readonly batch: number;
 }
 
 export const RBM_PARAMS = ['W0', 'b0', 'c0'] as const;
@@ -43,22 +45,23 @@ export function rbmParamShapes(spec: { visible: number; hidden: number }): Recor
  * grad W = (p0^T v0 - p_k^T v_k)/B, grad b = mean(p0 - p_k), grad c = mean(v0 - v_k);
  * Delta = mu Delta + lr (grad - lambda W) (no decay on biases); theta += Delta.
  *
- * Inputs: v [K, batch, d]; uh [K, k, batch, h] uniforms for hidden samples; nv [K, k, batch, d]
- * (uniforms, or standard normals for Gaussian units) when sampleVisible; chain [batch, h] (PCD);
- * invBatch; W0, b0, c0 and velocities W0.v, b0.v, c0.v. Outputs: each `_out`,
+ * Inputs: v@s [batch, d] for each step s < K; uh@(s k + t) [batch, h] uniforms for the hidden
+ * samples of Gibbs step t of step s; nv@(s k + t) [batch, d] (uniforms, or standard normals for
+ * Gaussian units) when sampleVisible; chain [batch, h] (PCD); W0, b0, c0 and velocities W0.v,
+ * b0.v, c0.v. (stepFeeds makes the per-step inputs from stacked arrays.) Outputs: each `_out`,
  * chain_out (PCD), and recon [K]: the mean over the batch of |v0 - E[v|h0]|^2 with h0 the
  * sampled hidden state of the data (for PCD, h0 is not sampled: E[v|p0] is used).
  */
 export function buildRbmGraph(spec: RbmGraphSpec): Uint8Array {
-  const { visible: d, hidden: h, k: cdk, steps: K } = spec;
-  const g = new GraphBuilder(`rbm_train_${d}x${h}_${spec.visibleKind}_k${cdk}${spec.persistent ? 'p' : ''}_s${K}`);
+  const { visible: d, hidden: h, k: cdk, steps: K, batch: B } = spec;
+  const g = new GraphBuilder(`rbm_train_${d}x${h}_${spec.visibleKind}_k${cdk}${spec.persistent ? 'p' : ''}_b${B}_s${K}`);
   const shapes = rbmParamShapes(spec);
-  const V = g.input('v', 'float32', [K, 'batch', d]);
-  const UH = g.input('uh', 'float32', [K, cdk, 'batch', h]);
-  const NV = spec.sampleVisible ? g.input('nv', 'float32', [K, cdk, 'batch', d]) : null;
-  let chain = spec.persistent ? g.input('chain', 'float32', ['batch', h]) : '';
-  const invB = g.input('invBatch', 'float32', []);
-  const lr = scalar(g, spec.lr);
+  const V = stepInputs(g, 'v', K, [B, d]);
+  const UH = stepInputs(g, 'uh', K * cdk, [B, h]);
+  const NV = spec.sampleVisible ? stepInputs(g, 'nv', K * cdk, [B, d]) : null;
+  let chain = spec.persistent ? g.input('chain', 'float32', [B, h]) : '';
+  // the gradient is a batch mean: 1/B goes into the update coefficients, not over the batch
+  const step = spec.lr / B;
   const mom = scalar(g, spec.momentum);
   const P: Record<string, string> = {};
   const D: Record<string, string> = {};
@@ -71,49 +74,47 @@ export function buildRbmGraph(spec: RbmGraphSpec): Uint8Array {
     const z = g.op('Gemm', [hs, P.W0, P.c0]);
     return spec.visibleKind === 'bernoulli' ? g.op('Sigmoid', [z]) : z;
   };
+  const meanSquare = (e: string) => g.op('Mul', [g.op('ReduceSumSquare', [e], { keepdims: 0 }), scalar(g, 1 / B)]);
   const recons: string[] = [];
   for (let s = 0; s < K; s++) {
-    const v0 = stepOf(g, V, s);
-    const uh = stepOf(g, UH, s);
-    const nv = NV === null ? null : stepOf(g, NV, s);
+    const v0 = V[s];
+    const uh = UH.slice(s * cdk, (s + 1) * cdk);
+    const nv = NV === null ? null : NV.slice(s * cdk, (s + 1) * cdk);
     const p0 = hiddenMean(v0);
-    let hs = spec.persistent ? chain : bernoulli(g, p0, stepOf(g, uh, 0));
+    let hs = spec.persistent ? chain : bernoulli(g, p0, uh[0]);
     const reconMean = spec.persistent ? visibleMean(p0) : null;
     let vk = v0;
     let pk = p0;
+    // v0 - E[v|h0], when the chain's visible state is that mean (CD-1 without visible sampling)
+    let visibleGap = '';
     for (let t = 1; t <= cdk; t++) {
       const mean = visibleMean(hs);
       if (t === 1 && reconMean === null) {
         const e = g.op('Sub', [v0, mean]);
-        recons.push(g.op('Mul', [sumAll(g, g.op('Mul', [e, e])), invB]));
+        recons.push(meanSquare(e));
+        if (cdk === 1 && nv === null) visibleGap = e;
       }
       if (nv === null) vk = mean;
-      else if (spec.visibleKind === 'bernoulli') vk = bernoulli(g, mean, stepOf(g, nv, t - 1));
-      else vk = g.op('Add', [mean, stepOf(g, nv, t - 1)]);
+      else if (spec.visibleKind === 'bernoulli') vk = bernoulli(g, mean, nv[t - 1]);
+      else vk = g.op('Add', [mean, nv[t - 1]]);
       pk = hiddenMean(vk);
       // PCD samples every chain step (it is a Markov chain); CD needs no sample after the last
       const uIndex = spec.persistent ? t - 1 : t;
-      if (t < cdk || spec.persistent) hs = bernoulli(g, pk, stepOf(g, uh, uIndex));
+      if (t < cdk || spec.persistent) hs = bernoulli(g, pk, uh[uIndex]);
     }
-    if (reconMean !== null) {
-      const e = g.op('Sub', [v0, reconMean]);
-      recons.push(g.op('Mul', [sumAll(g, g.op('Mul', [e, e])), invB]));
-    }
+    if (reconMean !== null) recons.push(meanSquare(g.op('Sub', [v0, reconMean])));
     if (spec.persistent) chain = hs;
     // gradient of the log-likelihood (ascent direction), W: [h, d]; the weight update is folded
-    // into two GEMMs: Delta' = mu Delta + lr (p0/B)^T v0 - lr (pk/B)^T vk - lr lambda W
-    const p0s = g.op('Mul', [p0, invB]);
-    const pks = g.op('Mul', [pk, invB]);
-    let dW = gemmSum(g, [[p0s, v0]], spec.lr, spec.momentum > 0 ? { c: D.W0, beta: spec.momentum } : undefined);
-    dW = g.op('Gemm', [pks, vk, dW], { transA: 1, alpha: { float: -spec.lr }, beta: { float: 1 } });
+    // into one GEMM: Delta' = mu Delta + (lr/B) [p0; -pk]^T [v0; vk] - lr lambda W
+    let dW = gemmSum(g, [[p0, v0], [g.op('Neg', [pk]), vk]], step, spec.momentum > 0 ? { c: D.W0, beta: spec.momentum } : undefined);
     if (spec.weightDecay > 0) dW = g.op('Sub', [dW, g.op('Mul', [P.W0, scalar(g, spec.lr * spec.weightDecay)])]);
     D.W0 = dW;
     P.W0 = g.op('Add', [P.W0, dW]);
-    const gb = g.op('Mul', [sumRows(g, g.op('Sub', [p0, pk])), invB]);
-    const gc = g.op('Mul', [sumRows(g, g.op('Sub', [v0, vk])), invB]);
+    const gb = sumRows(g, g.op('Sub', [p0, pk]));
+    const gc = sumRows(g, visibleGap || g.op('Sub', [v0, vk]));
     const grads: Record<string, string> = { b0: gb, c0: gc };
     for (const n of ['b0', 'c0']) {
-      D[n] = g.op('Add', [g.op('Mul', [mom, D[n]]), g.op('Mul', [lr, grads[n]])]);
+      D[n] = g.op('Add', [g.op('Mul', [mom, D[n]]), g.op('Mul', [scalar(g, step), grads[n]])]);
       P[n] = g.op('Add', [P[n], D[n]]);
     }
   }
@@ -121,7 +122,7 @@ export function buildRbmGraph(spec: RbmGraphSpec): Uint8Array {
     g.output(P[n], `${n}_out`, 'float32', shapes[n]);
     g.output(D[n], `${n}.v_out`, 'float32', shapes[n]);
   }
-  if (spec.persistent) g.output(chain, 'chain_out', 'float32', ['batch', h]);
+  if (spec.persistent) g.output(chain, 'chain_out', 'float32', [B, h]);
   g.output(stackScalars(g, recons), 'recon', 'float32', [K]);
   return g.build();
 }

@@ -1,6 +1,7 @@
 import { RandomSource } from '../core/index.js';
 import { compile, float32, type CompiledGraph, type Tensor } from '../engine/index.js';
 import type { LayerAdapter } from './layerAdapter.js';
+import { stepFeeds } from './graphOps.js';
 import { fillUniformPairs } from './uniforms.js';
 import type { RbmSettings } from './options.js';
 import { buildFreeEnergyGraph, buildRbmGraph, RBM_PARAMS, rbmParamShapes, type RbmGraphSpec } from './rbmGraph.js';
@@ -30,6 +31,7 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
     lr,
     momentum: s.momentum,
     steps,
+    batch,
   };
   const momentumOf = (epoch: number) => (epoch < s.momentumSwitchEpoch ? s.initialMomentum : s.momentum);
   const graphs = new Map<string, Promise<CompiledGraph>>();
@@ -84,6 +86,7 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
       return g;
     },
     stepFeeds(m, b, rng) {
+      if (b !== batch) throw new Error(`rbmAdapter: built for minibatch ${batch}, fed ${b}`);
       const uh = reused(`uh/${m}/${b}`, m * s.k * b * hidden);
       const nv = spec.sampleVisible ? reused(`nv/${m}/${b}`, m * s.k * b * visible) : null;
       const per = s.k * b * hidden;
@@ -96,12 +99,8 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
           else rng.fillNormal(part);
         }
       }
-      const feeds: Record<string, Tensor> = {
-        uh: float32(uh, [m, s.k, b, hidden]),
-        invBatch: float32([1 / b], []),
-      };
-      if (nv) feeds.nv = float32(nv, [m, s.k, b, visible]);
-      return feeds;
+      const feeds: Record<string, Tensor> = stepFeeds('uh', uh, m * s.k, [b, hidden]);
+      return nv ? { ...feeds, ...stepFeeds('nv', nv, m * s.k, [b, visible]) } : feeds;
     },
     monitor: monitorData
       ? async (c, epoch) => {

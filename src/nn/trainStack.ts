@@ -139,7 +139,7 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
     const x = l === 0 ? s.data : await encodeRows(frozen(), s.data, count, s.threads);
     const held = s.heldOut && s.heldOut.length ? (l === 0 ? s.heldOut : await encodeRows(frozen(), s.heldOut, s.heldOut.length / s.dim, s.threads)) : undefined;
     let adapter: LayerAdapter;
-    if (s.model === 'ae') adapter = autoencoderAdapter([d, h], s.ae, lr, s.stepsPerRun, s.threads);
+    if (s.model === 'ae') adapter = autoencoderAdapter([d, h], s.ae, lr, batch, s.stepsPerRun, s.threads);
     else {
       const pick = RandomSource.fromSeed(s.seed).fork(100 + l).permutation(count).subarray(0, Math.min(count, 1000));
       const train = new Float32Array(pick.length * d);
@@ -165,7 +165,7 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
   if (s.fineTune) {
     const ae = s.model === 'ae' ? { ...s.ae, optimizer: s.fineTune.optimizer } : { ...s.ae, encoder: 'sigmoid' as const, decoder: layers[0].decoderActivation, loss: layers[0].decoderActivation === 'sigmoid' ? ('bce' as const) : ('mse' as const), tied: true, optimizer: s.fineTune.optimizer };
     const decoders = layers.map((l, i) => (i === 0 ? ae.decoder : s.model === 'ae' ? ae.decoder : l.decoderActivation));
-    const base = autoencoderAdapter(s.layers, ae, s.fineTune.lr ?? lr, s.stepsPerRun, s.threads, { encoder: layers.map(() => ae.encoder), decoder: decoders });
+    const base = autoencoderAdapter(s.layers, ae, s.fineTune.lr ?? lr, batch, s.stepsPerRun, s.threads, { encoder: layers.map(() => ae.encoder), decoder: decoders });
     const adapter: LayerAdapter = {
       ...base,
       init: (rng, x, n) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/index.js';
 import { compile, float32, type Tensor } from '../../src/engine/index.js';
 import { autoencoderParamNames, autoencoderParamShapes, buildAutoencoderGraph, type AutoencoderGraphSpec } from '../../src/nn/autoencoderGraph.js';
+import { stepFeeds } from '../../src/nn/graphOps.js';
 import { autoencoderObjectiveReference } from '../../src/testing/index.js';
 
 const base: AutoencoderGraphSpec = {
@@ -19,6 +20,7 @@ const base: AutoencoderGraphSpec = {
   momentum: 0,
   adam: { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
   steps: 1,
+  batch: 3,
 };
 
 function randomParams(spec: AutoencoderGraphSpec, rng: RandomSource): Record<string, Float32Array> {
@@ -30,18 +32,12 @@ function randomParams(spec: AutoencoderGraphSpec, rng: RandomSource): Record<str
 
 /** One plain SGD step with lr 1 and no momentum: the graph's gradient is p - p_out. */
 async function graphGradient(spec: AutoencoderGraphSpec, params: Record<string, Float32Array>, x: Float32Array, noise: Float32Array | null, batch: number) {
-  const s = await compile(buildAutoencoderGraph(spec), { threads: 1 });
+  const s = await compile(buildAutoencoderGraph({ ...spec, batch }), { threads: 1 });
   const shapes = autoencoderParamShapes(spec.sizes, spec.tied);
   const d = spec.sizes[0];
-  const feeds: Record<string, Tensor> = {
-    x: float32(x, [1, batch, d]),
-    invBatch: float32([1 / batch], []),
-  };
-  if (noise) feeds.noise = float32(noise, [1, batch, d]);
-  for (const [n, p] of Object.entries(params)) {
-    feeds[n] = float32(p, shapes[n]);
-    feeds[`${n}.v`] = float32(new Float32Array(p.length), shapes[n]);
-  }
+  const feeds: Record<string, Tensor> = stepFeeds('x', x, 1, [batch, d]);
+  if (noise) Object.assign(feeds, stepFeeds('noise', noise, 1, [batch, d]));
+  for (const [n, p] of Object.entries(params)) feeds[n] = float32(p, shapes[n]);
   const out = await s.run(feeds);
   const grad: Record<string, Float64Array> = {};
   for (const n of Object.keys(params)) grad[n] = Float64Array.from(params[n], (v, i) => v - (out[`${n}_out`].data as Float32Array)[i]);
@@ -103,6 +99,12 @@ describe('buildAutoencoderGraph gradients against float64 finite differences', (
     });
   });
 
+  it('buildAutoencoderGraph(sgd, momentum 0) carries no velocity: its only inputs are the data and the parameters', async () => {
+    const s = await compile(buildAutoencoderGraph({ ...base, tied: false }), { threads: 1 });
+    expect([...s.inputNames].sort()).toEqual(['V0', 'W0', 'b0', 'c0', 'x@0']);
+    expect([...s.outputNames].sort()).toEqual(['V0_out', 'W0_out', 'b0_out', 'c0_out', 'loss']);
+  });
+
   it('buildAutoencoderGraph reports the reference loss before the step', async () => {
     const spec = { ...base, loss: 'bce' as const };
     const rng = RandomSource.fromSeed(5);
@@ -127,7 +129,7 @@ describe('buildAutoencoderGraph optimisers and unrolling', () => {
     const m0 = 0.01;
     const s0 = 0.02;
     const t = 3;
-    const feeds: Record<string, Tensor> = { x: float32(x.subarray(0, 18), [1, 3, 6]), invBatch: float32([1 / 3], []), adamC1: float32([1 / (1 - 0.9 ** t)], [1]), adamC2: float32([1 / (1 - 0.999 ** t)], [1]) };
+    const feeds: Record<string, Tensor> = { ...stepFeeds('x', x.subarray(0, 18), 1, [3, 6]), 'adamC1@0': float32([1 / (1 - 0.9 ** t)], []), 'adamC2@0': float32([1 / (1 - 0.999 ** t)], []) };
     for (const [n, p] of Object.entries(params)) {
       feeds[n] = float32(p, shapes[n]);
       feeds[`${n}.m`] = float32(new Float32Array(p.length).fill(m0), shapes[n]);
@@ -150,7 +152,7 @@ describe('buildAutoencoderGraph optimisers and unrolling', () => {
   it('buildAutoencoderGraph(steps 3) equals three single-step runs with momentum', async () => {
     const run = async (K: number, xs: Float32Array, p: Record<string, Tensor>) => {
       const s = await compile(buildAutoencoderGraph({ ...base, steps: K, lr: 0.3, momentum: 0.9 }), { threads: 1 });
-      return s.run({ ...p, x: float32(xs, [K, 3, 6]), invBatch: float32([1 / 3], []) });
+      return s.run({ ...p, ...stepFeeds('x', xs, K, [3, 6]) });
     };
     const start: Record<string, Tensor> = {};
     for (const [n, p] of Object.entries(params)) {
@@ -179,7 +181,7 @@ describe('buildAutoencoderGraph optimisers and unrolling', () => {
     const p = params2(spec);
     const sh = autoencoderParamShapes(spec.sizes, false);
     const s = await compile(buildAutoencoderGraph({ ...spec, lr: 0.07, momentum: 0.9 }), { threads: 1 });
-    const feeds: Record<string, Tensor> = { x: float32(x.subarray(0, 18), [1, 3, 6]), invBatch: float32([1 / 3], []) };
+    const feeds: Record<string, Tensor> = stepFeeds('x', x.subarray(0, 18), 1, [3, 6]);
     for (const [n, a] of Object.entries(p)) {
       feeds[n] = float32(a, sh[n]);
       feeds[`${n}.v`] = float32(Float32Array.from(a, (_, i) => 0.01 * ((i % 5) - 2)), sh[n]);

@@ -3,6 +3,7 @@ import { RandomSource } from '../../src/core/index.js';
 import { compile, float32, type Tensor } from '../../src/engine/index.js';
 import { buildFreeEnergyGraph, buildRbmGraph, rbmParamShapes, type RbmGraphSpec } from '../../src/nn/rbmGraph.js';
 import { rbmExactLogLikelihood, rbmFreeEnergy } from '../../src/nn/rbmExact.js';
+import { stepFeeds } from '../../src/nn/graphOps.js';
 import {
   rbmFreeEnergyByEnumeration,
   rbmLogLikelihoodByEnumeration,
@@ -10,7 +11,7 @@ import {
   type RbmParams64,
 } from '../../src/testing/index.js';
 
-const tiny: RbmGraphSpec = { visible: 6, hidden: 4, visibleKind: 'bernoulli', k: 1, persistent: false, sampleVisible: false, weightDecay: 0, lr: 0.1, momentum: 0.5, steps: 1 };
+const tiny: RbmGraphSpec = { visible: 6, hidden: 4, visibleKind: 'bernoulli', k: 1, persistent: false, sampleVisible: false, weightDecay: 0, lr: 0.1, momentum: 0.5, steps: 1, batch: 5 };
 
 function setup(spec: RbmGraphSpec, seed: number, batch: number) {
   const rng = RandomSource.fromSeed(seed);
@@ -29,14 +30,13 @@ function setup(spec: RbmGraphSpec, seed: number, batch: number) {
 async function compare(spec: RbmGraphSpec, seed: number) {
   const batch = 5;
   const { W, b, c, v, uh, nv, chain } = setup(spec, seed, batch);
-  const s = await compile(buildRbmGraph(spec), { threads: 1 });
+  const s = await compile(buildRbmGraph({ ...spec, batch }), { threads: 1 });
   const { lr, momentum: mom } = spec;
   const shapes = rbmParamShapes(spec);
   const vel = { W: new Float32Array(W.length).fill(0.01), b: new Float32Array(b.length).fill(-0.02), c: new Float32Array(c.length).fill(0.03) };
   const feeds: Record<string, Tensor> = {
-    v: float32(v, [spec.steps, batch, spec.visible]),
-    uh: float32(uh, [spec.steps, spec.k, batch, spec.hidden]),
-    invBatch: float32([1 / batch], []),
+    ...stepFeeds('v', v, spec.steps, [batch, spec.visible]),
+    ...stepFeeds('uh', uh, spec.steps * spec.k, [batch, spec.hidden]),
     W0: float32(W, shapes.W0),
     b0: float32(b, shapes.b0),
     c0: float32(c, shapes.c0),
@@ -44,7 +44,7 @@ async function compare(spec: RbmGraphSpec, seed: number) {
     'b0.v': float32(vel.b, shapes.b0),
     'c0.v': float32(vel.c, shapes.c0),
   };
-  if (spec.sampleVisible) feeds.nv = float32(nv, [spec.steps, spec.k, batch, spec.visible]);
+  if (spec.sampleVisible) Object.assign(feeds, stepFeeds('nv', nv, spec.steps * spec.k, [batch, spec.visible]));
   if (spec.persistent) feeds.chain = float32(chain, [batch, spec.hidden]);
   const out = await s.run(feeds);
   const p: RbmParams64 = { W: Float64Array.from(W), b: Float64Array.from(b), c: Float64Array.from(c) };
