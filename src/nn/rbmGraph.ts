@@ -1,6 +1,6 @@
 import { GraphBuilder } from '../engine/index.js';
 import { bernoulli, ints, scalar, softplus, stackScalars, stepInputs, sumRows } from './graphOps.js';
-import { gemmSum } from './optimizer.js';
+import { gemmSum, type GemmTerm } from './optimizer.js';
 
 /** Visible unit type: binary, or real-valued with unit variance (Gaussian-Bernoulli RBM). */
 export type VisibleKind = 'bernoulli' | 'gaussian';
@@ -106,11 +106,15 @@ export function buildRbmGraph(spec: RbmGraphSpec): Uint8Array {
     if (spec.persistent) chain = hs;
     // gradient of the log-likelihood (ascent direction), W: [h, d]; the weight update is folded
     // into one GEMM: Delta' = mu Delta + (lr/B) [p0; -pk]^T [v0; vk] - lr lambda W
-    let dW = gemmSum(g, [[p0, v0], [g.op('Neg', [pk]), vk]], step, spec.momentum > 0 ? { c: D.W0, beta: spec.momentum } : undefined);
+    // with v0 - vk at hand (CD-1 on means), p0^T v0 - pk^T vk = (p0 - pk)^T v0 + pk^T (v0 - vk)
+    // reuses the hidden-bias difference and needs no negated copy
+    const dp = g.op('Sub', [p0, pk]);
+    const terms: GemmTerm[] = visibleGap ? [[dp, v0], [pk, visibleGap]] : [[p0, v0], [g.op('Neg', [pk]), vk]];
+    let dW = gemmSum(g, terms, step, spec.momentum > 0 ? { c: D.W0, beta: spec.momentum } : undefined);
     if (spec.weightDecay > 0) dW = g.op('Sub', [dW, g.op('Mul', [P.W0, scalar(g, spec.lr * spec.weightDecay)])]);
     D.W0 = dW;
     P.W0 = g.op('Add', [P.W0, dW]);
-    const gb = sumRows(g, g.op('Sub', [p0, pk]));
+    const gb = sumRows(g, dp);
     const gc = sumRows(g, visibleGap || g.op('Sub', [v0, vk]));
     const grads: Record<string, string> = { b0: gb, c0: gc };
     for (const n of ['b0', 'c0']) {
