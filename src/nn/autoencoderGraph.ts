@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../engine/index.js';
-import { activate, backActivate, bceSum, largestDivisor, scalar, stackScalars, stepInputs, sumRows, ints, type Activation } from './graphOps.js';
+import { activate, backActivate, bceSum, largestDivisor, minibatchInputs, scalar, stackScalars, stepInputs, sumRows, ints, type Activation } from './graphOps.js';
 import { descend, stateNames, type AdamConstants, type GemmTerm, type OptimizerName, type RawGradient } from './optimizer.js';
 
 /** Corruption of the input for denoising autoencoders. */
@@ -59,9 +59,10 @@ export function autoencoderParamShapes(sizes: readonly number[], tied: boolean):
  * Build the training graph of K unrolled minibatch steps: forward pass, analytic gradients and
  * optimiser update, all in one ONNX graph, so a run of K steps is one session call.
  *
- * Inputs: x@k [batch, d] for k < K (stepFeeds makes them from a stacked array); noise@k
- * [batch, d] (mask: multiplied, gaussian: added) when denoising; adamC1@k, adamC2@k (scalars,
- * Adam's bias corrections of step k); every parameter p and its optimiser states (stateNames).
+ * Inputs: the data x [count, d] and the rows of step k, rows@k (int32 [batch]; minibatchFeeds
+ * makes both); noise@k [batch, d] (mask: multiplied, gaussian: added) when denoising (stepFeeds
+ * makes them from one buffer); adamC1@k, adamC2@k (scalars, Adam's bias corrections of step k);
+ * every parameter p and its optimiser states (stateNames).
  * Outputs: `${name}_out` for each parameter and state, and loss [K] = mean over the batch of
  * the per-sample reconstruction loss (sum over visible units of (x'-x)^2 for mse; of
  * -x log x' - (1-x) log(1-x') for bce), before the update of that step.
@@ -74,7 +75,7 @@ export function buildAutoencoderGraph(spec: AutoencoderGraphSpec): Uint8Array {
   const g = new GraphBuilder(`autoencoder_train_${spec.sizes.join('x')}_b${B}_k${K}`);
   const shapes = autoencoderParamShapes(spec.sizes, spec.tied);
   const names = autoencoderParamNames(L, spec.tied);
-  const X = stepInputs(g, 'x', K, [B, d]);
+  const X = minibatchInputs(g, 'x', K, B, d);
   const N = spec.noise === 'none' ? null : stepInputs(g, 'noise', K, [B, d]);
   const c1s = spec.optimizer === 'adam' ? stepInputs(g, 'adamC1', K, []) : undefined;
   const c2s = spec.optimizer === 'adam' ? stepInputs(g, 'adamC2', K, []) : undefined;

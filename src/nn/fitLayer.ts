@@ -1,6 +1,6 @@
 import { RandomSource, UserError, type RandomState } from '../core/index.js';
 import { float32, type CompiledGraph, type Tensor } from '../engine/index.js';
-import { stepFeeds } from './graphOps.js';
+import { minibatchFeeds } from './graphOps.js';
 import type { LayerAdapter } from './layerAdapter.js';
 
 /** Training diverged (a non-finite loss or weight); names where, and what was kept. */
@@ -126,8 +126,8 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
     }
     return out[adapter.lossOutput].data as Float32Array;
   };
-  // the minibatches of one group, gathered into one reused buffer
-  const x = new Float32Array(K * batch * dim);
+  // rows beyond count * dim (if any) are not data
+  const rows = data.subarray(0, count * dim);
   const events = new Set(o.snapshotSteps);
   const sortedEvents = [...o.snapshotSteps];
   const graphFor = (m: number) => adapter.graph(m, state.epoch);
@@ -164,10 +164,6 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
     while (state.step < S) {
       const g0 = state.epoch * S + state.step;
       const m = Math.min(K - (state.step % K), S - state.step, nextEvent(g0) - g0);
-      for (let r = 0; r < m * batch; r++) {
-        const src = perm[state.step * batch + r] * dim;
-        x.set(data.subarray(src, src + dim), r * dim);
-      }
       const t0 = performance.now();
       const losses: number[] = [];
       // a full group is one run; a shorter one (before an event or the epoch end) runs as
@@ -177,8 +173,8 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
       for (let i = 0; i < m; ) {
         const p = m === K ? K : 2 ** Math.floor(Math.log2(m - i));
         const feeds = adapter.stepFeeds(p, batch, rng, state.epoch, g0 + i);
-        const xi = stepFeeds(adapter.dataInput, x.subarray(i * batch * dim, (i + p) * batch * dim), p, [batch, dim]);
-        losses.push(...(await runInto(await graphFor(p), { ...feeds, ...xi })));
+        const minibatches = minibatchFeeds(adapter.dataInput, rows, dim, perm, (state.step + i) * batch, p, batch);
+        losses.push(...(await runInto(await graphFor(p), { ...feeds, ...minibatches })));
         i += p;
       }
       const g1 = g0 + m;

@@ -10,7 +10,7 @@ import type { Activation } from './graphOps.js';
  */
 export interface LayerAdapter {
   readonly kind: 'ae' | 'rbm';
-  /** Name of the data inputs of the graph (one per step: `${name}@k` [batch, d], see stepInputs). */
+  /** Name of the graph's data input [count, d] (its minibatch rows come as rows@k, see minibatchInputs). */
   readonly dataInput: string;
   /** Name of the graph's [m] output of per-step losses. */
   readonly lossOutput: string;

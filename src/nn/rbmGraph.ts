@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../engine/index.js';
-import { bernoulli, ints, scalar, softplus, stackScalars, stepInputs, sumRows } from './graphOps.js';
+import { bernoulli, ints, minibatchInputs, scalar, softplus, stackScalars, stepInputs, sumRows } from './graphOps.js';
 import { gemmSum, type GemmTerm } from './optimizer.js';
 
 /** Visible unit type: binary, or real-valued with unit variance (Gaussian-Bernoulli RBM). */
@@ -45,10 +45,11 @@ export function rbmParamShapes(spec: { visible: number; hidden: number }): Recor
  * grad W = (p0^T v0 - p_k^T v_k)/B, grad b = mean(p0 - p_k), grad c = mean(v0 - v_k);
  * Delta = mu Delta + lr (grad - lambda W) (no decay on biases); theta += Delta.
  *
- * Inputs: v@s [batch, d] for each step s < K; uh@(s k + t) [batch, h] uniforms for the hidden
+ * Inputs: the data v [count, d] and the rows of step s, rows@s (int32 [batch]; minibatchFeeds
+ * makes both); uh@(s k + t) [batch, h] uniforms for the hidden
  * samples of Gibbs step t of step s; nv@(s k + t) [batch, d] (uniforms, or standard normals for
  * Gaussian units) when sampleVisible; chain [batch, h] (PCD); W0, b0, c0 and velocities W0.v,
- * b0.v, c0.v. (stepFeeds makes the per-step inputs from stacked arrays.) Outputs: each `_out`,
+ * b0.v, c0.v (stepFeeds makes uh@ and nv@ from stacked arrays). Outputs: each `_out`,
  * chain_out (PCD), and recon [K]: the mean over the batch of |v0 - E[v|h0]|^2 with h0 the
  * sampled hidden state of the data (for PCD, h0 is not sampled: E[v|p0] is used).
  */
@@ -56,7 +57,7 @@ export function buildRbmGraph(spec: RbmGraphSpec): Uint8Array {
   const { visible: d, hidden: h, k: cdk, steps: K, batch: B } = spec;
   const g = new GraphBuilder(`rbm_train_${d}x${h}_${spec.visibleKind}_k${cdk}${spec.persistent ? 'p' : ''}_b${B}_s${K}`);
   const shapes = rbmParamShapes(spec);
-  const V = stepInputs(g, 'v', K, [B, d]);
+  const V = minibatchInputs(g, 'v', K, B, d);
   const UH = stepInputs(g, 'uh', K * cdk, [B, h]);
   const NV = spec.sampleVisible ? stepInputs(g, 'nv', K * cdk, [B, d]) : null;
   let chain = spec.persistent ? g.input('chain', 'float32', [B, h]) : '';

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/index.js';
 import { compile, float32, type Tensor } from '../../src/engine/index.js';
 import { autoencoderParamNames, autoencoderParamShapes, buildAutoencoderGraph, type AutoencoderGraphSpec } from '../../src/nn/autoencoderGraph.js';
-import { stepFeeds } from '../../src/nn/graphOps.js';
+import { minibatchFeeds, stepFeeds } from '../../src/nn/graphOps.js';
+
+/** The data input and rows@k of K minibatches of B rows taken in order from x [K B, d]. */
+const inOrder = (x: Float32Array, d: number, K: number, B: number) => minibatchFeeds('x', x, d, Int32Array.from({ length: K * B }, (_, i) => i), 0, K, B);
 import { autoencoderObjectiveReference } from '../../src/testing/index.js';
 
 const base: AutoencoderGraphSpec = {
@@ -35,7 +38,7 @@ async function graphGradient(spec: AutoencoderGraphSpec, params: Record<string, 
   const s = await compile(buildAutoencoderGraph({ ...spec, batch }), { threads: 1 });
   const shapes = autoencoderParamShapes(spec.sizes, spec.tied);
   const d = spec.sizes[0];
-  const feeds: Record<string, Tensor> = stepFeeds('x', x, 1, [batch, d]);
+  const feeds: Record<string, Tensor> = inOrder(x, d, 1, batch);
   if (noise) Object.assign(feeds, stepFeeds('noise', noise, 1, [batch, d]));
   for (const [n, p] of Object.entries(params)) feeds[n] = float32(p, shapes[n]);
   const out = await s.run(feeds);
@@ -101,7 +104,7 @@ describe('buildAutoencoderGraph gradients against float64 finite differences', (
 
   it('buildAutoencoderGraph(sgd, momentum 0) carries no velocity: its only inputs are the data and the parameters', async () => {
     const s = await compile(buildAutoencoderGraph({ ...base, tied: false }), { threads: 1 });
-    expect([...s.inputNames].sort()).toEqual(['V0', 'W0', 'b0', 'c0', 'x@0']);
+    expect([...s.inputNames].sort()).toEqual(['V0', 'W0', 'b0', 'c0', 'rows@0', 'x']);
     expect([...s.outputNames].sort()).toEqual(['V0_out', 'W0_out', 'b0_out', 'c0_out', 'loss']);
   });
 
@@ -129,7 +132,7 @@ describe('buildAutoencoderGraph optimisers and unrolling', () => {
     const m0 = 0.01;
     const s0 = 0.02;
     const t = 3;
-    const feeds: Record<string, Tensor> = { ...stepFeeds('x', x.subarray(0, 18), 1, [3, 6]), 'adamC1@0': float32([1 / (1 - 0.9 ** t)], []), 'adamC2@0': float32([1 / (1 - 0.999 ** t)], []) };
+    const feeds: Record<string, Tensor> = { ...inOrder(x.subarray(0, 18), 6, 1, 3), 'adamC1@0': float32([1 / (1 - 0.9 ** t)], []), 'adamC2@0': float32([1 / (1 - 0.999 ** t)], []) };
     for (const [n, p] of Object.entries(params)) {
       feeds[n] = float32(p, shapes[n]);
       feeds[`${n}.m`] = float32(new Float32Array(p.length).fill(m0), shapes[n]);
@@ -152,7 +155,7 @@ describe('buildAutoencoderGraph optimisers and unrolling', () => {
   it('buildAutoencoderGraph(steps 3) equals three single-step runs with momentum', async () => {
     const run = async (K: number, xs: Float32Array, p: Record<string, Tensor>) => {
       const s = await compile(buildAutoencoderGraph({ ...base, steps: K, lr: 0.3, momentum: 0.9 }), { threads: 1 });
-      return s.run({ ...p, ...stepFeeds('x', xs, K, [3, 6]) });
+      return s.run({ ...p, ...inOrder(xs, 6, K, 3) });
     };
     const start: Record<string, Tensor> = {};
     for (const [n, p] of Object.entries(params)) {
@@ -181,7 +184,7 @@ describe('buildAutoencoderGraph optimisers and unrolling', () => {
     const p = params2(spec);
     const sh = autoencoderParamShapes(spec.sizes, false);
     const s = await compile(buildAutoencoderGraph({ ...spec, lr: 0.07, momentum: 0.9 }), { threads: 1 });
-    const feeds: Record<string, Tensor> = stepFeeds('x', x.subarray(0, 18), 1, [3, 6]);
+    const feeds: Record<string, Tensor> = inOrder(x.subarray(0, 18), 6, 1, 3);
     for (const [n, a] of Object.entries(p)) {
       feeds[n] = float32(a, sh[n]);
       feeds[`${n}.v`] = float32(Float32Array.from(a, (_, i) => 0.01 * ((i % 5) - 2)), sh[n]);

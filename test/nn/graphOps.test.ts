@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/index.js';
 import { GraphBuilder, compile, float32 } from '../../src/engine/index.js';
-import { bceSum, largestDivisor, stepFeeds, stepInputs } from '../../src/nn/graphOps.js';
+import { bceSum, largestDivisor, minibatchFeeds, minibatchInputs, stepFeeds, stepInputs } from '../../src/nn/graphOps.js';
 
 /** float64 sum of softplus(z) - x z, with softplus(z) = max(z, 0) + log1p(exp(-|z|)). */
 function bceReference(z: Float32Array, x: Float32Array): number {
@@ -61,5 +61,19 @@ describe('stepInputs and stepFeeds', () => {
     expect((feeds['x@1'].data as Float32Array).buffer).toBe(stacked.buffer);
     const out = await (await compile(g.build(), { threads: 1 })).run(feeds);
     expect(Array.from(out.all.data as Float32Array)).toEqual(Array.from(stacked));
+  });
+});
+
+describe('minibatchInputs and minibatchFeeds', () => {
+  it('minibatchInputs gathers the rows that minibatchFeeds names, step by step', async () => {
+    const g = new GraphBuilder('minibatch_test');
+    const batches = minibatchInputs(g, 'x', 2, 3, 4);
+    batches.forEach((b, k) => g.output(b, `b${k}`, 'float32', [3, 4]));
+    const data = Float32Array.from({ length: 10 * 4 }, (_, i) => i);
+    const order = Int32Array.from([9, 0, 4, 7, 2, 2, 5, 1]);
+    const out = await (await compile(g.build(), { threads: 1 })).run(minibatchFeeds('x', data, 4, order, 1, 2, 3));
+    const rowsOf = (rs: number[]) => rs.flatMap((r) => [4 * r, 4 * r + 1, 4 * r + 2, 4 * r + 3]);
+    expect(Array.from(out.b0.data as Float32Array)).toEqual(rowsOf([0, 4, 7]));
+    expect(Array.from(out.b1.data as Float32Array)).toEqual(rowsOf([2, 2, 5]));
   });
 });

@@ -3,7 +3,7 @@ import { RandomSource } from '../../src/core/index.js';
 import { compile, float32, type Tensor } from '../../src/engine/index.js';
 import { buildFreeEnergyGraph, buildRbmGraph, rbmParamShapes, type RbmGraphSpec } from '../../src/nn/rbmGraph.js';
 import { rbmExactLogLikelihood, rbmFreeEnergy } from '../../src/nn/rbmExact.js';
-import { stepFeeds } from '../../src/nn/graphOps.js';
+import { minibatchFeeds, stepFeeds } from '../../src/nn/graphOps.js';
 import {
   rbmFreeEnergyByEnumeration,
   rbmLogLikelihoodByEnumeration,
@@ -35,7 +35,7 @@ async function compare(spec: RbmGraphSpec, seed: number) {
   const shapes = rbmParamShapes(spec);
   const vel = { W: new Float32Array(W.length).fill(0.01), b: new Float32Array(b.length).fill(-0.02), c: new Float32Array(c.length).fill(0.03) };
   const feeds: Record<string, Tensor> = {
-    ...stepFeeds('v', v, spec.steps, [batch, spec.visible]),
+    ...minibatchFeeds('v', v, spec.visible, Int32Array.from({ length: spec.steps * batch }, (_, i) => i), 0, spec.steps, batch),
     ...stepFeeds('uh', uh, spec.steps * spec.k, [batch, spec.hidden]),
     W0: float32(W, shapes.W0),
     b0: float32(b, shapes.b0),
