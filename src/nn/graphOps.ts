@@ -112,15 +112,15 @@ export function stepFeeds(name: string, stacked: Float32Array, n: number, dims: 
 /**
  * The K minibatches of one graph run, gathered inside the graph: the whole dataset is one input
  * `name` [count, d] (handed to ONNX Runtime without a copy) and step k's rows are the int32
- * input `rows@k` [batch]. Gathering rows in the graph costs a fifth of copying them in
- * JavaScript before every run. Returns the K [batch, d] minibatches.
+ * input `rows@k` [batch]. Gathering rows in the graph costs less than half of copying them in
+ * JavaScript before every run (6 ms an epoch at 784 x 10,000). Returns the K [batch, d] minibatches.
  */
 export function minibatchInputs(g: GraphBuilder, name: string, K: number, batch: number, d: number): string[] {
   const data = g.input(name, 'float32', ['count', d]);
   return Array.from({ length: K }, (_, k) => g.op('Gather', [data, g.input(stepInputName('rows', k), 'int32', [batch])], { axis: 0 }));
 }
 
-/** The feeds of minibatchInputs: the dataset [count, d] and views of `order` as rows@k (rows start + k batch ...). */
+/** The feeds of minibatchInputs: the dataset [count, d], and as rows@k the view order[start + k batch, start + (k + 1) batch). */
 export function minibatchFeeds(name: string, data: Float32Array, d: number, order: Int32Array, start: number, K: number, batch: number): Record<string, Tensor> {
   const out: Record<string, Tensor> = { [name]: float32(data, [data.length / d, d]) };
   for (let k = 0; k < K; k++) out[stepInputName('rows', k)] = int32(order.subarray(start + k * batch, start + (k + 1) * batch), [batch]);
