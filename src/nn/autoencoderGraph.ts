@@ -60,7 +60,7 @@ export function autoencoderParamShapes(sizes: readonly number[], tied: boolean):
  * optimiser update, all in one ONNX graph, so a run of K steps is one session call.
  *
  * Inputs: the data x [count, d] and the rows of step k, rows@k (int32 [batch]; minibatchFeeds
- * makes both); noise@k [batch, d] (mask: multiplied, gaussian: added) when denoising (stepFeeds
+ * makes both); noise@k [batch, d] (mask: multiplied, gaussian: added) when denoising (stepSlices
  * makes them from one buffer); adamC1@k, adamC2@k (scalars, Adam's bias corrections of step k);
  * every parameter p and its optimiser states (stateNames).
  * Outputs: `${name}_out` for each parameter and state, and loss [K] = mean over the batch of

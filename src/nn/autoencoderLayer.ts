@@ -1,5 +1,5 @@
 import { compile, float32, type CompiledGraph, type Tensor } from '../engine/index.js';
-import { stepFeeds, stepInputName } from './graphOps.js';
+import { stepInputName, stepSlices } from './graphOps.js';
 import { autoencoderParamNames, autoencoderParamShapes, buildAutoencoderGraph, type AutoencoderGraphSpec } from './autoencoderGraph.js';
 import type { LayerAdapter } from './layerAdapter.js';
 import { stateNames } from './optimizer.js';
@@ -79,7 +79,7 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
         if (!noise) noiseBuffers.set(m, (noise = new Float32Array(m * batch * d)));
         if (s.noise === 'mask') for (let i = 0; i < noise.length; i++) noise[i] = rng.float() < s.noiseLevel ? 0 : 1;
         else rng.fillNormal(noise, 0, s.noiseLevel);
-        feeds = { ...feeds, ...stepFeeds('noise', noise, m, [batch, d]) };
+        feeds = { ...feeds, ...stepSlices('noise', noise, m, [batch, d]) };
       }
       return feeds;
     },

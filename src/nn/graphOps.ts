@@ -102,7 +102,7 @@ export function stepInputs(g: GraphBuilder, name: string, n: number, dims: reado
 }
 
 /** The feeds of stepInputs from a stacked array [n, ...dims]: views, no copies. */
-export function stepFeeds(name: string, stacked: Float32Array, n: number, dims: readonly number[]): Record<string, Tensor> {
+export function stepSlices(name: string, stacked: Float32Array, n: number, dims: readonly number[]): Record<string, Tensor> {
   const per = stacked.length / n;
   const out: Record<string, Tensor> = {};
   for (let k = 0; k < n; k++) out[stepInputName(name, k)] = float32(stacked.subarray(k * per, (k + 1) * per), dims);

@@ -49,7 +49,7 @@ export function rbmParamShapes(spec: { visible: number; hidden: number }): Recor
  * makes both); uh@(s k + t) [batch, h] uniforms for the hidden
  * samples of Gibbs step t of step s; nv@(s k + t) [batch, d] (uniforms, or standard normals for
  * Gaussian units) when sampleVisible; chain [batch, h] (PCD); W0, b0, c0 and velocities W0.v,
- * b0.v, c0.v (stepFeeds makes uh@ and nv@ from stacked arrays). Outputs: each `_out`,
+ * b0.v, c0.v (stepSlices makes uh@ and nv@ from stacked arrays). Outputs: each `_out`,
  * chain_out (PCD), and recon [K]: the mean over the batch of |v0 - E[v|h0]|^2 with h0 the
  * sampled hidden state of the data (for PCD, h0 is not sampled: E[v|p0] is used).
  */

@@ -1,7 +1,7 @@
 import { RandomSource } from '../core/index.js';
 import { compile, float32, type CompiledGraph, type Tensor } from '../engine/index.js';
 import type { LayerAdapter } from './layerAdapter.js';
-import { stepFeeds } from './graphOps.js';
+import { stepSlices } from './graphOps.js';
 import { fillUniformPairs } from './uniforms.js';
 import type { RbmSettings } from './options.js';
 import { buildFreeEnergyGraph, buildRbmGraph, RBM_PARAMS, rbmParamShapes, type RbmGraphSpec } from './rbmGraph.js';
@@ -99,8 +99,8 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
           else rng.fillNormal(part);
         }
       }
-      const feeds: Record<string, Tensor> = stepFeeds('uh', uh, m * s.k, [b, hidden]);
-      return nv ? { ...feeds, ...stepFeeds('nv', nv, m * s.k, [b, visible]) } : feeds;
+      const feeds: Record<string, Tensor> = stepSlices('uh', uh, m * s.k, [b, hidden]);
+      return nv ? { ...feeds, ...stepSlices('nv', nv, m * s.k, [b, visible]) } : feeds;
     },
     monitor: monitorData
       ? async (c, epoch) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/index.js';
 import { compile, float32, type Tensor } from '../../src/engine/index.js';
 import { autoencoderParamNames, autoencoderParamShapes, buildAutoencoderGraph, type AutoencoderGraphSpec } from '../../src/nn/autoencoderGraph.js';
-import { minibatchFeeds, stepFeeds } from '../../src/nn/graphOps.js';
+import { minibatchFeeds, stepSlices } from '../../src/nn/graphOps.js';
 
 /** The data input and rows@k of K minibatches of B rows taken in order from x [K B, d]. */
 const inOrder = (x: Float32Array, d: number, K: number, B: number) => minibatchFeeds('x', x, d, Int32Array.from({ length: K * B }, (_, i) => i), 0, K, B);
@@ -39,7 +39,7 @@ async function graphGradient(spec: AutoencoderGraphSpec, params: Record<string, 
   const shapes = autoencoderParamShapes(spec.sizes, spec.tied);
   const d = spec.sizes[0];
   const feeds: Record<string, Tensor> = inOrder(x, d, 1, batch);
-  if (noise) Object.assign(feeds, stepFeeds('noise', noise, 1, [batch, d]));
+  if (noise) Object.assign(feeds, stepSlices('noise', noise, 1, [batch, d]));
   for (const [n, p] of Object.entries(params)) feeds[n] = float32(p, shapes[n]);
   const out = await s.run(feeds);
   const grad: Record<string, Float64Array> = {};

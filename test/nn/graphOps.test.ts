@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/index.js';
 import { GraphBuilder, compile, float32 } from '../../src/engine/index.js';
-import { bceSum, largestDivisor, minibatchFeeds, minibatchInputs, stepFeeds, stepInputs } from '../../src/nn/graphOps.js';
+import { bceSum, largestDivisor, minibatchFeeds, minibatchInputs, stepInputs, stepSlices } from '../../src/nn/graphOps.js';
 
 /** float64 sum of softplus(z) - x z, with softplus(z) = max(z, 0) + log1p(exp(-|z|)). */
 function bceReference(z: Float32Array, x: Float32Array): number {
@@ -50,13 +50,13 @@ describe('bceSum', () => {
   });
 });
 
-describe('stepInputs and stepFeeds', () => {
-  it('stepFeeds hands each step its own slice of a stacked array, without copying', async () => {
+describe('stepInputs and stepSlices', () => {
+  it('stepSlices hands each step its own slice of a stacked array, without copying', async () => {
     const g = new GraphBuilder('step_inputs_test');
     const xs = stepInputs(g, 'x', 3, [2, 2]);
     g.output(g.op('Concat', xs, { axis: 0 }), 'all', 'float32', [6, 2]);
     const stacked = Float32Array.from({ length: 12 }, (_, i) => i);
-    const feeds = stepFeeds('x', stacked, 3, [2, 2]);
+    const feeds = stepSlices('x', stacked, 3, [2, 2]);
     expect(Object.keys(feeds)).toEqual(['x@0', 'x@1', 'x@2']);
     expect((feeds['x@1'].data as Float32Array).buffer).toBe(stacked.buffer);
     const out = await (await compile(g.build(), { threads: 1 })).run(feeds);

@@ -3,7 +3,7 @@ import { RandomSource } from '../../src/core/index.js';
 import { compile, float32, type Tensor } from '../../src/engine/index.js';
 import { buildFreeEnergyGraph, buildRbmGraph, rbmParamShapes, type RbmGraphSpec } from '../../src/nn/rbmGraph.js';
 import { rbmExactLogLikelihood, rbmFreeEnergy } from '../../src/nn/rbmExact.js';
-import { minibatchFeeds, stepFeeds } from '../../src/nn/graphOps.js';
+import { minibatchFeeds, stepSlices } from '../../src/nn/graphOps.js';
 import {
   rbmFreeEnergyByEnumeration,
   rbmLogLikelihoodByEnumeration,
@@ -36,7 +36,7 @@ async function compare(spec: RbmGraphSpec, seed: number) {
   const vel = { W: new Float32Array(W.length).fill(0.01), b: new Float32Array(b.length).fill(-0.02), c: new Float32Array(c.length).fill(0.03) };
   const feeds: Record<string, Tensor> = {
     ...minibatchFeeds('v', v, spec.visible, Int32Array.from({ length: spec.steps * batch }, (_, i) => i), 0, spec.steps, batch),
-    ...stepFeeds('uh', uh, spec.steps * spec.k, [batch, spec.hidden]),
+    ...stepSlices('uh', uh, spec.steps * spec.k, [batch, spec.hidden]),
     W0: float32(W, shapes.W0),
     b0: float32(b, shapes.b0),
     c0: float32(c, shapes.c0),
@@ -44,7 +44,7 @@ async function compare(spec: RbmGraphSpec, seed: number) {
     'b0.v': float32(vel.b, shapes.b0),
     'c0.v': float32(vel.c, shapes.c0),
   };
-  if (spec.sampleVisible) Object.assign(feeds, stepFeeds('nv', nv, spec.steps * spec.k, [batch, spec.visible]));
+  if (spec.sampleVisible) Object.assign(feeds, stepSlices('nv', nv, spec.steps * spec.k, [batch, spec.visible]));
   if (spec.persistent) feeds.chain = float32(chain, [batch, spec.hidden]);
   const out = await s.run(feeds);
   const p: RbmParams64 = { W: Float64Array.from(W), b: Float64Array.from(b), c: Float64Array.from(c) };
