@@ -13,6 +13,14 @@ export interface SessionOptions {
    * 3-10% faster without it (784-256, K = 4, interleaved A/B); results are the same bits.
    */
   readonly memoryPattern?: boolean;
+  /**
+   * Whether the session's worker threads spin while they wait for work (ORT's default, true).
+   * A spinning worker keeps a core busy for tens of milliseconds after every run (40 ms measured
+   * here), so a session that runs between the runs of another one takes a core from it: an RBM
+   * epoch ran 20-40% slower after its free-energy monitor. Hot loops of one session want
+   * spinning (no wake-up between operators); sessions used in passing should not spin.
+   */
+  readonly spinning?: boolean;
 }
 
 const ORT_TYPE: Record<DType, ort.Tensor.Type> = { float32: 'float32', int64: 'int64', int32: 'int32', bool: 'bool' };
@@ -97,7 +105,8 @@ export function compile(model: Uint8Array, options: SessionOptions = {}): Promis
   const threads = options.threads ?? defaultThreads();
   if (!Number.isInteger(threads) || threads < 1) throw new InputRangeError(`engine: threads must be a positive integer, got ${threads}`);
   const memoryPattern = options.memoryPattern ?? true;
-  const key = `${createHash('sha1').update(model).digest('hex')}/${threads}${memoryPattern ? '' : '/nomp'}`;
+  const spinning = options.spinning ?? true;
+  const key = `${createHash('sha1').update(model).digest('hex')}/${threads}${memoryPattern ? '' : '/nomp'}${spinning ? '' : '/nospin'}`;
   let hit = cache.get(key);
   if (!hit) {
     hit = ort.InferenceSession.create(model, {
@@ -109,6 +118,7 @@ export function compile(model: Uint8Array, options: SessionOptions = {}): Promis
       executionProviders: executionProviders(),
       // warnings only (e.g. unused initializers) would flood stderr; errors still surface
       logSeverityLevel: 3,
+      ...(spinning ? {} : { extra: { session: { intra_op: { allow_spinning: '0' } } } }),
     }).then((s) => new CompiledGraph(s, key));
     hit.catch(() => cache.delete(key));
     cache.set(key, hit);

@@ -60,7 +60,7 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
     },
     graph: (m) => {
       let g = graphs.get(m);
-      if (!g) graphs.set(m, (g = compile(buildAutoencoderGraph({ ...spec, steps: m }), { threads, memoryPattern: false })));
+      if (!g) graphs.set(m, (g = compile(buildAutoencoderGraph({ ...spec, steps: m }), { threads, memoryPattern: false, spinning: m === steps })));
       return g;
     },
     stepFeeds(m, b, rng, _epoch, t0) {

@@ -33,7 +33,7 @@ function encoderGraph(layers: readonly { shape: readonly [number, number]; activ
 
 /** Encode rows x [n, d] through the layers (weights as inputs, so one session serves every epoch); returns the top code [n, h_L]. */
 export async function encodeRows(layers: readonly EncoderLayer[], x: Float32Array, n: number, threads: number): Promise<Float32Array> {
-  const session = await compile(encoderGraph(layers.map((l) => ({ shape: l.weights.shape, activation: l.activation })), 'orbitscope_encoder'), { threads });
+  const session = await compile(encoderGraph(layers.map((l) => ({ shape: l.weights.shape, activation: l.activation })), 'orbitscope_encoder'), { threads, spinning: false });
   const d = layers[0].weights.shape[1];
   const top = layers[layers.length - 1].weights.shape[0];
   const out = new Float32Array(n * top);

@@ -50,7 +50,7 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
     return buf;
   };
   const fe = async (rows: Float32Array, c: Record<string, Float32Array>): Promise<Float32Array> => {
-    const session = await compile(buildFreeEnergyGraph(spec), { threads });
+    const session = await compile(buildFreeEnergyGraph(spec), { threads, spinning: false });
     const n = rows.length / visible;
     const out = await session.run({ v: float32(rows, [n, visible]), W0: float32(c.W0, shapes.W0), b0: float32(c.b0, shapes.b0), c0: float32(c.c0, shapes.c0) });
     return out.F.data as Float32Array;
@@ -82,7 +82,7 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
     graph: (m, epoch) => {
       const momentum = momentumOf(epoch);
       let g = graphs.get(`${m}/${momentum}`);
-      if (!g) graphs.set(`${m}/${momentum}`, (g = compile(buildRbmGraph({ ...spec, steps: m, momentum }), { threads, memoryPattern: false })));
+      if (!g) graphs.set(`${m}/${momentum}`, (g = compile(buildRbmGraph({ ...spec, steps: m, momentum }), { threads, memoryPattern: false, spinning: m === steps })));
       return g;
     },
     stepFeeds(m, b, rng) {

@@ -20,6 +20,14 @@ describe('compile', () => {
     expect(cachedSessionCount()).toBe(before);
   });
 
+  it('compile(model, { spinning: false }) is its own session and computes the same numbers', async () => {
+    const spinning = await compile(sigmoidModel(), { threads: 2 });
+    const quiet = await compile(sigmoidModel(), { threads: 2, spinning: false });
+    expect(quiet).not.toBe(spinning);
+    const x = float32([-2, 0, 3, 1, -1, 0.5], [2, 3]);
+    expect(Array.from((await quiet.run({ x })).y.data as Float32Array)).toEqual(Array.from((await spinning.run({ x })).y.data as Float32Array));
+  });
+
   it('run() accepts any size for a symbolic batch dimension', async () => {
     const s = await compile(sigmoidModel(), { threads: 1 });
     for (const n of [1, 5]) {
