@@ -14,15 +14,10 @@ export type AutoencoderEstimatorSettings = z.output<typeof schema>;
  */
 export class Autoencoder extends LayerEstimator<AutoencoderEstimatorSettings> {
   constructor(options: AutoencoderEstimatorOptions) {
-    super('Autoencoder', schema, options);
+    super('Autoencoder', 'ae', schema, options);
   }
 
   static fromConfig(config: AutoencoderEstimatorOptions): Autoencoder {
     return new Autoencoder(config);
-  }
-
-  protected stackOptions(x: Float32Array, dim: number) {
-    const { hidden, epochs, batch, lr, seed, snapshots, stepsPerRun, threads, ...ae } = this.options;
-    return { data: x, dim, layers: [dim, hidden], model: 'ae' as const, epochs, batch, ...(lr !== undefined ? { lr } : {}), seed, snapshots, stepsPerRun, threads, ae };
   }
 }

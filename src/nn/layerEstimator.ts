@@ -17,6 +17,8 @@ export const commonEstimatorShape = {
   threads: z.number().int().min(1).default(2),
 };
 
+type CommonEstimatorSettings = z.output<z.ZodObject<typeof commonEstimatorShape>>;
+
 /** Thrown by methods that need a fitted estimator. */
 export class NotFittedError extends UserError {
   constructor(cls: string, method: string) {
@@ -36,18 +38,18 @@ export abstract class LayerEstimator<O extends Record<string, unknown>> {
 
   protected constructor(
     private readonly where: string,
+    private readonly model: 'ae' | 'rbm',
     schema: z.ZodType<O>,
     options: unknown,
   ) {
     this.options = parseOptions(where, schema, options) as O;
   }
 
-  /** trainStack options for this estimator's model. */
-  protected abstract stackOptions(x: Float32Array, dim: number): Parameters<typeof trainStack>[0];
-
   /** Train on rows x [n, dim]; returns this. */
   async fit(x: Float32Array, dim: number): Promise<this> {
-    this.fitted = await trainStack(this.stackOptions(x, dim));
+    // the common options go to trainStack itself, the rest are the model's own (ae or rbm)
+    const { hidden, epochs, batch, lr, seed, snapshots, stepsPerRun, threads, ...own } = this.options as unknown as CommonEstimatorSettings & Record<string, unknown>;
+    this.fitted = await trainStack({ data: x, dim, layers: [dim, hidden], model: this.model, epochs, batch, ...(lr !== undefined ? { lr } : {}), seed, snapshots, stepsPerRun, threads, [this.model]: own });
     return this;
   }
 

@@ -14,15 +14,10 @@ export type RbmEstimatorSettings = z.output<typeof schema>;
  */
 export class Rbm extends LayerEstimator<RbmEstimatorSettings> {
   constructor(options: RbmEstimatorOptions) {
-    super('Rbm', schema, options);
+    super('Rbm', 'rbm', schema, options);
   }
 
   static fromConfig(config: RbmEstimatorOptions): Rbm {
     return new Rbm(config);
-  }
-
-  protected stackOptions(x: Float32Array, dim: number) {
-    const { hidden, epochs, batch, lr, seed, snapshots, stepsPerRun, threads, ...rbm } = this.options;
-    return { data: x, dim, layers: [dim, hidden], model: 'rbm' as const, epochs, batch, ...(lr !== undefined ? { lr } : {}), seed, snapshots, stepsPerRun, threads, rbm };
   }
 }
