@@ -31,22 +31,18 @@ function bad(spec: string, message: string): UserError {
   return new UserError(`data spec "${spec}": ${message}`);
 }
 
-const int =
-  (spec: string, min: number, max = Number.MAX_SAFE_INTEGER): Parser =>
+/** A parser of numbers in [min, max] that pass `ok` ("an integer", "a number"). */
+const ranged =
+  (what: string, ok: (x: number) => boolean, top: number) =>
+  (spec: string, min: number, max = top): Parser =>
   (v, key) => {
     const x = Number(v);
-    if (v.trim() === '' || !Number.isInteger(x)) throw bad(spec, `${key} must be an integer, got "${v}"`);
-    if (x < min || x > max) throw bad(spec, `${key} must be an integer in [${min}, ${max}], got ${x}`);
+    if (v.trim() === '' || !ok(x)) throw bad(spec, `${key} must be ${what}, got "${v}"`);
+    if (x < min || x > max) throw bad(spec, `${key} must be ${what} in [${min}, ${max}], got ${x}`);
     return x;
   };
-const num =
-  (spec: string, min: number, max = Infinity): Parser =>
-  (v, key) => {
-    const x = Number(v);
-    if (v.trim() === '' || !Number.isFinite(x)) throw bad(spec, `${key} must be a number, got "${v}"`);
-    if (x < min || x > max) throw bad(spec, `${key} must be a number in [${min}, ${max}], got ${x}`);
-    return x;
-  };
+const int = ranged('an integer', Number.isInteger, Number.MAX_SAFE_INTEGER);
+const num = ranged('a number', Number.isFinite, Infinity);
 const bool =
   (spec: string): Parser =>
   (v, key) => {
