@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { loadDataset } from '../data/loadDataset.js';
 import type { Dataset } from '../data/dataset.js';
@@ -121,14 +121,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
         if (p.epochDone) log(`seed ${seed} layer ${p.layer + 1}/${p.layers} epoch ${p.epochDone.epoch}/${p.epochs} loss ${p.epochDone.loss.toFixed(4)}`);
       },
     });
-    // keep snapshots in the run directory's snapshots/ (the trainer writes them beside its
-    // checkpoint); files move one by one, so a rerun that finds the model finished loses nothing
-    const fresh = join(trainDir, 'snapshots');
-    if (existsSync(fresh)) {
-      mkdirSync(snapDir, { recursive: true });
-      for (const f of readdirSync(fresh)) renameSync(join(fresh, f), join(snapDir, f));
-      rmSync(fresh, { recursive: true, force: true });
-    }
+    moveSnapshots(join(trainDir, 'snapshots'), snapDir);
     const snapshots = trained.snapshots.length ? trained.snapshots : readSnapshots(snapDir);
     tick(`train seed ${seed}`, t);
     t = performance.now();
@@ -190,6 +183,21 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   writeFileSync(join(out, 'results.json.tmp'), `${JSON.stringify(final, jsonReplacer, 1)}\n`);
   renameSync(join(out, 'results.json.tmp'), join(out, 'results.json'));
   return { results: final, elapsedSeconds: timings.total };
+}
+
+/**
+ * Keep a seed's snapshots in the run directory's snapshots/seed-s (the trainer writes them
+ * beside its checkpoint) with ONE rename of the directory, so a kill leaves them either all in
+ * the trainer's folder or all in place, never split; the next start finds them either way.
+ */
+export function moveSnapshots(fresh: string, snapDir: string): void {
+  const pending = existsSync(fresh) ? readdirSync(fresh).length : 0;
+  if (pending > 0) {
+    // the trainer's folder is the truth; a stale copy (a run retrained after deleting its model) goes
+    if (existsSync(snapDir)) rmSync(snapDir, { recursive: true, force: true });
+    mkdirSync(dirname(snapDir), { recursive: true });
+    renameSync(fresh, snapDir);
+  } else if (existsSync(fresh)) rmSync(fresh, { recursive: true, force: true });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { checkOutputFile, writeOutputFile } from '../../core/outputs.js';
 import type { Command } from 'commander';
 import { analyzeModel, type ModelAnalysis } from '../../analysis/analyzeModel.js';
 import { action, type Cli } from '../program.js';
@@ -64,6 +64,7 @@ export function registerAnalyze(program: Command, cli: Cli): void {
     .requiredOption('--out <file>', 'JSON output (fields: docs/analysis-json.md)')
     .action(
       action<AnalyzeCliOptions>('analyze', cli, async (o, _args, io) => {
+        checkOutputFile('--out', o.out);
         const result = await analyzeModel({
           model: o.model,
           groups: o.group.split(',').map((s) => s.trim()).filter(Boolean),
@@ -75,7 +76,7 @@ export function registerAnalyze(program: Command, cli: Cli): void {
           tol: o.tol,
           samples: o.samples,
         });
-        writeFileSync(o.out, `${JSON.stringify(result, null, 1)}\n`);
+        writeOutputFile('--out', o.out, `${JSON.stringify(result, null, 1)}\n`);
         io.out(`${analysisTable(result)}\n`);
         io.err(`wrote ${o.out}\n`);
       }),

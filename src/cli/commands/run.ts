@@ -3,6 +3,7 @@ import { action, type Cli } from '../program.js';
 import { integer, integerList, number, oneOf } from '../parse.js';
 import { PRESETS, readConfigFile, resolveRunConfig } from '../../experiments/config.js';
 import { runExperiment } from '../../experiments/runExperiment.js';
+import { inOutputDirectory } from '../../core/outputs.js';
 
 interface RunFlags {
   preset?: string;
@@ -66,7 +67,7 @@ export function registerRun(program: Command, cli: Cli): void {
           f.config,
         );
         const out = f.out ?? `runs/${config.preset}${config.quick ? '-quick' : ''}-seed${config.seed}`;
-        const { results, elapsedSeconds } = await runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m) });
+        const { results, elapsedSeconds } = await inOutputDirectory('--out', out, () => runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m) }));
         if (f.json) {
           io.out(JSON.stringify({ out, claims: Object.fromEntries(Object.entries(results.claims).map(([k, c]) => [k, { verdict: c.verdict, statistic: c.statistic, ci: c.ci, n: c.n }])) }));
         } else {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { checkOutputFile, writeOutputFile } from '../../core/outputs.js';
 import type { Command } from 'commander';
 import { modelShadow, type ModelShadow } from '../../analysis/modelShadow.js';
 import { ALL_SHADOW_FAMILIES } from '../../shadow/shadow.js';
@@ -42,8 +42,9 @@ export function registerShadow(program: Command, cli: Cli): void {
     .requiredOption('--out <file>', 'JSON output (fields: docs/analysis-json.md)')
     .action(
       action<ShadowCliOptions>('shadow', cli, async (o, _args, io) => {
+        checkOutputFile('--out', o.out);
         const r = await modelShadow({ model: o.model, data: o.data, family: o.family as ShadowFamily, layer: o.layer, count: o.count });
-        writeFileSync(o.out, `${JSON.stringify(r, null, 1)}\n`);
+        writeOutputFile('--out', o.out, `${JSON.stringify(r, null, 1)}\n`);
         io.out(`${shadowTable(r)}\n`);
         io.err(`wrote ${o.out}\n`);
       }),

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { loadDataset } from '../../data/loadDataset.js';
 import { progressReporter } from '../../nn/progress.js';
 import { trainStack } from '../../nn/trainStack.js';
+import { inOutputDirectory } from '../../core/outputs.js';
 import type { TrainStackOptions } from '../../nn/stackOptions.js';
 import { action, processIo, type Cli, type Io } from '../program.js';
 import { integer, integerList, number, oneOf } from '../parse.js';
@@ -137,7 +138,7 @@ export function registerTrain(program: Command, cli: Cli): void {
         const data = dataset.pixels;
         const dim = dataset.height * dataset.width;
         const opts = trainOptionsFromCli(o, data, dim, io);
-        const r = await trainStack(opts);
+        const r = await inOutputDirectory('--out', opts.runDir!, () => trainStack(opts));
         const summary = {
           runDir: r.runDir,
           model: r.kind,
