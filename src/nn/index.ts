@@ -14,3 +14,7 @@ export { rbmExactLogLikelihood, rbmFreeEnergy } from './rbmExact.js';
 export { buildEncoderGraph, encodeRows, type EncoderLayer } from './encoderGraph.js';
 export { progressReporter } from './progress.js';
 export { type Activation, ACTIVATIONS } from './graphOps.js';
+export { parseOnnxModel, resolveInputDims, SUPPORTED_OPS, type ImportedGraph, type ImportedNode, type SupportedOp } from './onnxModel.js';
+export { emitForward, onnxValues } from './onnxForward.js';
+export { onnxLayers, type OnnxLayer } from './onnxLayers.js';
+export { tensorValues, tensorOf } from './onnxTensor.js';
