@@ -18,3 +18,5 @@ export { parseOnnxModel, resolveInputDims, SUPPORTED_OPS, type ImportedGraph, ty
 export { emitForward, onnxValues } from './onnxForward.js';
 export { onnxLayers, type OnnxLayer } from './onnxLayers.js';
 export { tensorValues, tensorOf } from './onnxTensor.js';
+export { VJPS, type Vjp, type VjpContext } from './onnxVjp.js';
+export { OnnxGradient, buildGradientGraph, valueShapes } from './onnxGradient.js';
