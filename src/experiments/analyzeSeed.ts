@@ -10,6 +10,7 @@ import { randomSearch, randomSearchRace } from '../analysis/randomSearch.js';
 import { finalStack, reconstruct, type AutoencoderLayer, type TrainedSeed } from '../analysis/trainedStack.js';
 import { shadow, SHADOW_FAMILIES } from '../shadow/shadow.js';
 import { stabilisationResiduals } from '../shadow/stabilisationResiduals.js';
+import type { QuantileSummary } from '../shadow/quantileSummary.js';
 import { symmetricOrbitLog10 } from '../analysis/codeSpaceOrbits.js';
 import type { CodeSpaceRecord, Evidence, OrbitStabilizerCheck, PrimitiveRecord, RandomSearchRace, RandomSearchRecord, ResidualRecord } from './evidence.js';
 import type { FeatureResult, LayerResult, Summary } from './results.js';
@@ -49,9 +50,10 @@ export interface SeedAnalysis {
 
 const finiteNames = (groups: readonly string[]) => groups.filter((g): g is FinitePixelGroupName => (FINITE_PIXEL_GROUPS as readonly string[]).includes(g));
 
-function summary(s: { n?: number; count?: number; mean: number; median: number; q05?: number; q25: number; q75: number; q95?: number } & Record<string, unknown>, n: number): Summary {
-  const f = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-  return { n, mean: f(s.mean), median: f(s.median), q05: f(s.q05 ?? s.p05), q25: f(s.q25), q75: f(s.q75), q95: f(s.q95 ?? s.p95) };
+/** The results-schema summary of n residuals (non-finite numbers become null). */
+function summary(s: QuantileSummary, n: number): Summary {
+  const f = (x: number) => (Number.isFinite(x) ? x : null);
+  return { n, mean: f(s.mean), median: f(s.median), q05: f(s.p05), q25: f(s.q25), q75: f(s.q75), q95: f(s.p95) };
 }
 
 /**
@@ -183,7 +185,7 @@ export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysi
       layer: L.index,
       sizes: [dim, L.snapshots[0].layer.units],
       finalLoss: L.finalLoss,
-      residuals: { trained: summary(rt.summary as never, input.evalCount), untrained: summary(ru.summary as never, input.evalCount) },
+      residuals: { trained: summary(rt.summary, input.evalCount), untrained: summary(ru.summary, input.evalCount) },
       shadowErrors,
     });
     residuals.push({ seed, layer: L.index, trained: rt.residuals, untrained: ru.residuals });
