@@ -5,9 +5,9 @@ import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { parseOptions } from '../core/validate.js';
 
-/** Built-in starting points; every field can be overridden by a config file and by flags. */
-export const PRESETS = ['shapes', 'mnist', 'natural'] as const;
-export type Preset = (typeof PRESETS)[number];
+import { PRESETS, type Preset } from './presets.js';
+
+export { PRESETS, type Preset };
 
 /** Group names the analysis understands: finite pixel groups and image-plane Lie groups. */
 export const FINITE_GROUPS = ['translations', 'd4', 'p4m'] as const;
