@@ -6,5 +6,6 @@ export { seedFeatures, finalFeatures, initialFeatures, type SeedFeatures } from 
 export * from './claims/index.js';
 export * from './selfChecks/index.js';
 export { spearman, pearson, ranks, bootstrapInterval, spearmanWithInterval, type Interval, type BootstrapOptions } from './statistics.js';
-export { judge, DEFAULT_RULE, type Verdict, type VerdictRule } from './verdict.js';
+export { judge, DEFAULT_RULE, type Verdict, type VerdictRule, type Judgement } from './verdict.js';
+export * from './inference/index.js';
 export { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';
