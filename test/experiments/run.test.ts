@@ -58,6 +58,19 @@ describe('orbitscope run', () => {
     expect(existsSync(join(a, 'features', 'seed-0', 'layer-1', `snapshot-${index.snapshots.length - 1}.npy`))).toBe(true);
   });
 
+  it('run --quick gives numeric quartiles in every residual summary (they were null when named q1/q3)', () => {
+    const results = ResultsSchema.parse(JSON.parse(readFileSync(join(a, 'results.json'), 'utf8')));
+    expect(results.layers.length).toBeGreaterThan(0);
+    for (const L of results.layers) {
+      for (const s of [L.residuals.trained, L.residuals.untrained]) {
+        expect(s.n).toBeGreaterThan(0);
+        for (const q of [s.q05, s.q25, s.median, s.q75, s.q95]) expect(typeof q, `seed ${L.seed} layer ${L.layer}`).toBe('number');
+        expect(s.q25!).toBeLessThanOrEqual(s.median!);
+        expect(s.median!).toBeLessThanOrEqual(s.q75!);
+      }
+    }
+  });
+
   it('run with the same seed reproduces results.json exactly (timings aside)', async () => {
     const b = join(root, 'b');
     expect((await run(b)).code).toBe(0);

@@ -9,9 +9,9 @@ import type { AutoencodersStabiliseEvidence, ResidualRecord } from './judge.js';
 
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
-/** The results-schema summary of a QuantileSummary (quartiles q1/q3 become q25/q75). */
+/** The results-schema summary of a QuantileSummary (non-finite numbers become null). */
 export function summaryOf(s: QuantileSummary): Summary {
-  return { n: s.count, mean: finiteOrNull(s.mean), median: finiteOrNull(s.median), q05: finiteOrNull(s.p05), q25: finiteOrNull(s.q1), q75: finiteOrNull(s.q3), q95: finiteOrNull(s.p95) };
+  return { n: s.count, mean: finiteOrNull(s.mean), median: finiteOrNull(s.median), q05: finiteOrNull(s.p05), q25: finiteOrNull(s.q25), q75: finiteOrNull(s.q75), q95: finiteOrNull(s.p95) };
 }
 
 /**
