@@ -45,9 +45,20 @@ export const handle: Action<RunFlags> = async (f, _args, io) => {
   const out = f.out ?? `runs/${config.preset}${config.quick ? '-quick' : ''}-seed${config.seed}`;
   const { results, elapsedSeconds } = await runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m) });
   if (f.json) {
-    io.out(JSON.stringify({ out, claims: Object.fromEntries(Object.entries(results.claims).map(([k, c]) => [k, { verdict: c.verdict, statistic: c.statistic, ci: c.ci, n: c.n }])) }));
+    io.out(
+      JSON.stringify({
+        out,
+        claims: Object.fromEntries(Object.entries(results.claims).map(([k, c]) => [k, { verdict: c.verdict, statistic: c.statistic, ci: c.ci, n: c.n, control: c.control, difference: c.difference }])),
+        checks: Object.fromEntries(Object.entries(results.checks).map(([k, c]) => [k, c.status])),
+      }),
+    );
   } else {
-    const rows = Object.entries(results.claims).map(([k, c]) => `  ${k}  ${c.verdict.padEnd(14)} ${c.statisticName} = ${c.statistic === null ? '—' : c.statistic.toFixed(3)}${c.ci ? ` [${c.ci[0].toFixed(3)}, ${c.ci[1].toFixed(3)}]` : ''}  n=${c.n}`);
-    io.out(`${rows.join('\n')}\nrun directory: ${out} (report: ${out}/report.html), ${elapsedSeconds.toFixed(1)} s`);
+    const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
+    const ci = (c: readonly [number, number] | null | undefined) => (c ? ` [${c[0].toFixed(3)}, ${c[1].toFixed(3)}]` : '');
+    const rows = Object.entries(results.claims).map(
+      ([k, c]) => `  ${k}  ${c.verdict.padEnd(14)} ${c.statisticName}: trained ${num(c.statistic)}${c.control ? `, control (${c.control.name}) ${num(c.control.statistic)}` : ''}, difference ${num(c.difference?.statistic)}${ci(c.difference?.ci)} (minimum effect ${c.minimumEffect})`,
+    );
+    const checks = Object.entries(results.checks).map(([k, c]) => `${k} ${c.status}`).join(', ');
+    io.out(`${rows.join('\n')}\n  engine self-checks: ${checks}\nrun directory: ${out} (report: ${out}/report.html), ${elapsedSeconds.toFixed(1)} s`);
   }
 };

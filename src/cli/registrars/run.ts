@@ -8,7 +8,7 @@ import { PRESETS } from '../../experiments/presets.js';
 export const run: Registrar = (program: Command, cli: Cli) => {
   program
     .command('run')
-    .description('Run the experiments C0-C5 end to end: train, snapshot, analyse, judge each claim, and write a run directory with results.json and report.html.')
+    .description('Run the experiments end to end: train, snapshot, analyse, judge each claim C2-C5 against its declared controls, run the engine self-checks C0-C1, and write a run directory with results.json and report.html.')
     .option('--preset <name>', `starting point: ${PRESETS.join(', ')} (default shapes)`, oneOf(PRESETS))
     .option('--data <spec>', 'dataset spec, e.g. shapes:n=12,count=6000 | mnist | idx:IMAGES[,LABELS] | natural:DIR[,patch=12] | npy:FILE')
     .option('--model <kind>', 'ae (autoencoder, default) or rbm', oneOf(['ae', 'rbm'] as const))
