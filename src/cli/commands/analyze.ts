@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { analyzeModel, type ModelAnalysis } from '../../analysis/analyzeModel.js';
 import { action, type Cli } from '../program.js';
 import { integer, number, oneOf } from '../parse.js';
+import { runAnalyzeOnnx } from './analyzeOnnx.js';
 
 interface AnalyzeCliOptions {
   model: string;
@@ -15,6 +16,8 @@ interface AnalyzeCliOptions {
   tol: number;
   samples: number;
   out: string;
+  data?: string;
+  inputShape?: string;
 }
 
 const median = (xs: number[]) => {
@@ -52,7 +55,7 @@ export function registerAnalyze(program: Command, cli: Cli): void {
   program
     .command('analyze')
     .description("Orbit numbers (finite and Lie groups), complexity and emergence of a trained model's features, in input space.")
-    .requiredOption('--model <path>', 'model directory (model.json + model.bin [+ snapshots/]) or an .onnx file (first dense or conv layer)')
+    .requiredOption('--model <path>', 'model directory (model.json + model.bin [+ snapshots/]) or an .onnx network (every Conv/Gemm/MatMul layer; needs --data)')
     .option('--group <list>', 'comma-separated groups: translations, d4, p4m, t2, so2, scale, se2, sim2, gl2, aff2', 'so2,se2,p4m')
     .option('--eps <e>', 'epsilon of the epsilon-stabilizers (last snapshot); omit to skip them', number(0))
     .option('--snapshots <which>', 'last (final weights) or all (every snapshot, plus unit emergence)', oneOf(['all', 'last'] as const), 'last')
@@ -62,8 +65,14 @@ export function registerAnalyze(program: Command, cli: Cli): void {
     .option('--tol <t>', 'relative tolerance of tangent ranks', number(1e-9), 0.05)
     .option('--samples <n>', 'Halton samples per Lie group box for eps measures', integer(1), 128)
     .requiredOption('--out <file>', 'JSON output (fields: docs/analysis-json.md)')
+    .option('--data <spec>', 'ONNX models: data the network is analysed on (mnist, natural:DIR,patch=16,color=true, npy:FILE)')
+    .option('--input-shape <dims>', 'ONNX models: full input shape where the model leaves dims symbolic, e.g. 1x1x28x28')
     .action(
       action<AnalyzeCliOptions>('analyze', cli, async (o, _args, io) => {
+        if (o.model.endsWith('.onnx')) {
+          await runAnalyzeOnnx(o, io);
+          return;
+        }
         const result = await analyzeModel({
           model: o.model,
           groups: o.group.split(',').map((s) => s.trim()).filter(Boolean),
