@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { checkOutputFile, writeOutputFile } from '../../core/outputs.js';
 import { analyzeModel, type ModelAnalysis } from '../../analysis/analyzeModel.js';
 import type { Action } from '../program.js';
 
@@ -50,6 +50,7 @@ export function analysisTable(a: ModelAnalysis): string {
 
 /** `orbitscope analyze`: orbit numbers and complexity of every learned feature of a model. */
 export const handle: Action<AnalyzeCliOptions> = async (o, _args, io) => {
+  checkOutputFile('--out', o.out);
   if (o.model.endsWith('.onnx')) {
     // the whole-network path (docs/onnx-import.md), loaded only for ONNX files
     await (await import('./analyzeOnnx.js')).runAnalyzeOnnx(o, io);
@@ -66,7 +67,7 @@ export const handle: Action<AnalyzeCliOptions> = async (o, _args, io) => {
     tol: o.tol,
     samples: o.samples,
   });
-  writeFileSync(o.out, `${JSON.stringify(result, null, 1)}\n`);
+  writeOutputFile('--out', o.out, `${JSON.stringify(result, null, 1)}\n`);
   io.out(`${analysisTable(result)}\n`);
   io.err(`wrote ${o.out}\n`);
 };

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { analyzeOnnx, type OnnxModelAnalysis } from '../../analysis/analyzeOnnx.js';
 import { UserError } from '../../core/errors.js';
+import { writeOutputFile } from '../../core/outputs.js';
 import { loadDataset } from '../../data/loadDataset.js';
 import type { Io } from '../program.js';
 
@@ -75,7 +75,7 @@ export async function runAnalyzeOnnx(o: AnalyzeOnnxCliOptions, io: Io): Promise<
     levels: o.levels,
     tol: o.tol,
   });
-  writeFileSync(o.out, `${JSON.stringify(result)}\n`);
+  writeOutputFile('--out', o.out, `${JSON.stringify(result)}\n`);
   io.out(`${onnxAnalysisTable(result)}\n`);
   io.err(`wrote ${o.out}\n`);
   return result;
