@@ -24,12 +24,13 @@ function describe(s: DatasetSummary): string {
   if (s.labelCounts) lines.push(`  labels: ${Object.entries(s.labelCounts).map(([k, v]) => `${k}:${v}`).join(' ')}`);
   if (s.shapes) {
     lines.push(`  shapes (${s.shapes.variant}, noise ${s.shapes.noise}); placements and orbit size / stabilizer order of each primitive's template:`);
-    lines.push(`    ${'primitive'.padEnd(10)} ${'placed'.padStart(7)}  ${'translations'.padStart(12)}  ${'D4'.padStart(6)}  ${'p4m'.padStart(10)}`);
+    const width = Math.max(10, ...Object.keys(s.shapes.primitiveCounts).map((k) => k.length));
+    lines.push(`    ${'primitive'.padEnd(width)} ${'placed'.padStart(7)}  ${'translations'.padStart(12)}  ${'D4'.padStart(6)}  ${'p4m'.padStart(10)}`);
     const cat = new Map(s.shapes.catalogue.map((e) => [e.primitive as string, e as Record<string, { orbitSize: number; stabilizerOrder: number }>]));
     const os = (c: { orbitSize: number; stabilizerOrder: number }) => `${c.orbitSize}/${c.stabilizerOrder}`;
     for (const [k, v] of Object.entries(s.shapes.primitiveCounts)) {
       const e = cat.get(k)!;
-      lines.push(`    ${k.padEnd(10)} ${String(v).padStart(7)}  ${os(e.translations).padStart(12)}  ${os(e.d4).padStart(6)}  ${os(e.p4m).padStart(10)}`);
+      lines.push(`    ${k.padEnd(width)} ${String(v).padStart(7)}  ${os(e.translations).padStart(12)}  ${os(e.d4).padStart(6)}  ${os(e.p4m).padStart(10)}`);
     }
   }
   if (s.whitening) lines.push(`  ZCA-whitened, epsilon ${s.whitening.epsilon}; covariance eigenvalues ${s.whitening.smallestEigenvalue.toPrecision(3)} .. ${s.whitening.largestEigenvalue.toPrecision(3)}`);
