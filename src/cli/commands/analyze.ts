@@ -18,6 +18,9 @@ export interface AnalyzeCliOptions {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  /** ONNX networks: the data they are analysed on, and their input shape where symbolic. */
+  data?: string;
+  inputShape?: string;
 }
 
 const median = (xs: number[]) => {
@@ -56,6 +59,11 @@ export function analysisTable(a: ModelAnalysis): string {
 /** `orbitscope analyze`: orbit numbers and complexity of every learned feature of a model (or of every seed of a run). */
 export const handle: Action<AnalyzeCliOptions> = async (o, _args, io) => {
   if (o.out !== undefined) checkOutputFile('--out', o.out);
+  if (o.model.endsWith('.onnx')) {
+    // the whole-network path (docs/onnx-import.md), loaded only for ONNX files
+    await (await import('./analyzeOnnx.js')).runAnalyzeOnnx(o, io);
+    return;
+  }
   const sources = modelSources(o.model, o.seed);
   const progress = o.quiet ? null : workReporter({ tty: io === processIo && process.stderr.isTTY ? process.stderr : null, line: (t) => io.err(t) });
   const results: { seed: number | null; analysis: ModelAnalysis }[] = [];
