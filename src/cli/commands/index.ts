@@ -8,9 +8,10 @@ import { registerData } from './data.js';
 import { registerAnalyze } from './analyze.js';
 import { registerShadow } from './shadow.js';
 import { serve } from './serve.js';
+import { registerSweep } from './sweep.js';
 
 /**
  * Every subcommand, in the order `--help` lists them. Each module adds one command; the
  * commands hold no domain logic, only argument parsing and wiring to the library.
  */
-export const registrars: readonly Registrar[] = [registerRun, registerTrain, registerGroup, registerCount, registerOrbit, registerData, registerAnalyze, registerShadow, serve];
+export const registrars: readonly Registrar[] = [registerRun, registerTrain, registerGroup, registerCount, registerOrbit, registerData, registerAnalyze, registerShadow, serve, registerSweep];
