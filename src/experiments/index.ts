@@ -5,5 +5,6 @@ export { analyzeSeed, type SeedAnalysis, type SeedAnalysisInput, type WorldPrimi
 export type { Evidence } from './evidence.js';
 export * from './claims/index.js';
 export { spearman, pearson, ranks, bootstrapInterval, spearmanWithInterval, type Interval, type BootstrapOptions } from './statistics.js';
-export { judge, DEFAULT_RULE, type Verdict, type VerdictRule } from './verdict.js';
+export { judge, DEFAULT_RULE, type Verdict, type VerdictRule, type Judgement } from './verdict.js';
+export * from './inference/index.js';
 export { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';

@@ -38,6 +38,9 @@ export interface BootstrapOptions {
    * Cluster labels (e.g. the seed each observation came from): when given, clusters are
    * resampled whole and then observations within each drawn cluster, so that the interval
    * reflects variation across seeds as well as across units (a two-stage bootstrap).
+   * Not for verdicts: with 2-5 clusters and between-seed variation this interval is too narrow
+   * (9-11% false "supported" at a nominal 2.5%, issue 13). Verdicts across seeds use
+   * judgeAcrossSeeds (src/experiments/inference/, docs/inference.md) on per-seed statistics.
    */
   readonly clusters?: ArrayLike<number>;
 }

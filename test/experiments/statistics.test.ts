@@ -62,18 +62,36 @@ describe('judge', () => {
     expect(judge(r.ci, r.n).verdict).toBe('not supported');
   });
 
-  it('judge gives inconclusive for pure noise on a small sample', () => {
+  it('judge never gives supported for pure noise on small samples, and says why', () => {
     const rng = RandomSource.fromSeed(4);
-    const x = Array.from({ length: 10 }, () => rng.normal());
-    const y = Array.from({ length: 10 }, () => rng.normal());
-    const r = spearmanWithInterval(x, y, { seed: 2 });
-    const v = judge(r.ci, r.n);
-    expect(v.verdict).toBe('inconclusive');
-    expect(v.reason).toMatch(/crosses the threshold/);
+    for (let k = 0; k < 20; k++) {
+      const x = Array.from({ length: 10 }, () => rng.normal());
+      const y = Array.from({ length: 10 }, () => rng.normal());
+      const r = spearmanWithInterval(x, y, { seed: k, resamples: 400 });
+      const v = judge(r.ci, r.n);
+      expect(v.verdict).not.toBe('supported');
+      expect(v.reason).toMatch(/contains the minimum effect 0.2|lies below the (threshold|minimum effect)/);
+    }
   });
 
   it('judge gives not supported for a tight interval around zero (an equivalence finding)', () => {
     expect(judge([-0.05, 0.08], 500).verdict).toBe('not supported');
+  });
+
+  it('judge of an interval inside the minimum effect is not supported (a positive but negligible effect)', () => {
+    // the lower bound is above the threshold 0 but the whole interval lies below 0 + 0.2
+    const v = judge([0.01, 0.05], 500);
+    expect(v.verdict).toBe('not supported');
+    expect(v.reason).toMatch(/below the minimum effect 0.2/);
+    expect(judge([0.01, 0.05], 10, { threshold: 0, minimumEffect: 0.1, minimumN: 2 }).verdict).toBe('not supported');
+  });
+
+  it('judge needs the lower bound above threshold + minimum effect; an interval containing it is inconclusive', () => {
+    expect(judge([0.21, 0.5], 50).verdict).toBe('supported');
+    expect(judge([0.1, 0.5], 50).verdict).toBe('inconclusive');
+    expect(judge([1.05, 1.3], 50, { threshold: 1, minimumEffect: 0.1, minimumN: 2 }).verdict).toBe('inconclusive');
+    expect(judge([1.15, 1.3], 50, { threshold: 1, minimumEffect: 0.1, minimumN: 2 }).verdict).toBe('supported');
+    expect(judge([-0.5, -0.3], 50).reason).toMatch(/goes the other way/);
   });
 
   it('judge gives inconclusive with the reason when there are too few observations', () => {
