@@ -33,6 +33,7 @@ const RUN_KEYS = new Set(Object.keys(RunConfigSchema.shape));
 
 /** The product of the grid's value lists, first key slowest. */
 function gridPoints(grid: Readonly<Record<string, readonly unknown[]>>): Record<string, unknown>[] {
+  if (Object.keys(grid).length === 0) return [];
   let points: Record<string, unknown>[] = [{}];
   for (const [key, values] of Object.entries(grid)) points = points.flatMap((p) => values.map((v) => ({ ...p, [key]: v })));
   return points;

@@ -18,6 +18,14 @@ describe('sweep file', () => {
     expect(cells.map((c) => c.label)).toEqual(['seeds=1 model=ae', 'seeds=2 model=ae', 'seeds=3 model=rbm']);
   });
 
+  it('expandSweep(file) with cells: alone makes exactly those cells', () => {
+    const cells = expandSweep({ cells: [{ quick: true, seeds: 1 }] });
+    expect(cells).toHaveLength(1);
+    expect(cells[0].config.quick).toBe(true);
+    expect(cells[0].label).toBe(cells[0].id);
+    expect(expandSweep({ base: { quick: true }, cells: [{ seeds: 1 }, { seeds: 2 }] }).map((c) => c.label)).toEqual(['seeds=1', 'seeds=2']);
+  });
+
   it('cellId(config) depends on the configuration, not on the order of its keys', () => {
     expect(cellId({ a: 1, b: [1, 2], c: { x: null, y: 'z' } })).toBe(cellId({ c: { y: 'z', x: null }, b: [1, 2], a: 1 }));
     expect(cellId({ a: 1 })).not.toBe(cellId({ a: 2 }));
