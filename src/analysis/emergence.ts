@@ -34,3 +34,17 @@ export function primitiveEmergence(bestMatch: ArrayLike<number>, threshold = 0.9
   for (let k = 0; k < bestMatch.length; k++) if (bestMatch[k] >= threshold) return k;
   return null;
 }
+
+/**
+ * A primitive's sustained emergence: the first snapshot k after which the best match stays above
+ * the (calibrated) threshold, i.e. the least k with bestMatch[j] > threshold for every j >= k.
+ * Null when the match is not above the threshold at the last snapshot (never emerged).
+ */
+export function sustainedEmergence(bestMatch: ArrayLike<number>, threshold: number): number | null {
+  let first: number | null = null;
+  for (let j = bestMatch.length - 1; j >= 0; j--) {
+    if (bestMatch[j] > threshold) first = j;
+    else break;
+  }
+  return first;
+}

@@ -1,6 +1,8 @@
 import onnxProto from 'onnx-proto';
 import { InputRangeError, InputTypeError } from '../core/errors.js';
-import { halfToFloat } from '../core/float16.js';
+import { tensorValues } from '../nn/onnxTensor.js';
+
+export { tensorValues };
 
 const { onnx } = onnxProto;
 
@@ -25,38 +27,6 @@ export interface OnnxFeatureOptions {
 }
 
 type TensorProto = onnxProto.onnx.ITensorProto;
-
-const FLOAT = 1;
-const FLOAT16 = 10;
-const DOUBLE = 11;
-
-/** The values of a float, double or float16 TensorProto from raw_data or its typed field, as float32. */
-export function tensorValues(t: TensorProto, where: string): Float32Array {
-  const count = (t.dims ?? []).reduce((a: number, d) => a * Number(d), 1);
-  if (t.dataLocation === onnx.TensorProto.DataLocation.EXTERNAL) throw new InputTypeError(`${where}: initializer "${t.name}" keeps its data in an external file, which is not supported; re-export with the weights embedded`);
-  const raw = t.rawData && t.rawData.length ? t.rawData : null;
-  let out: Float32Array;
-  if (t.dataType === FLOAT) {
-    if (raw) {
-      const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-      out = Float32Array.from({ length: raw.byteLength / 4 }, (_, i) => view.getFloat32(4 * i, true));
-    } else out = Float32Array.from(t.floatData ?? []);
-  } else if (t.dataType === DOUBLE) {
-    if (raw) {
-      const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-      out = Float32Array.from({ length: raw.byteLength / 8 }, (_, i) => view.getFloat64(8 * i, true));
-    } else out = Float32Array.from(t.doubleData ?? []);
-  } else if (t.dataType === FLOAT16) {
-    if (raw) {
-      const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-      out = Float32Array.from({ length: raw.byteLength / 2 }, (_, i) => halfToFloat(view.getUint16(2 * i, true)));
-    } else out = Float32Array.from(t.int32Data ?? [], halfToFloat); // float16 bits live in int32_data
-  } else {
-    throw new InputTypeError(`${where}: initializer "${t.name}" has ONNX data type ${t.dataType}; expected float, double or float16 weights`);
-  }
-  if (out.length !== count) throw new InputRangeError(`${where}: initializer "${t.name}" holds ${out.length} values but its dims [${(t.dims ?? []).join(', ')}] need ${count}`);
-  return out;
-}
 
 const intAttr = (node: onnxProto.onnx.INodeProto, name: string, fallback: number): number => {
   const a = (node.attribute ?? []).find((x) => x.name === name);

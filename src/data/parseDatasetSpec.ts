@@ -90,7 +90,7 @@ function keyValues(spec: string, kind: string, items: readonly string[], parsers
 export const DATASET_KINDS = ['shapes', 'mnist', 'idx', 'natural', 'npy'] as const;
 
 /**
- * Parse a dataset spec: `shapes[:n=16,count=20000,seed=0,variant=binary|continuous,noise=0,
+ * Parse a dataset spec: `shapes[:n=16,count=20000,seed=0,variant=binary|continuous|decorrelated,noise=0,
  * primitives=line:2+bar+dot,minPrimitives=1,maxPrimitives=3]`, `mnist[:count=N]`,
  * `idx:IMAGES[,LABELS][,count=N]`, `natural:DIR[,patch=12,count=50000,whiten=false,epsilon=0.1,
  * seed=0,minStd=0.01]`, `npy:FILE[,height=H,width=W]`. Unknown keys and bad values throw a
@@ -110,7 +110,7 @@ export function parseDatasetSpec(spec: string): DatasetSpec {
           n: int(spec, 6, 256),
           count: int(spec, 1, 10_000_000),
           seed: int(spec, -(2 ** 31), 2 ** 31 - 1),
-          variant: oneOf(spec, ['binary', 'continuous']),
+          variant: oneOf(spec, ['binary', 'continuous', 'decorrelated']),
           noise: num(spec, 0),
           primitives: weights(spec),
           minPrimitives: int(spec, 1, 16),

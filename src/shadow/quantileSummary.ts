@@ -14,10 +14,10 @@ export interface QuantileSummary {
   /** 5% quantile. */
   readonly p05: number;
   /** 25% quantile (first quartile). */
-  readonly q1: number;
+  readonly q25: number;
   readonly median: number;
   /** 75% quantile (third quartile). */
-  readonly q3: number;
+  readonly q75: number;
   /** 95% quantile. */
   readonly p95: number;
   readonly max: number;
@@ -37,9 +37,9 @@ export function quantileSummary(values: ArrayLike<number>): QuantileSummary {
     mean: sum / s.length,
     min: s[0],
     p05: quantileSorted(s, 0.05),
-    q1: quantileSorted(s, 0.25),
+    q25: quantileSorted(s, 0.25),
     median: quantileSorted(s, 0.5),
-    q3: quantileSorted(s, 0.75),
+    q75: quantileSorted(s, 0.75),
     p95: quantileSorted(s, 0.95),
     max: s[s.length - 1],
   };

@@ -1,9 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../core/packageRoot.js';
 import type { CellSpec, CellSummary } from './cellSummary.js';
 
-/** The CLI entry a cell process runs (`orbitscope cell-process`, a hidden command). */
-const BIN = fileURLToPath(new URL('../../bin/orbitscope.mjs', import.meta.url));
+/** The CLI entry a cell process runs (`orbitscope cell-process`, a hidden command); from the package root, as the compiled CLI lives elsewhere (docs/cli.md). */
+const bin = () => join(packageRoot(), 'bin', 'orbitscope.mjs');
 
 /** A message to a cell process: run this cell in this sweep directory. */
 export type CellRequest = { readonly out: string; readonly cell: CellSpec };
@@ -32,7 +33,7 @@ export class CellProcess {
   private stderrTail = '';
 
   private start(): ChildProcess {
-    const child = fork(BIN, ['cell-process'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(bin(), ['cell-process'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     child.stderr?.on('data', (d: Buffer) => (this.stderrTail = (this.stderrTail + d.toString()).slice(-2000)));
     child.on('message', (m: CellReply) => {
       const p = this.pending;

@@ -6,6 +6,10 @@ declare module 'jstat' {
     /** Cumulative distribution P(T <= x) for T ~ t(dof). */
     cdf(x: number, dof: number): number;
   }
-  const jStat: { readonly studentt: StudentT };
+  interface ChiSquare {
+    /** Cumulative distribution P(X <= x) for X ~ chi-square(dof). */
+    cdf(x: number, dof: number): number;
+  }
+  const jStat: { readonly studentt: StudentT; readonly chisquare: ChiSquare };
   export default jStat;
 }

@@ -26,15 +26,15 @@ describe('stabilisation residuals', () => {
     expect(s.min).toBe(0);
     expect(s.max).toBe(1);
     expect(s.p05).toBeCloseTo(0.03, 6); // h = 0.15
-    expect(s.q1).toBeCloseTo(0.15, 6); // h = 0.75
+    expect(s.q25).toBeCloseTo(0.15, 6); // h = 0.75
     expect(s.median).toBeCloseTo(0.35, 6); // h = 1.5
-    expect(s.q3).toBeCloseTo(0.625, 6); // h = 2.25
+    expect(s.q75).toBeCloseTo(0.625, 6); // h = 2.25
     expect(s.p95).toBeCloseTo(0.925, 6); // h = 2.85
   });
 
   it('quantileSummary(values) of one value puts every quantile on it', () => {
     const s = quantileSummary([3]);
-    expect([s.min, s.p05, s.q1, s.median, s.q3, s.p95, s.max, s.mean]).toEqual([3, 3, 3, 3, 3, 3, 3, 3]);
+    expect([s.min, s.p05, s.q25, s.median, s.q75, s.p95, s.max, s.mean]).toEqual([3, 3, 3, 3, 3, 3, 3, 3]);
   });
 
   it('residualBaseline(trained, untrained) summarises both the same way, with the ratio of medians', () => {
@@ -42,7 +42,7 @@ describe('stabilisation residuals', () => {
     const untrained = { ...data, outputs: new Float32Array(10) };
     const b = residualBaseline(data, untrained);
     expect(b.untrained.summary.median).toBe(1);
-    expect(b.untrained.summary.q1).toBe(1);
+    expect(b.untrained.summary.q25).toBe(1);
     expect(b.trained.summary.median).toBeCloseTo(0.35, 6);
     expect(b.medianRatio).toBeCloseTo(0.35, 6);
     expect(b.fractionImproved).toBe(3 / 4); // 0, 0.5, 0.2 beat 1; 1 does not

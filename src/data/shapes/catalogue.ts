@@ -4,6 +4,7 @@ import type { PermGroup } from '../../groups/perm/PermGroup.js';
 import { checkInteger } from '../../core/validate.js';
 import { MIN_SHAPES_N, primitiveTemplates } from './primitives.js';
 import { continuousTemplates } from './continuous.js';
+import { decorrelatedTemplates } from './decorrelated.js';
 import type { ShapesVariant } from './generateShapes.js';
 
 /** Orbit size and stabilizer order of one template under one group; orbitSize * stabilizerOrder = groupOrder. */
@@ -42,9 +43,9 @@ function count(group: PermGroup, pixels: Float32Array, levels: number | undefine
 export function shapesCatalogue(n = 16, options: { variant?: ShapesVariant; levels?: number } = {}): CatalogueEntry[] {
   checkInteger('shapesCatalogue', 'n', n, MIN_SHAPES_N, 256);
   const variant = options.variant ?? 'binary';
-  const levels = variant === 'binary' ? options.levels : (options.levels ?? 256);
+  const levels = variant === 'continuous' ? (options.levels ?? 256) : options.levels;
   const groups = { translations: torusTranslations(n, n), d4: gridD4(n), p4m: p4m(n) };
-  const templates = variant === 'binary' ? primitiveTemplates(n) : continuousTemplates(n);
+  const templates = variant === 'binary' ? primitiveTemplates(n) : variant === 'decorrelated' ? decorrelatedTemplates(n) : continuousTemplates(n);
   return templates.map((t) => ({
     primitive: t.name,
     n,

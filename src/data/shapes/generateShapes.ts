@@ -4,13 +4,24 @@ import { InputRangeError } from '../../core/errors.js';
 import { applyP4m, p4mPoint, type P4mElement } from './p4mElement.js';
 import { BINARY_PRIMITIVES, MIN_SHAPES_N, primitiveTemplates, type BinaryPrimitive, type PrimitiveTemplate } from './primitives.js';
 import { CONTINUOUS_PRIMITIVES, renderContinuous, type ContinuousPose, type ContinuousPrimitive } from './continuous.js';
+import { DECORRELATED_N, DECORRELATED_PRIMITIVES, decorrelatedTemplates, type DecorrelatedPrimitive } from './decorrelated.js';
 
-/** One primitive placed in a binary image: image = max over placements of element.template. */
-export interface BinaryPlacement {
-  readonly primitive: BinaryPrimitive;
+/** One primitive placed in a binary image at a p4m element: image = max over placements of element.template. */
+export interface P4mPlacement<P extends string = string> {
+  readonly primitive: P;
   readonly element: P4mElement;
   /** g(anchor): where the template's anchor pixel landed, [row, col]. */
   readonly position: readonly [number, number];
+}
+export type BinaryPlacement = P4mPlacement<BinaryPrimitive>;
+export type DecorrelatedPlacement = P4mPlacement<DecorrelatedPrimitive>;
+
+/** What the binary renderer needs of a template. */
+interface P4mTemplate<P extends string> {
+  readonly name: P;
+  readonly n: number;
+  readonly pixels: Float32Array;
+  readonly anchor: readonly [number, number];
 }
 
 /** One primitive placed in a continuous image at an SE(2) pose. */
@@ -24,15 +35,27 @@ export interface ContinuousPlacement {
  * Binary: image i = max_j scenes[i][j].element . template(scenes[i][j].primitive), then noise.
  * Continuous: image i = max_j renderContinuous(primitive, pose), then noise.
  */
-export type ShapesTruth =
-  | { readonly variant: 'binary'; readonly n: number; readonly noise: number; readonly scenes: readonly (readonly BinaryPlacement[])[] }
-  | { readonly variant: 'continuous'; readonly n: number; readonly noise: number; readonly scenes: readonly (readonly ContinuousPlacement[])[] };
+export type ShapesTruth = (
+  | { readonly variant: 'binary'; readonly scenes: readonly (readonly BinaryPlacement[])[] }
+  | { readonly variant: 'continuous'; readonly scenes: readonly (readonly ContinuousPlacement[])[] }
+  | { readonly variant: 'decorrelated'; readonly scenes: readonly (readonly DecorrelatedPlacement[])[] }
+) & {
+  readonly n: number;
+  readonly noise: number;
+  /** The relative frequency each primitive was drawn with (name -> weight; every primitive of the variant). */
+  readonly weights: Readonly<Record<string, number>>;
+};
 
-export type ShapesVariant = 'binary' | 'continuous';
+/**
+ * 'binary' and 'continuous': the original worlds; 'decorrelated': binary primitives of equal
+ * pixel count and energy whose p4m orbit sizes are decorrelated from pixel count, energy,
+ * frequency per orbit element and variance explained (decorrelated.ts, issue 14).
+ */
+export type ShapesVariant = 'binary' | 'continuous' | 'decorrelated';
 
 /** Options of the shapes world; every field has a default (see DEFAULT_SHAPES_OPTIONS). */
 export interface ShapesOptions {
-  /** Torus side in pixels (default 16). */
+  /** Torus side in pixels (default 16; the decorrelated variant needs it even, 8..32). */
   readonly n?: number;
   /** Number of images (default 20000). */
   readonly count?: number;
@@ -42,7 +65,8 @@ export interface ShapesOptions {
   readonly variant?: ShapesVariant;
   /**
    * Relative frequencies of the primitives (name -> weight >= 0); primitives left out are not
-   * drawn. Default: every primitive of the variant with weight 1.
+   * drawn. Default: every primitive of the variant with weight 1; in the decorrelated variant
+   * weight = p4m orbit size, so that every orbit element is drawn equally often.
    */
   readonly primitives?: Readonly<Record<string, number>>;
   /** Primitives per image, drawn uniformly in [minPrimitives, maxPrimitives] (default 1..3). */
@@ -63,8 +87,8 @@ export interface ShapesWorld {
   readonly truth: ShapesTruth;
 }
 
-function weightsFor(names: readonly string[], given: Readonly<Record<string, number>> | undefined, variant: ShapesVariant): number[] {
-  if (!given) return names.map(() => 1);
+function weightsFor(names: readonly string[], given: Readonly<Record<string, number>> | undefined, variant: ShapesVariant, byDefault: readonly number[]): number[] {
+  if (!given) return [...byDefault];
   for (const [k, w] of Object.entries(given)) {
     if (!names.includes(k)) throw new InputRangeError(`shapes: unknown ${variant} primitive "${k}"; expected one of ${names.join(', ')}`);
     if (!Number.isFinite(w) || w < 0) throw new InputRangeError(`shapes: weight of primitive "${k}" must be a finite number >= 0, got ${w}`);
@@ -86,7 +110,7 @@ function pick(rng: RandomSource, weights: readonly number[], total: number): num
 }
 
 /** Image of one binary scene without noise: max over placements of g.template (n x n). */
-export function renderBinaryScene(n: number, scene: readonly BinaryPlacement[], templates: readonly PrimitiveTemplate[], out = new Float32Array(n * n)): Float32Array {
+export function renderBinaryScene(n: number, scene: readonly P4mPlacement[], templates: readonly P4mTemplate<string>[], out: Float32Array = new Float32Array(n * n)): Float32Array {
   const moved = new Float32Array(n * n);
   for (const pl of scene) {
     const t = templates.find((x) => x.name === pl.primitive);
@@ -117,35 +141,41 @@ export function generateShapes(options: ShapesOptions = {}): ShapesWorld {
   checkInteger('shapes', 'seed', o.seed);
   checkInteger('shapes', 'minPrimitives', o.minPrimitives, 1, 16);
   checkInteger('shapes', 'maxPrimitives', o.maxPrimitives, o.minPrimitives, 16);
-  if (o.variant !== 'binary' && o.variant !== 'continuous') throw new InputRangeError(`shapes: variant must be "binary" or "continuous", got "${o.variant as string}"`);
-  const binaryNoise = o.variant === 'binary';
+  if (o.variant !== 'binary' && o.variant !== 'continuous' && o.variant !== 'decorrelated') throw new InputRangeError(`shapes: variant must be "binary", "continuous" or "decorrelated", got "${o.variant as string}"`);
+  if (o.variant === 'decorrelated' && (o.n % 2 !== 0 || o.n < DECORRELATED_N.min || o.n > DECORRELATED_N.max)) {
+    throw new InputRangeError(`shapes: the decorrelated variant needs an even n in [${DECORRELATED_N.min}, ${DECORRELATED_N.max}], got ${o.n}`);
+  }
+  const binaryNoise = o.variant !== 'continuous';
   if (!Number.isFinite(o.noise) || o.noise < 0 || (binaryNoise && o.noise > 1)) {
     throw new InputRangeError(`shapes: noise must be ${binaryNoise ? 'a flip probability in [0, 1]' : 'a standard deviation >= 0'}, got ${o.noise}`);
   }
   const { n, count } = o;
-  const names: readonly string[] = o.variant === 'binary' ? BINARY_PRIMITIVES : CONTINUOUS_PRIMITIVES;
-  const weights = weightsFor(names, o.primitives, o.variant);
+  const names: readonly string[] = primitiveNames(o.variant);
+  const binaryTemplates: readonly PrimitiveTemplate[] = o.variant === 'binary' ? primitiveTemplates(n) : [];
+  const decorrelated = o.variant === 'decorrelated' ? decorrelatedTemplates(n) : [];
+  // the decorrelated world draws each primitive in proportion to its orbit size (8 n^2 / |S|)
+  const byDefault = o.variant === 'decorrelated' ? decorrelated.map((t) => (8 * n * n) / t.designStabilizer) : names.map(() => 1);
+  const weights = weightsFor(names, o.primitives, o.variant, byDefault);
   const total = weights.reduce((a, b) => a + b, 0);
   const rng = RandomSource.fromSeed(o.seed).fork(0);
   const noise = RandomSource.fromSeed(o.seed).fork(1);
   const pixels = new Float32Array(count * n * n);
-  const templates = o.variant === 'binary' ? primitiveTemplates(n) : [];
   const binaryScenes: BinaryPlacement[][] = [];
+  const decorrelatedScenes: DecorrelatedPlacement[][] = [];
   const continuousScenes: ContinuousPlacement[][] = [];
   for (let i = 0; i < count; i++) {
     const k = o.minPrimitives + rng.int(o.maxPrimitives - o.minPrimitives + 1);
     const img = pixels.subarray(i * n * n, (i + 1) * n * n);
-    if (o.variant === 'binary') {
-      const scene: BinaryPlacement[] = [];
-      for (let j = 0; j < k; j++) {
-        const idx = pick(rng, weights, total);
-        const element: P4mElement = { rotation: rng.int(4), mirror: rng.int(2) === 1, shift: [rng.int(n), rng.int(n)] };
-        const t = templates[idx];
-        scene.push({ primitive: t.name, element, position: p4mPoint(n, element, t.anchor[0], t.anchor[1]) });
+    if (o.variant !== 'continuous') {
+      const flip = () => {
+        if (o.noise > 0) for (let p = 0; p < n * n; p++) if (noise.float() < o.noise) img[p] = 1 - img[p];
+      };
+      if (o.variant === 'binary') {
+        binaryScenes.push(drawP4mScene(rng, n, k, weights, total, binaryTemplates, img));
+      } else {
+        decorrelatedScenes.push(drawP4mScene(rng, n, k, weights, total, decorrelated, img));
       }
-      renderBinaryScene(n, scene, templates, img);
-      if (o.noise > 0) for (let p = 0; p < n * n; p++) if (noise.float() < o.noise) img[p] = 1 - img[p];
-      binaryScenes.push(scene);
+      flip();
     } else {
       const scene: ContinuousPlacement[] = [];
       for (let j = 0; j < k; j++) {
@@ -157,14 +187,36 @@ export function generateShapes(options: ShapesOptions = {}): ShapesWorld {
       continuousScenes.push(scene);
     }
   }
+  const common = { n, noise: o.noise, weights: Object.fromEntries(names.map((k, i) => [k, weights[i]])) };
   const truth: ShapesTruth =
-    o.variant === 'binary' ? { variant: 'binary', n, noise: o.noise, scenes: binaryScenes } : { variant: 'continuous', n, noise: o.noise, scenes: continuousScenes };
+    o.variant === 'binary'
+      ? { variant: 'binary', ...common, scenes: binaryScenes }
+      : o.variant === 'decorrelated'
+        ? { variant: 'decorrelated', ...common, scenes: decorrelatedScenes }
+        : { variant: 'continuous', ...common, scenes: continuousScenes };
   return { pixels, truth };
+}
+
+/** The primitive names of a variant, in catalogue order. */
+export function primitiveNames(variant: ShapesVariant): readonly string[] {
+  return variant === 'binary' ? BINARY_PRIMITIVES : variant === 'decorrelated' ? DECORRELATED_PRIMITIVES : CONTINUOUS_PRIMITIVES;
+}
+
+/** k placements at uniform p4m elements, primitives drawn by weight, rendered into img. */
+function drawP4mScene<P extends string>(rng: RandomSource, n: number, k: number, weights: readonly number[], total: number, templates: readonly P4mTemplate<P>[], img: Float32Array): P4mPlacement<P>[] {
+  const scene: P4mPlacement<P>[] = [];
+  for (let j = 0; j < k; j++) {
+    const t = templates[pick(rng, weights, total)];
+    const element: P4mElement = { rotation: rng.int(4), mirror: rng.int(2) === 1, shift: [rng.int(n), rng.int(n)] };
+    scene.push({ primitive: t.name, element, position: p4mPoint(n, element, t.anchor[0], t.anchor[1]) });
+  }
+  renderBinaryScene(n, scene, templates, img);
+  return scene;
 }
 
 /** How many placements of each primitive the truth holds (every primitive of the variant listed). */
 export function primitiveCounts(truth: ShapesTruth): Record<string, number> {
-  const names: readonly string[] = truth.variant === 'binary' ? BINARY_PRIMITIVES : CONTINUOUS_PRIMITIVES;
+  const names = primitiveNames(truth.variant);
   const counts: Record<string, number> = Object.fromEntries(names.map((k) => [k, 0]));
   for (const scene of truth.scenes) for (const pl of scene) counts[pl.primitive]++;
   return counts;

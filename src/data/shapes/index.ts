@@ -9,14 +9,18 @@ export {
   type ContinuousPose,
   type ContinuousPrimitive,
 } from './continuous.js';
+export { DECORRELATED_N, DECORRELATED_PRIMITIVES, decorrelatedTemplates, type DecorrelatedPrimitive, type DecorrelatedTemplate } from './decorrelated.js';
 export {
   DEFAULT_SHAPES_OPTIONS,
+  primitiveNames,
   generateShapes,
   primitiveCounts,
   renderBinaryScene,
   renderContinuousScene,
   type BinaryPlacement,
   type ContinuousPlacement,
+  type DecorrelatedPlacement,
+  type P4mPlacement,
   type ShapesOptions,
   type ShapesTruth,
   type ShapesVariant,
