@@ -94,7 +94,11 @@ export function readConfigFile(path: string): Record<string, unknown> {
     throw new UserError(`${path}: not valid ${ext === '.json' ? 'JSON' : 'YAML'} (${(e as Error).message})`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError(`${path}: expected an object of options`);
-  return parsed as Record<string, unknown>;
+  // a run directory's own config.json (what `run` writes, with its rerun recipe) holds the
+  // options under "config", beside the dataset's hash and the version: rerun from those
+  const run = parsed as Record<string, unknown>;
+  if ('config' in run && 'dataset' in run && run.config !== null && typeof run.config === 'object' && !Array.isArray(run.config)) return run.config as Record<string, unknown>;
+  return run;
 }
 
 /**

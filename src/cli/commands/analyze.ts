@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { checkOutputFile, writeOutputFile } from '../../core/outputs.js';
 import { analyzeModel, type ModelAnalysis } from '../../analysis/analyzeModel.js';
 import type { Action } from '../program.js';
 
@@ -47,6 +47,7 @@ export function analysisTable(a: ModelAnalysis): string {
 
 /** `orbitscope analyze`: orbit numbers and complexity of every learned feature of a model. */
 export const handle: Action<AnalyzeCliOptions> = async (o, _args, io) => {
+  checkOutputFile('--out', o.out);
   const result = await analyzeModel({
     model: o.model,
     groups: o.group.split(',').map((s) => s.trim()).filter(Boolean),
@@ -58,7 +59,7 @@ export const handle: Action<AnalyzeCliOptions> = async (o, _args, io) => {
     tol: o.tol,
     samples: o.samples,
   });
-  writeFileSync(o.out, `${JSON.stringify(result, null, 1)}\n`);
+  writeOutputFile('--out', o.out, `${JSON.stringify(result, null, 1)}\n`);
   io.out(`${analysisTable(result)}\n`);
   io.err(`wrote ${o.out}\n`);
 };

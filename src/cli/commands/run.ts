@@ -1,6 +1,7 @@
 import type { Action } from '../program.js';
 import { readConfigFile, resolveRunConfig } from '../../experiments/config.js';
 import { runExperiment } from '../../experiments/runExperiment.js';
+import { inOutputDirectory } from '../../core/outputs.js';
 
 export interface RunFlags {
   preset?: string;
@@ -43,7 +44,7 @@ export const handle: Action<RunFlags> = async (f, _args, io) => {
     f.config,
   );
   const out = f.out ?? `runs/${config.preset}${config.quick ? '-quick' : ''}-seed${config.seed}`;
-  const { results, elapsedSeconds } = await runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m) });
+  const { results, elapsedSeconds } = await inOutputDirectory('--out', out, () => runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m) }));
   if (f.json) {
     io.out(
       JSON.stringify({

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { checkOutputFile, writeOutputFile } from '../../core/outputs.js';
 import { modelShadow, type ModelShadow } from '../../analysis/modelShadow.js';
 import type { ShadowFamily } from '../../shadow/shadowResult.js';
 import type { Action } from '../program.js';
@@ -28,8 +28,9 @@ export function shadowTable(r: ModelShadow): string {
 
 /** `orbitscope shadow`: the group element nearest to a trained layer, with its error. */
 export const handle: Action<ShadowCliOptions> = async (o, _args, io) => {
+  checkOutputFile('--out', o.out);
   const r = await modelShadow({ model: o.model, data: o.data, family: o.family as ShadowFamily, layer: o.layer, count: o.count });
-  writeFileSync(o.out, `${JSON.stringify(r, null, 1)}\n`);
+  writeOutputFile('--out', o.out, `${JSON.stringify(r, null, 1)}\n`);
   io.out(`${shadowTable(r)}\n`);
   io.err(`wrote ${o.out}\n`);
 };

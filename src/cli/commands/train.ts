@@ -1,6 +1,7 @@
 import { loadDataset } from '../../data/loadDataset.js';
 import { progressReporter } from '../../nn/progress.js';
 import { trainStack } from '../../nn/trainStack.js';
+import { inOutputDirectory } from '../../core/outputs.js';
 import type { TrainStackOptions } from '../../nn/stackOptions.js';
 import { processIo, type Action, type Io } from '../program.js';
 
@@ -88,7 +89,7 @@ export const handle: Action<TrainOptions> = async (o, _args, io) => {
   const data = dataset.pixels;
   const dim = dataset.height * dataset.width;
   const opts = trainOptionsFromCli(o, data, dim, io);
-  const r = await trainStack(opts);
+  const r = await inOutputDirectory('--out', opts.runDir!, () => trainStack(opts));
   const summary = {
     runDir: r.runDir,
     model: r.kind,
