@@ -51,8 +51,16 @@ export const RunConfigSchema = z.strictObject({
   levels: z.number().int().min(2).default(3),
   /** Uniform draws per feature in the random-search experiment (C1). */
   draws: z.number().int().positive().default(20_000),
-  /** Inputs used for residuals and shadow fits. */
+  /** Held-out inputs for residuals and shadow fits: the dataset's last rows (at most half), never trained on. */
   evalCount: z.number().int().positive().default(1000),
+  /**
+   * Smallest trained-minus-control difference that counts, per claim, declared before the run:
+   * "supported" needs the interval of the difference above it. Correlation claims (C2-C4): a
+   * difference of Spearman rho; C5: a difference of median relative residual improvement.
+   */
+  minimumEffects: z
+    .strictObject({ C2: z.number().min(0).default(0.1), C3: z.number().min(0).default(0.1), C4: z.number().min(0).default(0.1), C5: z.number().min(0).default(0.05) })
+    .default({ C2: 0.1, C3: 0.1, C4: 0.1, C5: 0.05 }),
 });
 
 export type RunConfig = z.output<typeof RunConfigSchema>;

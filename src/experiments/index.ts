@@ -1,9 +1,10 @@
-export { runExperiment, jsonReplacer, type RunOptions } from './runExperiment.js';
+export { runExperiment, orbitMeasureOf, jsonReplacer, type RunOptions } from './runExperiment.js';
 export { RunConfigSchema, resolveRunConfig, readConfigFile, PRESETS, FINITE_GROUPS, LIE_GROUPS, type RunConfig, type Preset } from './config.js';
-export { ResultsSchema, ClaimSchema, ClaimIds, type Results, type Claim, type ClaimId, type FeatureResult, type LayerResult } from './results.js';
+export { ResultsSchema, ClaimSchema, CheckSchema, ClaimIds, CheckIds, type Results, type Claim, type Check, type ClaimId, type CheckId, type FeatureResult, type LayerResult } from '../results/index.js';
 export { analyzeSeed, type SeedAnalysis, type SeedAnalysisInput, type WorldPrimitives } from './analyzeSeed.js';
-export type { Evidence } from './evidence.js';
+export { seedFeatures, finalFeatures, initialFeatures, type SeedFeatures } from './seedFeatures.js';
 export * from './claims/index.js';
+export * from './selfChecks/index.js';
 export { spearman, pearson, ranks, bootstrapInterval, spearmanWithInterval, type Interval, type BootstrapOptions } from './statistics.js';
 export { judge, DEFAULT_RULE, type Verdict, type VerdictRule, type Judgement } from './verdict.js';
 export * from './inference/index.js';

@@ -1,25 +1,22 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { loadDataset } from '../data/loadDataset.js';
-import type { Dataset } from '../data/dataset.js';
-import { encodeNpy } from '../data/npy.js';
-import { primitiveTemplates } from '../data/shapes/primitives.js';
-import { templateOrbit } from '../data/shapes/templateOrbit.js';
-import { shapesCatalogue } from '../data/shapes/catalogue.js';
-import { trainStack } from '../nn/trainStack.js';
-import { readSnapshots } from '../nn/runStore.js';
-import { atomicWrite } from '../nn/runStore.js';
 import { VERSION } from '../version.js';
-import { analyzeSeed, type WorldPrimitives } from './analyzeSeed.js';
-import { trainedSeedOf } from './trainedSeed.js';
-import { claimC0, claimC1, claimC2, claimC3, claimC4, claimC5 } from './claims/index.js';
-import type { Evidence } from './evidence.js';
-import { ResultsSchema, type Results } from './results.js';
+import { finalStack } from '../analysis/trainedStack.js';
+import { ClaimIds, ResultsSchema, type Check, type CheckId, type Claim, type ClaimId, type Results } from '../results/index.js';
+import { analyzeSeed, type SeedAnalysis } from './analyzeSeed.js';
+import { CLAIMS } from './claims/index.js';
+import type { RunContext } from './claims/claimModule.js';
+import { checkOrbitStabilizer, checkRandomSearch } from './selfChecks/index.js';
 import type { RunConfig } from './config.js';
 import { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';
-import { finalStack } from '../analysis/trainedStack.js';
 import { writeReport } from './writeReport.js';
+import { worldOf } from './world.js';
+import { learningRate, trainSeed } from './trainSeed.js';
+import { claimRunDirectory, writeFeatureImages, writeResults } from './runDirectory.js';
+import type { AutoencodersStabiliseEvidence } from './claims/autoencodersStabilise/index.js';
+
+export { jsonReplacer } from './runDirectory.js';
 
 /** Options of a run besides its configuration. */
 export interface RunOptions {
@@ -29,50 +26,29 @@ export interface RunOptions {
   readonly log?: (line: string) => void;
 }
 
-/** The world's primitives for a binary shapes dataset (exact orbits from the group engine). */
-function worldOf(data: Dataset): WorldPrimitives | null {
-  const truth = data.shapes;
-  if (!truth || truth.variant !== 'binary') return null;
-  const n = truth.n;
-  const catalogue = new Map(shapesCatalogue(n).map((e) => [e.primitive, e]));
-  return {
-    group: 'p4m',
-    primitives: primitiveTemplates(n).map((t) => {
-      const orbit = templateOrbit(n, t.pixels);
-      const entry = catalogue.get(t.name)!;
-      if (BigInt(orbit.size) !== entry.p4m.orbitSize) throw new Error(`run: the orbit of ${t.name} has ${orbit.size} images but the group engine says ${entry.p4m.orbitSize}`);
-      return { name: t.name, size: orbit.size, pixels: orbit.pixels, template: t.pixels, stabilizerOrder: Number(entry.p4m.stabilizerOrder) };
-    }),
-  };
-}
-
-/** Model options that suit the data's value range: BCE on [0, 1] data, MSE with a linear decoder otherwise. */
-function modelOptions(data: Dataset, config: RunConfig) {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of data.pixels) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  const unit = lo >= 0 && hi <= 1;
-  const common = { optimizer: config.optimizer, weightDecay: config.weightDecay };
-  return config.model === 'ae'
-    ? { ae: { ...common, sparsityWeight: config.sparsity, ...(unit ? { loss: 'bce' as const, decoder: 'sigmoid' as const } : { loss: 'mse' as const, decoder: 'linear' as const }) } }
-    : { rbm: { weightDecay: config.weightDecay, visible: unit ? ('bernoulli' as const) : ('gaussian' as const) } };
+/** The orbit number used for learned features, from the declared groups and the world. */
+export function orbitMeasureOf(config: RunConfig, syntheticWorld: boolean): RunContext['orbitMeasure'] {
+  const lieGroup = config.groups.find((g) => !['translations', 'd4', 'p4m'].includes(g));
+  const finiteGroup = config.groups.find((g) => ['translations', 'd4', 'p4m'].includes(g));
+  // Learned features are real-valued: their orbit is measured by an epsilon-orbit. On a torus
+  // world (shapes) features sit anywhere, so the world's own finite group serves; elsewhere an
+  // image-plane Lie group about the image centre.
+  return finiteGroup && (syntheticWorld || !lieGroup)
+    ? { group: finiteGroup, field: 'epsOrbitSize', label: `ε-orbit size under ${finiteGroup} (ε = ${config.finiteEps}, centred)` }
+    : { group: lieGroup!, field: 'epsOrbitSize', label: `ε-orbit size under ${lieGroup!.toUpperCase()} (ε = ${config.eps})` };
 }
 
 /**
- * Run the experiments end to end: load the data, train a greedy stack per seed (snapshots and
- * checkpoints in the run directory; a killed run resumes), analyse every seed, judge claims
- * C0-C5 on the pooled evidence, and write config.json, results.json, features/, figures/ and
- * report.html. The same configuration gives the same results.json (timings aside).
+ * Run the experiments end to end: load the data, hold out the last rows, train a greedy stack per
+ * seed on the rest, analyse every seed (each claim collects its evidence and controls), judge each
+ * claim on the pooled evidence, run the engine self-checks, and write the run directory. The same
+ * configuration gives the same results.json (timings aside).
  */
 export async function runExperiment(config: RunConfig, options: RunOptions): Promise<{ results: Results; elapsedSeconds: number }> {
   const t0 = performance.now();
   const timings: Record<string, number> = {};
   const log = options.log ?? (() => {});
   const out = options.out;
-  mkdirSync(out, { recursive: true });
   const tick = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since) / 1000);
 
   let t = performance.now();
@@ -80,7 +56,10 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   tick('data', t);
   const { height: h, width: w, count } = data;
   const n = h * w;
-  if (count < config.batch) throw new UserError(`the dataset has ${count} samples, fewer than one batch of ${config.batch}`);
+  // held-out rows for residuals and shadows: the last evalCount rows, at most half the data
+  const heldOutCount = Math.min(config.evalCount, Math.floor(count / 2));
+  const trainCount = count - heldOutCount;
+  if (trainCount < config.batch) throw new UserError(`the dataset has ${count} samples: after holding out ${heldOutCount} for evaluation, fewer than one batch of ${config.batch} remain to train on`);
   const seeds = Array.from({ length: config.seeds }, (_, i) => config.seed + i);
   const runConfig = {
     config,
@@ -89,130 +68,57 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     seeds,
     rerun: `orbitscope run --config ${join(out, 'config.json')} --out ${out}`,
   };
-  refuseOtherRun(out, runConfig);
-  atomicWrite(join(out, 'config.json'), `${JSON.stringify(runConfig, null, 2)}\n`);
-  log(`data: ${data.spec}: ${count} images of ${h} x ${w}`);
+  claimRunDirectory(out, runConfig);
+  log(`data: ${data.spec}: ${count} images of ${h} x ${w} (${trainCount} to train on, ${heldOutCount} held out)`);
 
   const world = worldOf(data);
-  const evalCount = Math.min(config.evalCount, count);
-  const evalInputs = data.pixels.slice(0, evalCount * n);
-  // the trainer's defaults are for SGD (AE 0.1, RBM 0.05); Adam wants 0.01
-  const lr = config.lr ?? (config.model === 'rbm' ? 0.05 : config.optimizer === 'adam' ? 0.01 : 0.1);
-  const analyses = [];
+  const trainInputs = data.pixels.subarray(0, trainCount * n);
+  const heldOutInputs = data.pixels.slice(trainCount * n, count * n);
+  const analyses: SeedAnalysis[] = [];
   const deepViews: DeepUnitView[] = [];
   for (const seed of seeds) {
     t = performance.now();
-    const trainDir = join(out, 'checkpoints', `seed-${seed}`);
-    const snapDir = join(out, 'snapshots', `seed-${seed}`);
-    const trained = await trainStack({
-      data: data.pixels,
-      dim: n,
-      layers: [n, ...config.layers],
-      model: config.model,
-      epochs: config.epochs,
-      batch: config.batch,
-      lr,
-      seed,
-      ...modelOptions(data, config),
-      // log-spaced steps (the first epoch in detail) and every epoch end, which includes the last step
-      snapshots: { perDecade: config.snapshotsPerDecade, everyEpoch: true },
-      runDir: trainDir,
-      onProgress: (p) => {
-        if (p.epochDone) log(`seed ${seed} layer ${p.layer + 1}/${p.layers} epoch ${p.epochDone.epoch}/${p.epochs} loss ${p.epochDone.loss.toFixed(4)}`);
-      },
-    });
-    // keep snapshots in the run directory's snapshots/ (the trainer writes them beside its
-    // checkpoint); files move one by one, so a rerun that finds the model finished loses nothing
-    const fresh = join(trainDir, 'snapshots');
-    if (existsSync(fresh)) {
-      mkdirSync(snapDir, { recursive: true });
-      for (const f of readdirSync(fresh)) renameSync(join(fresh, f), join(snapDir, f));
-      rmSync(fresh, { recursive: true, force: true });
-    }
-    const snapshots = trained.snapshots.length ? trained.snapshots : readSnapshots(snapDir);
+    const trained = await trainSeed(data, trainInputs, config, seed, out, log);
     tick(`train seed ${seed}`, t);
     t = performance.now();
-    log(`seed ${seed}: analysing ${snapshots.length} snapshots`);
-    const a = await analyzeSeed({ trained: trainedSeedOf(seed, trained, snapshots), height: h, width: w, evalInputs, evalCount, world, config, ...(data.whitening ? { unwhiten: data.whitening.inverse } : {}) });
-    analyses.push({ seed, ...a });
-    if (seed === seeds[0]) deepViews.push(...(await deepUnitViews(finalStack(trainedSeedOf(seed, trained, snapshots)), evalInputs, evalCount, n, data.whitening?.inverse)));
+    log(`seed ${seed}: analysing ${trained.layers[0].snapshots.length} snapshots`);
+    analyses.push(await analyzeSeed({ trained, height: h, width: w, trainInputs, trainCount, heldOutInputs, heldOutCount, world, config, ...(data.whitening ? { unwhiten: data.whitening.inverse } : {}) }));
+    if (seed === seeds[0]) deepViews.push(...(await deepUnitViews(finalStack(trained), heldOutInputs, heldOutCount, n, data.whitening?.inverse)));
     tick(`analyse seed ${seed}`, t);
   }
 
   t = performance.now();
-  const lieGroup = config.groups.find((g) => !['translations', 'd4', 'p4m'].includes(g));
-  const finiteGroup = config.groups.find((g) => ['translations', 'd4', 'p4m'].includes(g));
-  // Learned features are real-valued: their orbit is measured by an epsilon-orbit. On a torus
-  // world (shapes) features sit anywhere, so the world's own finite group serves; elsewhere an
-  // image-plane Lie group about the image centre.
-  const orbitMeasure =
-    finiteGroup && (world || !lieGroup)
-      ? { group: finiteGroup, field: 'epsOrbitSize', label: `ε-orbit size under ${finiteGroup} (ε = ${config.finiteEps}, centred)` }
-      : { group: lieGroup!, field: 'epsOrbitSize', label: `ε-orbit size under ${lieGroup!.toUpperCase()} (ε = ${config.eps})` };
-  const evidence: Evidence = {
-    seeds,
-    layerCount: config.layers.length,
-    snapshotEpochs: analyses[0].snapshotTimes.map((s) => s.epoch),
-    orbitMeasure,
-    checks: analyses.flatMap((a) => a.evidence.checks),
-    randomSearch: analyses.flatMap((a) => a.evidence.randomSearch),
-    races: analyses.flatMap((a) => a.evidence.races),
-    primitives: analyses.flatMap((a) => a.evidence.primitives),
-    features: analyses.flatMap((a) => a.evidence.features),
-    layers: analyses.flatMap((a) => a.evidence.layers),
-    residuals: analyses.flatMap((a) => a.evidence.residuals),
-    codeSpace: analyses.flatMap((a) => a.evidence.codeSpace),
+  const run: RunContext = { seeds, layerCount: config.layers.length, snapshotEpochs: analyses[0].snapshotTimes.map((s) => s.epoch), config, orbitMeasure: orbitMeasureOf(config, world !== null) };
+  const claims = {} as Record<ClaimId, Claim>;
+  for (const id of ClaimIds) {
+    const module = CLAIMS[id];
+    claims[id] = module.judge({ run, seeds: analyses.map((a) => a.evidence[id]) }, config.minimumEffects[id]);
+  }
+  const checks: Record<CheckId, Check> = {
+    C0: checkOrbitStabilizer(analyses.flatMap((a) => a.orbitChecks)),
+    C1: checkRandomSearch(analyses.flatMap((a) => a.randomSearch.records), analyses.flatMap((a) => a.randomSearch.races)),
   };
-  const claims = { C0: claimC0(evidence), C1: claimC1(evidence), C2: claimC2(evidence), C3: claimC3(evidence), C4: claimC4(evidence), C5: claimC5(evidence) };
   tick('claims', t);
 
   t = performance.now();
-  for (const a of analyses) {
-    a.images.forEach((perSnapshot, l) =>
-      perSnapshot.forEach((F, k) => {
-        const dir = join(out, 'features', `seed-${a.seed}`, `layer-${l + 1}`);
-        mkdirSync(dir, { recursive: true });
-        atomicWrite(join(dir, `snapshot-${k}.npy`), encodeNpy(F, [F.length / n, h, w]));
-      }),
-    );
-  }
-  atomicWrite(
-    join(out, 'features', 'index.json'),
-    `${JSON.stringify({ height: h, width: w, seeds, layers: config.layers.map((units, i) => ({ layer: i + 1, units })), snapshots: analyses[0].snapshotTimes.map((s, index) => ({ index, ...s })) }, null, 1)}\n`,
-  );
+  writeFeatureImages(out, analyses, h, w, config.layers);
   const { rerun: _rerun, ...portable } = runConfig;
-  const base = { version: VERSION, config: portable as Record<string, unknown>, claims, layers: evidence.layers, features: evidence.features };
-  const results: Results = ResultsSchema.parse({ ...base, timings: {} });
-  await writeReport(out, results, analyses, { height: h, width: w, world, data, config, lr, evidence, deepViews });
+  const layers = analyses.flatMap((a) => (a.evidence.C5 as AutoencodersStabiliseEvidence).layers);
+  const features = analyses.flatMap((a) => a.features);
+  const results: Results = ResultsSchema.parse({
+    version: VERSION,
+    config: portable as Record<string, unknown>,
+    checks,
+    claims,
+    dataSplit: { training: [[0, trainCount]], heldOut: [[trainCount, count]] },
+    layers,
+    features,
+    timings: {},
+  });
+  await writeReport(out, results, analyses, { height: h, width: w, world, data, config, lr: learningRate(config), orbitMeasure: run.orbitMeasure, deepViews, trainCount, heldOutCount });
   tick('report', t);
   timings.total = Math.round(performance.now() - t0) / 1000;
   const final = { ...results, timings };
-  writeFileSync(join(out, 'results.json.tmp'), `${JSON.stringify(final, jsonReplacer, 1)}\n`);
-  renameSync(join(out, 'results.json.tmp'), join(out, 'results.json'));
+  writeResults(out, final);
   return { results: final, elapsedSeconds: timings.total };
-}
-
-/**
- * Refuse to reuse a run directory that holds another run (different options or data), before
- * anything in it is overwritten; the same run is resumed.
- */
-function refuseOtherRun(out: string, runConfig: { config: RunConfig; dataset: { hash: string } }): void {
-  const path = join(out, 'config.json');
-  if (!existsSync(path)) return;
-  let previous: { config?: unknown; dataset?: { hash?: string } };
-  try {
-    previous = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    throw new UserError(`${path} is not readable JSON; choose another --out or delete the directory`);
-  }
-  const same = JSON.stringify(previous.config) === JSON.stringify(runConfig.config) && previous.dataset?.hash === runConfig.dataset.hash;
-  if (!same) throw new UserError(`${out} holds a different run (its config.json differs from these options or data); choose another --out or delete it`);
-}
-
-/** JSON for results: bigints as decimal strings, non-finite numbers as null. */
-export function jsonReplacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  if (value instanceof Float64Array || value instanceof Float32Array) return Array.from(value);
-  return value;
 }

@@ -4,11 +4,10 @@ import { imageGridPng } from '../report/imageGrid.js';
 import { reportHtml, type ReportFigure } from '../report/html.js';
 import { atomicWrite } from '../nn/runStore.js';
 import type { Dataset } from '../data/dataset.js';
-import type { Results } from './results.js';
+import type { Results } from '../results/index.js';
 import type { RunConfig } from './config.js';
-import type { Evidence } from './evidence.js';
-import type { WorldPrimitives } from './analyzeSeed.js';
-import { orbitValue } from './claims/orbitValue.js';
+import type { WorldPrimitives } from './world.js';
+import { orbitValue } from './claims/shared/orbitValue.js';
 import type { DeepUnitView } from './deepUnitViews.js';
 
 interface SeedImages {
@@ -25,7 +24,9 @@ interface ReportContext {
   readonly config: RunConfig;
   /** The learning rate actually used. */
   readonly lr: number;
-  readonly evidence: Evidence;
+  readonly orbitMeasure: { readonly group: string; readonly field: string; readonly label: string };
+  readonly trainCount: number;
+  readonly heldOutCount: number;
   readonly deepViews: readonly DeepUnitView[];
 }
 
@@ -52,7 +53,7 @@ export async function writeReport(out: string, results: Results, seeds: readonly
   const figures: ReportFigure[] = [];
   const zoom = Math.max(2, Math.round(48 / Math.max(h, w)));
   const first = seeds[0];
-  const measure = ctx.evidence.orbitMeasure;
+  const measure = ctx.orbitMeasure;
   for (let l = 0; l < first.images.length; l++) {
     const perSnapshot = first.images[l];
     for (const k of chosenSnapshots(perSnapshot.length)) {
@@ -96,7 +97,8 @@ export async function writeReport(out: string, results: Results, seeds: readonly
     ['groups', `${c.groups.join(', ')}; finite stabilizers after quantising to ${c.levels} levels; ε = ${c.eps}; rank tolerance ${c.tol}`],
     ['orbit measure of learned features', measure.label],
     ['random search', `${c.draws} uniform draws per seed`],
-    ['residuals and shadows', `on the first ${Math.min(c.evalCount, ctx.data.count)} inputs; untrained baseline = the same network at step 0`],
+    ['training and held-out rows', `trained on rows 0 … ${ctx.trainCount - 1}; residuals and shadows on the ${ctx.heldOutCount} held-out rows ${ctx.trainCount} … ${ctx.trainCount + ctx.heldOutCount - 1}`],
+    ['declared before the run', `minimum effects ${Object.entries(c.minimumEffects).map(([k, v]) => `${k} ${v}`).join(', ')}; emergence cosine ${c.emergenceCosine}; finite-group ε ${c.finiteEps}`],
   ];
   atomicWrite(join(out, 'report.html'), await reportHtml(results, { rows: facts }, figures));
 }

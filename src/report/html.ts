@@ -1,5 +1,5 @@
-import { ClaimIds, type Claim, type Results } from '../experiments/results.js';
-import { claimChart } from './charts.js';
+import { CheckIds, ClaimIds, type Check, type Claim, type ClaimId, type Results } from '../results/index.js';
+import { claimChart } from '../experiments/claims/charts.js';
 import { renderSvg } from './renderSvg.js';
 
 /** A PNG figure to embed in the report. */
@@ -25,8 +25,8 @@ export function fmt(x: number | null | undefined): string {
   return Number(x.toPrecision(4)).toString();
 }
 
-function interval(c: Claim): string {
-  return c.ci ? `[${fmt(c.ci[0])}, ${fmt(c.ci[1])}]` : '—';
+function interval(ci: readonly [number, number] | null | undefined): string {
+  return ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : '—';
 }
 
 const VERDICT_CLASS: Record<Claim['verdict'], string> = { supported: 'ok', 'not supported': 'no', inconclusive: 'maybe' };
@@ -34,10 +34,11 @@ const VERDICT_CLASS: Record<Claim['verdict'], string> = { supported: 'ok', 'not 
 function verdictTable(results: Results): string {
   const rows = ClaimIds.map((id) => {
     const c = results.claims[id];
+    const ctl = c.control;
     return `<tr><td><a href="#${id}">${id}</a></td><td>${esc(c.title)}</td><td class="verdict ${VERDICT_CLASS[c.verdict]}">${esc(c.verdict)}</td>
-<td>${esc(c.statisticName)} = ${fmt(c.statistic)}</td><td>${interval(c)}</td><td>${c.n}</td><td>${esc(c.measured)}${c.reason ? ` <em>(${esc(c.reason)})</em>` : ''}</td></tr>`;
+<td>${fmt(c.statistic)} ${interval(c.ci)}</td><td>${ctl ? `${esc(ctl.name)}: ${fmt(ctl.statistic)} ${interval(ctl.ci)}` : '—'}</td><td>${c.difference ? `${fmt(c.difference.statistic)} ${interval(c.difference.ci)}` : '—'}</td><td>${fmt(c.minimumEffect)}</td><td>${esc(c.statisticName)}${c.reason ? ` <em>(${esc(c.reason)})</em>` : ''}${c.sensitivityNote ? ` <strong>${esc(c.sensitivityNote)}</strong>` : ''}</td></tr>`;
   });
-  return `<table class="verdicts"><thead><tr><th>claim</th><th></th><th>verdict</th><th>statistic</th><th>95% CI</th><th>n</th><th>what was measured</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+  return `<table class="verdicts"><thead><tr><th>claim</th><th></th><th>verdict</th><th>trained [95% CI]</th><th>control [95% CI]</th><th>difference [95% CI]</th><th>minimum effect</th><th>statistic</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
 function table(rows: readonly Record<string, unknown>[]): string {
@@ -50,16 +51,43 @@ function table(rows: readonly Record<string, unknown>[]): string {
   return `<table><thead><tr>${cols.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-async function claimSection(id: (typeof ClaimIds)[number], c: Claim): Promise<string> {
+async function claimSection(id: ClaimId, c: Claim): Promise<string> {
   const spec = claimChart(id, c);
   const chart = spec ? `<figure class="chart">${await renderSvg(spec)}</figure>` : '<p><em>No data to plot.</em></p>';
-  const perSeed = table(c.perSeed.map((s) => ({ seed: s.seed, statistic: s.statistic, 'ci low': s.ci?.[0] ?? null, 'ci high': s.ci?.[1] ?? null, n: s.n, verdict: s.verdict })));
+  const controls = table(
+    c.controls.map((k) => ({ control: k.name, statistic: k.statistic, 'ci low': k.ci?.[0] ?? null, 'ci high': k.ci?.[1] ?? null, 'trained − control': k.difference.statistic, 'difference ci': interval(k.difference.ci), 'judged against': k.name === c.control?.name ? 'yes' : '' })),
+  );
+  const perSeed = table(c.perSeed.map((s) => ({ seed: s.seed, trained: s.statistic, ...(s.control !== undefined ? { control: s.control, 'trained − control': s.difference ?? null } : {}), n: s.n })));
+  const secondary = c.secondary?.length ? `<h3>Secondary statistics (never the verdict)</h3>${table(c.secondary.map((x) => ({ statistic: x.name, value: x.statistic, '95% CI': interval(x.ci), note: x.note ?? '' })))}` : '';
+  const sensitivity = c.sensitivity?.length ? `<h3>Sensitivity to the analysis choices</h3>${c.sensitivityNote ? `<p><strong>${esc(c.sensitivityNote)}</strong></p>` : ''}${table(c.sensitivity.map((r) => ({ choice: r.choice, primary: r.primary ? 'yes' : '', trained: r.statistic, control: r.control, 'trained − control': r.difference, 'difference ci': interval(r.ci) })))}` : '';
+  const diff = c.difference ? `trained − control = <strong>${fmt(c.difference.statistic)}</strong>, 95% CI ${interval(c.difference.ci)}` : 'no control-based difference';
   return `<section id="${id}"><h2>${id}. ${esc(c.title)} — <span class="verdict ${VERDICT_CLASS[c.verdict]}">${esc(c.verdict)}</span></h2>
-<p>${esc(c.measured)} Statistic: ${esc(c.statisticName)} = <strong>${fmt(c.statistic)}</strong>, 95% bootstrap CI ${interval(c)}, n = ${c.n}, threshold ${fmt(c.threshold)}.${c.reason ? ` ${esc(c.reason)}.` : ''}</p>
+<p>${esc(c.measured)}</p>
+<p>Statistic: ${esc(c.statisticName)}. Trained ${fmt(c.statistic)} ${interval(c.ci)}${c.control ? `; control (${esc(c.control.name)}) ${fmt(c.control.statistic)} ${interval(c.control.ci)}` : ''}; ${diff}; declared minimum effect ${fmt(c.minimumEffect)}${c.method ? ` (${esc(c.method)})` : ''}.${c.reason ? ` ${esc(c.reason)}.` : ''}</p>
+<p class="fails"><em>What would have made it fail:</em> ${esc(c.failsWhen)}</p>
 ${chart}
+${controls ? `<h3>Controls</h3>${controls}` : ''}
+${secondary}
+${sensitivity}
 ${c.table && c.table.length ? `<details${c.table.length <= 15 ? ' open' : ''}><summary>Table (${c.table.length} rows)</summary>${table(c.table)}</details>` : ''}
-${perSeed ? `<details><summary>Per seed</summary>${perSeed}</details>` : ''}
+${perSeed ? `<details open><summary>Per seed</summary>${perSeed}</details>` : ''}
 </section>`;
+}
+
+const CHECK_CLASS: Record<Check['status'], string> = { pass: 'ok', fail: 'no', 'not run': 'maybe' };
+
+/** The engine self-checks: they hold by construction when the code is right, so they are not findings. */
+function checksSection(results: Results): string {
+  const rows = CheckIds.map((id) => {
+    const c = results.checks[id];
+    return `<tr><td>${id}</td><td>${esc(c.title)}</td><td class="verdict ${CHECK_CLASS[c.status]}">${esc(c.status)}</td><td>${c.n}</td><td>${esc(c.measured)}${c.reason ? ` <em>(${esc(c.reason)})</em>` : ''}</td></tr>`;
+  });
+  const tables = CheckIds.map((id) => {
+    const c = results.checks[id];
+    return c.table?.length ? `<details><summary>${id} table (${c.table.length} rows)</summary>${table(c.table)}</details>` : '';
+  }).join('\n');
+  return `<section id="checks"><h2>Engine self-checks</h2><p>These hold by construction when Orbitscope's code is right; a failure is a bug, never a finding about learning.</p>
+<table><thead><tr><th>check</th><th></th><th>status</th><th>n</th><th>what was checked</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>${tables}</section>`;
 }
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
@@ -76,6 +104,7 @@ h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}`;
 export async function reportHtml(results: Results, facts: RunFacts, figures: readonly ReportFigure[]): Promise<string> {
   const sections: string[] = [];
   for (const id of ClaimIds) sections.push(await claimSection(id, results.claims[id]));
+  sections.push(checksSection(results));
   const figs = figures
     .map(
       (f) =>
@@ -84,7 +113,7 @@ export async function reportHtml(results: Results, facts: RunFacts, figures: rea
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Orbitscope report</title><style>${STYLE}</style></head><body>
 <h1>Orbitscope report</h1>
-<p>Claims of Paul &amp; Venkatasubramanian (arXiv 1412.6621), tested as experiments. Orbitscope ${esc(results.version)}.</p>
+<p>Claims of Paul &amp; Venkatasubramanian (arXiv 1412.6621), tested as experiments. Orbitscope ${esc(results.version)}. Each claim about learning is judged on trained minus a declared control, computed in the same run by the same code.</p>
 ${verdictTable(results)}
 <h2>Run</h2>${table(facts.rows.map(([k, v]) => ({ what: k, value: v })))}
 ${sections.join('\n')}

@@ -27,7 +27,7 @@ interface RunFlags {
 export function registerRun(program: Command, cli: Cli): void {
   program
     .command('run')
-    .description('Run the experiments C0-C5 end to end: train, snapshot, analyse, judge each claim, and write a run directory with results.json and report.html.')
+    .description('Run the experiments end to end: train, snapshot, analyse, judge each claim C2-C5 against its declared controls, run the engine self-checks C0-C1, and write a run directory with results.json and report.html.')
     .option('--preset <name>', `starting point: ${PRESETS.join(', ')} (default shapes)`, oneOf(PRESETS))
     .option('--data <spec>', 'dataset spec, e.g. shapes:n=12,count=6000 | mnist | idx:IMAGES[,LABELS] | natural:DIR[,patch=12] | npy:FILE')
     .option('--model <kind>', 'ae (autoencoder, default) or rbm', oneOf(['ae', 'rbm'] as const))
@@ -68,10 +68,21 @@ export function registerRun(program: Command, cli: Cli): void {
         const out = f.out ?? `runs/${config.preset}${config.quick ? '-quick' : ''}-seed${config.seed}`;
         const { results, elapsedSeconds } = await runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m) });
         if (f.json) {
-          io.out(JSON.stringify({ out, claims: Object.fromEntries(Object.entries(results.claims).map(([k, c]) => [k, { verdict: c.verdict, statistic: c.statistic, ci: c.ci, n: c.n }])) }));
+          io.out(
+            JSON.stringify({
+              out,
+              claims: Object.fromEntries(Object.entries(results.claims).map(([k, c]) => [k, { verdict: c.verdict, statistic: c.statistic, ci: c.ci, n: c.n, control: c.control, difference: c.difference }])),
+              checks: Object.fromEntries(Object.entries(results.checks).map(([k, c]) => [k, c.status])),
+            }),
+          );
         } else {
-          const rows = Object.entries(results.claims).map(([k, c]) => `  ${k}  ${c.verdict.padEnd(14)} ${c.statisticName} = ${c.statistic === null ? '—' : c.statistic.toFixed(3)}${c.ci ? ` [${c.ci[0].toFixed(3)}, ${c.ci[1].toFixed(3)}]` : ''}  n=${c.n}`);
-          io.out(`${rows.join('\n')}\nrun directory: ${out} (report: ${out}/report.html), ${elapsedSeconds.toFixed(1)} s`);
+          const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
+          const ci = (c: readonly [number, number] | null | undefined) => (c ? ` [${c[0].toFixed(3)}, ${c[1].toFixed(3)}]` : '');
+          const rows = Object.entries(results.claims).map(
+            ([k, c]) => `  ${k}  ${c.verdict.padEnd(14)} ${c.statisticName}: trained ${num(c.statistic)}${c.control ? `, control (${c.control.name}) ${num(c.control.statistic)}` : ''}, difference ${num(c.difference?.statistic)}${ci(c.difference?.ci)} (minimum effect ${c.minimumEffect})`,
+          );
+          const checks = Object.entries(results.checks).map(([k, c]) => `${k} ${c.status}`).join(', ');
+          io.out(`${rows.join('\n')}\n  engine self-checks: ${checks}\nrun directory: ${out} (report: ${out}/report.html), ${elapsedSeconds.toFixed(1)} s`);
         }
       }),
     );

@@ -1,8 +1,23 @@
-export { claimC0 } from './c0.js';
-export { claimC1, C1_TOLERANCE } from './c1.js';
-export { claimC2, finalFeatures } from './c2.js';
-export { claimC3 } from './c3.js';
-export { claimC4 } from './c4.js';
-export { claimC5 } from './c5.js';
-export { correlationClaim, unmeasuredClaim } from './correlationClaim.js';
-export { orbitValue } from './orbitValue.js';
+import type { ClaimId } from '../../results/index.js';
+import type { ClaimModule } from './claimModule.js';
+import { minimalOrbitsFirst } from './minimalOrbitsFirst/index.js';
+import { minimalOrbitsSimplest } from './minimalOrbitsSimplest/index.js';
+import { complexityGrowsWithDepth } from './complexityGrowsWithDepth/index.js';
+import { autoencodersStabilise } from './autoencodersStabilise/index.js';
+
+/** Every claim about learning, by id: the orchestration iterates this and nothing else. */
+export const CLAIMS: { readonly [K in ClaimId]: ClaimModule<unknown> } = {
+  C2: minimalOrbitsFirst as ClaimModule<unknown>,
+  C3: minimalOrbitsSimplest as ClaimModule<unknown>,
+  C4: complexityGrowsWithDepth as ClaimModule<unknown>,
+  C5: autoencodersStabilise as ClaimModule<unknown>,
+};
+
+export type { ClaimModule, SeedContext, RunContext, Pooled } from './claimModule.js';
+export { claimChart } from './charts.js';
+export * from './minimalOrbitsFirst/index.js';
+export * from './minimalOrbitsSimplest/index.js';
+export * from './complexityGrowsWithDepth/index.js';
+export * from './autoencodersStabilise/index.js';
+export { correlationClaim, unmeasuredClaim } from './shared/correlationClaim.js';
+export { orbitValue } from './shared/orbitValue.js';

@@ -1,7 +1,7 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { UserError } from '../../core/errors.js';
-import { ClaimIds, ResultsSchema } from '../../experiments/results.js';
+import { ClaimIds, ResultsSchema } from '../../results/index.js';
 
 /** One run the server offers: its URL id, display name, real directory and claim verdicts. */
 export interface RunEntry {

@@ -1,8 +1,7 @@
 import { loadRun } from '../api.js';
 import { el, fmt, verdictBadge } from '../dom.js';
 import { layerGrid, metricsOf } from './layerGrid.js';
-
-const CLAIMS = ['C0', 'C1', 'C2', 'C3', 'C4', 'C5'] as const;
+import { ClaimIds } from '../../../results/index.js';
 
 /** Two runs side by side: verdicts with statistics, and each run's first layer at its last snapshot. */
 export async function comparePage(root: HTMLElement, a: string, b: string): Promise<void> {
@@ -13,7 +12,7 @@ export async function comparePage(root: HTMLElement, a: string, b: string): Prom
     const run = await loadRun(id);
     const col = el('div', { class: 'panel', 'data-run': id }, el('h3', {}, el('a', { href: `#/run/${encodeURIComponent(id)}/layer` }, id)));
     const table = el('table', {}, el('tr', {}, el('th', {}, 'claim'), el('th', {}, 'verdict'), el('th', {}, 'statistic'), el('th', {}, '95% CI'), el('th', {}, 'n')));
-    for (const c of CLAIMS) {
+    for (const c of ClaimIds) {
       const cl = run.results?.claims[c];
       table.append(el('tr', {}, el('td', {}, `${c} ${cl?.title ?? ''}`), el('td', {}, verdictBadge(cl?.verdict)), el('td', {}, fmt(cl?.statistic)), el('td', {}, cl?.ci ? `[${fmt(cl.ci[0])}, ${fmt(cl.ci[1])}]` : '-'), el('td', {}, String(cl?.n ?? '-'))));
     }

@@ -1,7 +1,8 @@
 import { fetchRuns } from '../api.js';
 import { el, verdictBadge } from '../dom.js';
+import { ClaimIds } from '../../../results/index.js';
 
-const CLAIMS = ['C0', 'C1', 'C2', 'C3', 'C4', 'C5'];
+const CLAIMS = ClaimIds;
 
 /** The runs the server offers, with their verdicts; pick one to open or two to compare. */
 export async function runsPage(root: HTMLElement): Promise<void> {

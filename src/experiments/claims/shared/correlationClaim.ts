@@ -1,6 +1,6 @@
-import type { Claim, ClaimPoint } from '../results.js';
-import { spearmanWithInterval } from '../statistics.js';
-import { judge, type VerdictRule, DEFAULT_RULE } from '../verdict.js';
+import type { Claim, ClaimPoint } from '../../../results/index.js';
+import { spearmanWithInterval } from '../../statistics.js';
+import { judge, type VerdictRule, DEFAULT_RULE } from '../../verdict.js';
 
 /** What a correlation claim needs: paired observations with the seed each came from. */
 export interface CorrelationInput {
@@ -12,6 +12,8 @@ export interface CorrelationInput {
   readonly seeds: readonly number[];
   readonly points: readonly ClaimPoint[];
   readonly axes: { x: string; y: string };
+  /** One sentence: what data would have made the claim come out not supported. */
+  readonly failsWhen: string;
   readonly rule?: VerdictRule;
   readonly bootstrapSeed?: number;
   /** Sign of the predicted correlation: +1 when the claim predicts y grows with x. */
@@ -52,6 +54,11 @@ export function correlationClaim(input: CorrelationInput): Claim {
     measured: input.measured,
     statisticName: input.statisticName,
     threshold: rule.threshold,
+    minimumEffect: rule.minimumEffect,
+    control: null,
+    difference: null,
+    controls: [],
+    failsWhen: input.failsWhen,
     perSeed,
     points: [...input.points],
     axes: input.axes,
@@ -59,6 +66,6 @@ export function correlationClaim(input: CorrelationInput): Claim {
 }
 
 /** A claim that could not be measured: inconclusive with the reason, never a crash. */
-export function unmeasuredClaim(title: string, measured: string, statisticName: string, reason: string, axes = { x: '', y: '' }): Claim {
-  return { verdict: 'inconclusive', statistic: null, ci: null, n: 0, reason, title, measured, statisticName, threshold: 0, perSeed: [], points: [], axes };
+export function unmeasuredClaim(title: string, measured: string, statisticName: string, reason: string, axes = { x: '', y: '' }, failsWhen = '', minimumEffect = 0): Claim {
+  return { verdict: 'inconclusive', statistic: null, ci: null, n: 0, reason, title, measured, statisticName, threshold: 0, minimumEffect, control: null, difference: null, controls: [], failsWhen, perSeed: [], points: [], axes };
 }

@@ -1,4 +1,4 @@
-import type { FeatureResult } from '../results.js';
+import type { FeatureResult } from '../../../results/index.js';
 
 /** The numeric orbit measure `measure.field` of `measure.group` for a feature, or null. */
 export function orbitValue(f: FeatureResult, measure: { group: string; field: string }): number | null {

@@ -1,0 +1,17 @@
+import type { ClaimModule } from '../claimModule.js';
+import { collectAutoencodersStabilise } from './collect.js';
+import { judgeAutoencodersStabilise, TITLE, type AutoencodersStabiliseEvidence } from './judge.js';
+import { autoencodersStabiliseChart } from './chart.js';
+
+/** C5: autoencoders act as (shadowed) stabilizers of their inputs. */
+export const autoencodersStabilise: ClaimModule<AutoencodersStabiliseEvidence> = {
+  id: 'C5',
+  title: TITLE,
+  collect: collectAutoencodersStabilise,
+  judge: judgeAutoencodersStabilise,
+  chart: autoencodersStabiliseChart,
+};
+
+export { judgeAutoencodersStabilise, type AutoencodersStabiliseEvidence, type ResidualRecord } from './judge.js';
+export { collectAutoencodersStabilise, summaryOf } from './collect.js';
+export { autoencodersStabiliseChart } from './chart.js';

@@ -1,0 +1,17 @@
+import type { ClaimModule } from '../claimModule.js';
+import { collectComplexityGrowsWithDepth } from './collect.js';
+import { judgeComplexityGrowsWithDepth, TITLE, type ComplexityGrowsWithDepthEvidence } from './judge.js';
+import { complexityGrowsWithDepthChart } from './chart.js';
+
+/** C4: complexity of features grows with depth. */
+export const complexityGrowsWithDepth: ClaimModule<ComplexityGrowsWithDepthEvidence> = {
+  id: 'C4',
+  title: TITLE,
+  collect: collectComplexityGrowsWithDepth,
+  judge: judgeComplexityGrowsWithDepth,
+  chart: complexityGrowsWithDepthChart,
+};
+
+export { judgeComplexityGrowsWithDepth, type ComplexityGrowsWithDepthEvidence } from './judge.js';
+export { collectComplexityGrowsWithDepth } from './collect.js';
+export { complexityGrowsWithDepthChart } from './chart.js';

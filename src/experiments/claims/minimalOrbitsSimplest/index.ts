@@ -1,0 +1,17 @@
+import type { ClaimModule } from '../claimModule.js';
+import { collectMinimalOrbitsSimplest } from './collect.js';
+import { judgeMinimalOrbitsSimplest, TITLE, type MinimalOrbitsSimplestEvidence } from './judge.js';
+import { minimalOrbitsSimplestChart } from './chart.js';
+
+/** C3: features with minimal orbits are the simplest. */
+export const minimalOrbitsSimplest: ClaimModule<MinimalOrbitsSimplestEvidence> = {
+  id: 'C3',
+  title: TITLE,
+  collect: collectMinimalOrbitsSimplest,
+  judge: judgeMinimalOrbitsSimplest,
+  chart: minimalOrbitsSimplestChart,
+};
+
+export { judgeMinimalOrbitsSimplest, type MinimalOrbitsSimplestEvidence } from './judge.js';
+export { collectMinimalOrbitsSimplest } from './collect.js';
+export { minimalOrbitsSimplestChart } from './chart.js';

@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../core/errors.js';
+import { encodeNpy } from '../data/npy.js';
+import { atomicWrite } from '../nn/runStore.js';
+import type { Results } from '../results/index.js';
+
+// The run directory's files, in one place: config.json (refuse another run's directory),
+// snapshots/ and checkpoints/ per seed, features/ (npy per seed, layer, snapshot), results.json.
+
+/** Paths of a seed's training files inside the run directory. */
+export function seedDirectories(out: string, seed: number): { checkpoints: string; snapshots: string } {
+  return { checkpoints: join(out, 'checkpoints', `seed-${seed}`), snapshots: join(out, 'snapshots', `seed-${seed}`) };
+}
+
+/**
+ * Write config.json, after refusing a run directory that holds another run (different options or
+ * data) before anything in it is overwritten; the same run is resumed.
+ */
+export function claimRunDirectory(out: string, runConfig: { config: unknown; dataset: { hash: string } }): void {
+  mkdirSync(out, { recursive: true });
+  const path = join(out, 'config.json');
+  if (existsSync(path)) {
+    let previous: { config?: unknown; dataset?: { hash?: string } };
+    try {
+      previous = JSON.parse(readFileSync(path, 'utf8'));
+    } catch {
+      throw new UserError(`${path} is not readable JSON; choose another --out or delete the directory`);
+    }
+    const same = JSON.stringify(previous.config) === JSON.stringify(runConfig.config) && previous.dataset?.hash === runConfig.dataset.hash;
+    if (!same) throw new UserError(`${out} holds a different run (its config.json differs from these options or data); choose another --out or delete it`);
+  }
+  atomicWrite(path, `${JSON.stringify(runConfig, null, 2)}\n`);
+}
+
+/**
+ * Move the snapshots the trainer wrote beside its checkpoint into the run's snapshots/ directory,
+ * file by file, so that a rerun that finds the model finished loses nothing.
+ */
+export function keepSnapshots(dirs: { checkpoints: string; snapshots: string }): void {
+  const fresh = join(dirs.checkpoints, 'snapshots');
+  if (!existsSync(fresh)) return;
+  mkdirSync(dirs.snapshots, { recursive: true });
+  for (const f of readdirSync(fresh)) renameSync(join(fresh, f), join(dirs.snapshots, f));
+  rmSync(fresh, { recursive: true, force: true });
+}
+
+/** Write features/seed-S/layer-L/snapshot-K.npy (units x h x w) for every seed, and features/index.json. */
+export function writeFeatureImages(
+  out: string,
+  seeds: readonly { seed: number; images: readonly (readonly Float32Array[])[]; snapshotTimes: readonly { step: number; epoch: number }[] }[],
+  h: number,
+  w: number,
+  layers: readonly number[],
+): void {
+  const n = h * w;
+  for (const a of seeds) {
+    a.images.forEach((perSnapshot, l) =>
+      perSnapshot.forEach((F, k) => {
+        const dir = join(out, 'features', `seed-${a.seed}`, `layer-${l + 1}`);
+        mkdirSync(dir, { recursive: true });
+        atomicWrite(join(dir, `snapshot-${k}.npy`), encodeNpy(F, [F.length / n, h, w]));
+      }),
+    );
+  }
+  const index = { height: h, width: w, seeds: seeds.map((s) => s.seed), layers: layers.map((units, i) => ({ layer: i + 1, units })), snapshots: seeds[0].snapshotTimes.map((s, index) => ({ index, ...s })) };
+  atomicWrite(join(out, 'features', 'index.json'), `${JSON.stringify(index, null, 1)}\n`);
+}
+
+/** Write results.json atomically: bigints as decimal strings, non-finite numbers as null. */
+export function writeResults(out: string, results: Results): void {
+  writeFileSync(join(out, 'results.json.tmp'), `${JSON.stringify(results, jsonReplacer, 1)}\n`);
+  renameSync(join(out, 'results.json.tmp'), join(out, 'results.json'));
+}
+
+/** JSON for results: bigints as decimal strings, non-finite numbers as null. */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  if (value instanceof Float64Array || value instanceof Float32Array) return Array.from(value);
+  return value;
+}

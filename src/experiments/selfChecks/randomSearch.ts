@@ -1,0 +1,124 @@
+import { finitePixelGroup, FINITE_PIXEL_GROUPS, type FinitePixelGroupName } from '../../analysis/featureOrbits.js';
+import { randomSearch, randomSearchRace } from '../../analysis/randomSearch.js';
+import type { Check } from '../../results/index.js';
+import type { SeedContext } from '../claims/claimModule.js';
+import type { OrbitStabilizerCheck } from './orbitStabilizer.js';
+import { bootstrapInterval } from '../statistics.js';
+
+/** Monte Carlo of random search (C1): draws of uniform g in G, hits g.x = x, exact |O(x)|. */
+export interface RandomSearchRecord {
+  readonly label: string;
+  readonly seed: number;
+  readonly orbitSize: bigint;
+  readonly stabilizerOrder: bigint;
+  readonly draws: number;
+  readonly hits: number;
+}
+
+/** A race of random search among candidate features: which is stabilised first, how often. */
+export interface RandomSearchRace {
+  readonly seed: number;
+  readonly candidates: readonly { label: string; stabilizerOrder: bigint }[];
+  /** How often each candidate was the first one stabilised (ties split evenly). */
+  readonly firstCounts: readonly number[];
+  readonly races: number;
+}
+
+/** One seed's random-search evidence, and the C0 checks of the primitives it measured exactly. */
+export interface RandomSearchEvidence {
+  readonly records: RandomSearchRecord[];
+  readonly races: RandomSearchRace[];
+  readonly primitiveChecks: OrbitStabilizerCheck[];
+}
+
+/** Half-width of the band around 1 inside which the observed/expected ratio counts as agreement. */
+export const C1_TOLERANCE = 0.15;
+
+/** Random search over the run's first finite group: the world's primitives and the final layer-1 units. */
+export function collectRandomSearch(ctx: SeedContext): RandomSearchEvidence {
+  const finite = ctx.config.groups.find((g): g is FinitePixelGroupName => (FINITE_PIXEL_GROUPS as readonly string[]).includes(g));
+  const out: RandomSearchEvidence = { records: [], races: [], primitiveChecks: [] };
+  if (!finite) return out;
+  const n = ctx.height * ctx.width;
+  const G = finitePixelGroup(finite, ctx.height, ctx.width);
+  const last = ctx.images[0].length - 1;
+  // primitives are exact 0/1 images (no quantisation); learned features are quantised
+  const prim = ctx.world ? ctx.world.primitives.map((p) => ({ label: `primitive ${p.name}`, pixels: p.template })) : [];
+  const units = ctx.images[0][last].length / n;
+  const learned = Array.from({ length: units }, (_, u) => ({ label: `unit ${u}`, pixels: ctx.images[0][last].subarray(u * n, (u + 1) * n) }));
+  const tallies = [...randomSearch(G, prim, ctx.config.draws, undefined, ctx.rng.fork(1)), ...randomSearch(G, learned, ctx.config.draws, ctx.config.levels, ctx.rng.fork(2))];
+  for (const t of tallies) {
+    out.records.push({ label: t.label, seed: ctx.seed, orbitSize: t.orbitSize, stabilizerOrder: t.stabilizerOrder, draws: t.draws, hits: t.hits });
+    if (t.label.startsWith('primitive')) out.primitiveChecks.push({ what: `seed ${ctx.seed} ${t.label}`, group: finite, kind: 'finite', group_size: G.order(), orbit: t.orbitSize, stabilizer: t.stabilizerOrder });
+  }
+  if (prim.length > 1) {
+    const raceCount = Math.max(50, Math.round(ctx.config.draws / 40));
+    const wins = randomSearchRace(G, prim, raceCount, undefined, ctx.rng.fork(3));
+    out.races.push({ seed: ctx.seed, candidates: prim.map((c, i) => ({ label: c.label, stabilizerOrder: tallies[i].stabilizerOrder })), firstCounts: wins, races: raceCount });
+  }
+  return out;
+}
+
+/**
+ * C1 as an engine self-check: for g uniform in G, P(g.x = x) = |S(x)|/|G| = 1/|O(x)|. Observed
+ * hits over expected hits, pooled over features, with a bootstrap interval; passes when the
+ * interval lies inside 1 +- C1_TOLERANCE, fails when it excludes 1.
+ */
+export function checkRandomSearch(recs: readonly RandomSearchRecord[], raceList: readonly RandomSearchRace[]): Check {
+  const title = 'Random search stabilises with probability 1/|O|';
+  const measured = 'Drew group elements uniformly at random and counted how often each feature was stabilised, against the exact 1/|O(f)| from the group engine; races of random search among the primitives are tabled against |S(f)| / sum |S| (approximate).';
+  if (recs.length === 0) return { status: 'not run', title, measured, n: 0, reason: 'no finite group was analysed' };
+  const expected = recs.map((r) => r.draws / Number(r.orbitSize));
+  const ratio = (idx: ArrayLike<number>) => {
+    let h = 0;
+    let x = 0;
+    for (let k = 0; k < idx.length; k++) {
+      h += recs[idx[k]].hits;
+      x += expected[idx[k]];
+    }
+    return x > 0 ? h / x : NaN;
+  };
+  const stat = ratio(Int32Array.from(recs, (_, i) => i));
+  const ci = bootstrapInterval(recs.length, ratio, { seed: 1, clusters: recs.map((r) => r.seed) });
+  let status: Check['status'] = 'not run';
+  let reason: string | undefined;
+  if (!ci) reason = 'too few features to bootstrap';
+  else if (ci[0] >= 1 - C1_TOLERANCE && ci[1] <= 1 + C1_TOLERANCE) status = 'pass';
+  else if (ci[0] > 1 || ci[1] < 1) {
+    status = 'fail';
+    reason = `BUG: observed / expected = ${stat.toFixed(3)} [${ci[0].toFixed(3)}, ${ci[1].toFixed(3)}] differs from 1 beyond sampling error`;
+  } else reason = `the interval [${ci[0].toFixed(3)}, ${ci[1].toFixed(3)}] is wider than 1 ± ${C1_TOLERANCE}: more draws are needed`;
+  const byOrbit = new Map<string, { features: number; draws: number; hits: number; expected: number }>();
+  recs.forEach((r, i) => {
+    const key = r.orbitSize.toString();
+    const row = byOrbit.get(key) ?? { features: 0, draws: 0, hits: 0, expected: 0 };
+    row.features++;
+    row.draws += r.draws;
+    row.hits += r.hits;
+    row.expected += expected[i];
+    byOrbit.set(key, row);
+  });
+  const table: Record<string, string | number>[] = [
+    { what: 'all features', features: recs.length, draws: recs.reduce((s, r) => s + r.draws, 0), 'stabilising draws': recs.reduce((s, r) => s + r.hits, 0), expected: round(expected.reduce((s, v) => s + v, 0), 2), 'observed / expected': round(stat, 4) },
+    ...[...byOrbit.entries()]
+      .sort((a, b) => Number(BigInt(a[0]) - BigInt(b[0])))
+      .map(([orbit, r]) => ({ what: `features with |O| = ${orbit}`, features: r.features, draws: r.draws, 'stabilising draws': r.hits, expected: round(r.expected, 2), 'observed / expected': round(r.hits / r.expected, 4) })),
+  ];
+  const races = new Map<string, { wins: number; races: number; share: number; seeds: number }>();
+  for (const race of raceList) {
+    const total = race.candidates.reduce((s, c) => s + Number(c.stabilizerOrder), 0);
+    race.candidates.forEach((c, i) => {
+      const row = races.get(c.label) ?? { wins: 0, races: 0, share: Number(c.stabilizerOrder) / total, seeds: 0 };
+      row.wins += race.firstCounts[i];
+      row.races += race.races;
+      row.seeds++;
+      races.set(c.label, row);
+    });
+  }
+  for (const [label, r] of races) {
+    table.push({ what: `race: ${label} stabilised first`, features: r.seeds, draws: r.races, 'stabilising draws': round(r.wins, 2), expected: round(r.share * r.races, 2), 'observed / expected': round(r.wins / (r.share * r.races), 4) });
+  }
+  return { status, title, measured, n: recs.length, ...(reason ? { reason } : {}), table };
+}
+
+const round = (x: number, d: number) => Number(x.toFixed(d));

@@ -1,0 +1,56 @@
+import type { Dataset } from '../data/dataset.js';
+import { trainStack } from '../nn/trainStack.js';
+import { readSnapshots } from '../nn/runStore.js';
+import type { TrainedSeed } from '../analysis/trainedStack.js';
+import type { RunConfig } from './config.js';
+import { trainedSeedOf } from './trainedSeed.js';
+import { keepSnapshots, seedDirectories } from './runDirectory.js';
+
+/** Model options that suit the data's value range: BCE on [0, 1] data, MSE with a linear decoder otherwise. */
+export function modelOptions(data: Dataset, config: RunConfig) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of data.pixels) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const unit = lo >= 0 && hi <= 1;
+  const common = { optimizer: config.optimizer, weightDecay: config.weightDecay };
+  return config.model === 'ae'
+    ? { ae: { ...common, sparsityWeight: config.sparsity, ...(unit ? { loss: 'bce' as const, decoder: 'sigmoid' as const } : { loss: 'mse' as const, decoder: 'linear' as const }) } }
+    : { rbm: { weightDecay: config.weightDecay, visible: unit ? ('bernoulli' as const) : ('gaussian' as const) } };
+}
+
+/** The learning rate a run uses: the config's, else the trainer's default for the optimiser (Adam wants 0.01). */
+export function learningRate(config: RunConfig): number {
+  return config.lr ?? (config.model === 'rbm' ? 0.05 : config.optimizer === 'adam' ? 0.01 : 0.1);
+}
+
+/**
+ * Train one seed's greedy stack on the training rows (checkpoints and snapshots in the run
+ * directory, so a killed run resumes) and return its analysis view.
+ */
+export async function trainSeed(data: Dataset, trainRows: Float32Array, config: RunConfig, seed: number, out: string, log: (line: string) => void): Promise<TrainedSeed> {
+  const n = data.height * data.width;
+  const dirs = seedDirectories(out, seed);
+  const trained = await trainStack({
+    data: trainRows,
+    dim: n,
+    layers: [n, ...config.layers],
+    model: config.model,
+    epochs: config.epochs,
+    batch: config.batch,
+    lr: learningRate(config),
+    seed,
+    ...modelOptions(data, config),
+    // log-spaced steps (the first epoch in detail) and every epoch end, which includes the last step
+    snapshots: { perDecade: config.snapshotsPerDecade, everyEpoch: true },
+    runDir: dirs.checkpoints,
+    onProgress: (p) => {
+      if (p.epochDone) log(`seed ${seed} layer ${p.layer + 1}/${p.layers} epoch ${p.epochDone.epoch}/${p.epochs} loss ${p.epochDone.loss.toFixed(4)}`);
+    },
+  });
+  keepSnapshots(dirs);
+  const snapshots = trained.snapshots.length ? trained.snapshots : readSnapshots(dirs.snapshots);
+  return trainedSeedOf(seed, trained, snapshots);
+}
