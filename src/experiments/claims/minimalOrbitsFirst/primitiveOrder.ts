@@ -1,9 +1,9 @@
-import type { RandomSource } from '../../core/random.js';
-import { matchPrimitives, type PrimitiveOrbit } from '../../analysis/primitiveMatch.js';
-import { nullBestMatches } from '../../analysis/matchNull.js';
-import { linearModes } from '../../analysis/linearModes.js';
-import { trainLinearTwin, type TwinTraining } from '../linearTwin.js';
-import type { OrderedPrimitive } from '../emergenceOrder.js';
+import type { RandomSource } from '../../../core/random.js';
+import { matchPrimitives, type PrimitiveOrbit } from '../../../analysis/primitiveMatch.js';
+import { nullBestMatches } from '../../../analysis/matchNull.js';
+import { linearModes } from '../../../analysis/linearModes.js';
+import { trainLinearTwin, type TwinTraining } from '../../linearTwin.js';
+import type { OrderedPrimitive } from '../../emergenceOrder.js';
 
 /** One seed's evidence for C2's primitive test: match trajectories of the trained network, its linear twin and the null. */
 export interface PrimitiveOrderSeed {

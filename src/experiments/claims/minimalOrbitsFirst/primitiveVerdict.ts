@@ -1,7 +1,7 @@
-import { nullThresholds } from '../../analysis/matchNull.js';
-import { emergenceOrder, type EmergenceOrder } from '../emergenceOrder.js';
-import { inferAcrossSeeds, judgeAcrossSeeds, seedRule, type SeedInference, type SeedVerdict } from '../inference/index.js';
-import type { PrimitiveOrderSeed } from './collect.js';
+import { nullThresholds } from '../../../analysis/matchNull.js';
+import { emergenceOrder, type EmergenceOrder } from '../../emergenceOrder.js';
+import { inferAcrossSeeds, judgeAcrossSeeds, seedRule, type SeedInference, type SeedVerdict } from '../../inference/index.js';
+import type { PrimitiveOrderSeed } from './primitiveOrder.js';
 
 /** C2's declared analysis choices for the primitive test. */
 export interface PrimitiveOrderRule {
