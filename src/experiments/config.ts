@@ -5,9 +5,9 @@ import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { parseOptions } from '../core/validate.js';
 
-/** Built-in starting points; every field can be overridden by a config file and by flags. */
-export const PRESETS = ['shapes', 'mnist', 'natural'] as const;
-export type Preset = (typeof PRESETS)[number];
+import { PRESETS, type Preset } from './presets.js';
+
+export { PRESETS, type Preset };
 
 /** Group names the analysis understands: finite pixel groups and image-plane Lie groups. */
 export const FINITE_GROUPS = ['translations', 'd4', 'p4m'] as const;
@@ -101,7 +101,11 @@ export function readConfigFile(path: string): Record<string, unknown> {
     throw new UserError(`${path}: not valid ${ext === '.json' ? 'JSON' : 'YAML'} (${(e as Error).message})`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError(`${path}: expected an object of options`);
-  return parsed as Record<string, unknown>;
+  // a run directory's own config.json (what `run` writes, with its rerun recipe) holds the
+  // options under "config", beside the dataset's hash and the version: rerun from those
+  const run = parsed as Record<string, unknown>;
+  if ('config' in run && 'dataset' in run && run.config !== null && typeof run.config === 'object' && !Array.isArray(run.config)) return run.config as Record<string, unknown>;
+  return run;
 }
 
 /**
