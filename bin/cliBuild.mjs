@@ -4,8 +4,9 @@
 // load from node_modules only when a chunk that uses them loads.
 //
 // A build records the size and mtime of every source file it read (esbuild's metafile) and the
-// bin runs it only while they all still match: a changed, added-to or deleted source means a new
-// build (~0.2-0.5 s) before the command runs, so a stale build is never run. Builds go to their
+// bin runs it only while they all still match: a changed or deleted source means a new build
+// (~0.2-0.5 s) before the command runs, so a stale build is never run (a new source matters only
+// once a source imports it, and that source then changed). Builds go to their
 // own folder and current.json is replaced by a rename, so processes started at the same moment
 // never see half a build; a process already running keeps its folder (its lazy chunks load later).
 //
