@@ -22,6 +22,7 @@ export const analyze: Registrar = (program: Command, cli: Cli) => {
     .option('--json', 'print the JSON on stdout instead of the table')
     .option('--quiet', 'no progress output')
     .option('--data <spec>', 'ONNX networks: data they are analysed on (mnist, natural:DIR,patch=16,color=true, npy:FILE)')
+    .option('--features <dir>', 'ONNX networks: also write the views as a directory the explorer serves (orbitscope serve DIR)')
     .option('--input-shape <dims>', 'ONNX networks: full input shape where the model leaves dims symbolic, e.g. 1x1x28x28')
     .action(lazyAction<AnalyzeCliOptions>('analyze', cli, () => import('../commands/analyze.js')));
 };
