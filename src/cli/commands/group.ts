@@ -118,7 +118,8 @@ function compute(G: PermGroup, o: GroupOptions, io: Io, progress: { report: (p: 
     order: G.order().toString(),
     certificate: G.certificate(),
     orbitCount,
-    orbitSizes: Object.fromEntries([...sizes.entries()].sort((a, b) => b[0] - a[0]).map(([size, count]) => [String(size), count])),
+    // keys are sizes as strings: JSON objects list integer keys in increasing order
+    orbitSizes: Object.fromEntries([...sizes.entries()].map(([size, count]) => [String(size), count])),
     ...(listOrbits ? { orbits: orbits.map((orb) => orb.map((p) => p + 1)) } : {}),
     base: G.base().map((p) => p + 1),
     strongGeneratorCount: G.strongGeneratorCount(),
