@@ -13,6 +13,9 @@ export interface AnalyzeCliOptions {
   tol: number;
   samples: number;
   out: string;
+  /** ONNX networks: the data they are analysed on, and their input shape where symbolic. */
+  data?: string;
+  inputShape?: string;
 }
 
 const median = (xs: number[]) => {
@@ -48,6 +51,11 @@ export function analysisTable(a: ModelAnalysis): string {
 /** `orbitscope analyze`: orbit numbers and complexity of every learned feature of a model. */
 export const handle: Action<AnalyzeCliOptions> = async (o, _args, io) => {
   checkOutputFile('--out', o.out);
+  if (o.model.endsWith('.onnx')) {
+    // the whole-network path (docs/onnx-import.md), loaded only for ONNX files
+    await (await import('./analyzeOnnx.js')).runAnalyzeOnnx(o, io);
+    return;
+  }
   const result = await analyzeModel({
     model: o.model,
     groups: o.group.split(',').map((s) => s.trim()).filter(Boolean),
