@@ -16,7 +16,7 @@ export interface PooledEstimate {
   /** Its standard error (Hartung-Knapp, with the ad hoc correction: never below the DerSimonian-Laird one). */
   readonly se: number;
   /** 95% interval mu +- t_{k-1} se. */
-  readonly ci: readonly [number, number];
+  readonly ci: [number, number];
   /** Between-cell variance, DerSimonian-Laird moment estimate. */
   readonly tau2: number;
   /** Cochran's Q over the cells, on k - 1 degrees of freedom. */
