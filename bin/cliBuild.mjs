@@ -5,10 +5,11 @@
 //
 // A build records the size and mtime of every source file it read (esbuild's metafile) and the
 // bin runs it only while they all still match: a changed or deleted source means a new build
-// (~0.2-0.5 s) before the command runs, so a stale build is never run (a new source matters only
-// once a source imports it, and that source then changed). Builds go to their
-// own folder and current.json is replaced by a rename, so processes started at the same moment
-// never see half a build; a process already running keeps its folder (its lazy chunks load later).
+// (about 0.2-0.5 s) before the command runs, so a stale build is never run (a new source matters
+// only once a source imports it, and that source then changed). Builds go to their own folder
+// and current.json is replaced by a rename, so processes started at the same moment never see
+// half a build; a process already running keeps its folder for an hour (its lazy chunks load
+// later).
 //
 // `node bin/cliBuild.mjs` (the package's `prepare` and `build` scripts) builds if stale.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,8 +23,9 @@ const ENTRY = 'src/cli/main.ts';
 // Files that shape a build without being its inputs: the bundler's options and package
 // metadata (externals, "type"), and esbuild itself.
 const SETTINGS = ['bin/cliBuild.mjs', 'package.json', 'tsconfig.json', 'node_modules/esbuild/package.json'];
-// Old builds are removed only when this old: a long `run` still loads chunks from its own.
-const KEEP_OLD_MS = 24 * 3600 * 1000;
+// A replaced build is removed by a later build once this old: a process started on it may still
+// load its chunks (commands import their lazy parts in their first seconds).
+const KEEP_OLD_MS = 3600 * 1000;
 
 /** "mtime:size" of a file under the package root, or null when it is missing. */
 function stamp(rel) {

@@ -3,7 +3,7 @@
 // fresh process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -171,6 +171,18 @@ describe('the compiled bin is never stale', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Edithe account/);
     expect(existsSync(join(pkg, 'dist/cli', currentDir(), 'main.js'))).toBe(true);
+  });
+
+  it('a new build removes replaced builds older than an hour and keeps younger ones', () => {
+    const old = join(pkg, 'dist/cli/b-old');
+    const young = join(pkg, 'dist/cli/b-young');
+    for (const d of [old, young]) cpSync(join(pkg, 'dist/cli', currentDir()), d, { recursive: true });
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    utimesSync(old, twoHoursAgo, twoHoursAgo);
+    edit('Edithe account', 'Edited account');
+    expect(bin(pkg, ['--help']).stdout).toMatch(/Edited account/);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(young)).toBe(true);
   });
 
   it('a source that no longer compiles stops the bin with exit 1 and the bundler error, never the old build', () => {

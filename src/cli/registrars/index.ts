@@ -7,6 +7,7 @@ import { orbit } from './orbit.js';
 import { data } from './data.js';
 import { analyze } from './analyze.js';
 import { shadow } from './shadow.js';
+import { importCommand } from './import.js';
 import { serve } from './serve.js';
 import { sweep, worker } from './sweep.js';
 
@@ -15,4 +16,4 @@ import { sweep, worker } from './sweep.js';
  * options and help and imports the command's module (src/cli/commands/NAME.ts) only when the
  * command runs; see docs/cli.md.
  */
-export const registrars: readonly Registrar[] = [run, train, group, count, orbit, data, analyze, shadow, serve, sweep, worker];
+export const registrars: readonly Registrar[] = [run, train, group, count, orbit, data, analyze, importCommand, shadow, serve, sweep, worker];

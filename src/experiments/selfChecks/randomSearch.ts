@@ -3,7 +3,7 @@ import { randomSearch, randomSearchRace } from '../../analysis/randomSearch.js';
 import type { Check } from '../../results/index.js';
 import type { SeedContext } from '../claims/claimModule.js';
 import type { OrbitStabilizerCheck } from './orbitStabilizer.js';
-import { bootstrapInterval } from '../statistics.js';
+import { checkRace, checkRandomSearch as searchAgainstBinomial, exactRaceShares } from '../checks/index.js';
 
 /** Monte Carlo of random search (C1): draws of uniform g in G, hits g.x = x, exact |O(x)|. */
 export interface RandomSearchRecord {
@@ -22,6 +22,11 @@ export interface RandomSearchRace {
   /** How often each candidate was the first one stabilised (ties split evenly). */
   readonly firstCounts: readonly number[];
   readonly races: number;
+  /** Exact chance that each candidate wins a race, by enumerating G (exactRaceShares). */
+  readonly exactShares: readonly number[];
+  /** Elements of G that end a race (fix at least one candidate), and |G|. */
+  readonly stoppingElements: number;
+  readonly groupOrder: bigint;
 }
 
 /** One seed's random-search evidence, and the C0 checks of the primitives it measured exactly. */
@@ -30,9 +35,6 @@ export interface RandomSearchEvidence {
   readonly races: RandomSearchRace[];
   readonly primitiveChecks: OrbitStabilizerCheck[];
 }
-
-/** Half-width of the band around 1 inside which the observed/expected ratio counts as agreement. */
-export const C1_TOLERANCE = 0.15;
 
 /** Random search over the run's first finite group: the world's primitives and the final layer-1 units. */
 export function collectRandomSearch(ctx: SeedContext): RandomSearchEvidence {
@@ -54,40 +56,40 @@ export function collectRandomSearch(ctx: SeedContext): RandomSearchEvidence {
   if (prim.length > 1) {
     const raceCount = Math.max(50, Math.round(ctx.config.draws / 40));
     const wins = randomSearchRace(G, prim, raceCount, undefined, ctx.rng.fork(3));
-    out.races.push({ seed: ctx.seed, candidates: prim.map((c, i) => ({ label: c.label, stabilizerOrder: tallies[i].stabilizerOrder })), firstCounts: wins, races: raceCount });
+    const exact = exactRaceShares(G, prim);
+    out.races.push({
+      seed: ctx.seed,
+      candidates: prim.map((c, i) => ({ label: c.label, stabilizerOrder: tallies[i].stabilizerOrder })),
+      firstCounts: wins,
+      races: raceCount,
+      exactShares: exact.shares,
+      stoppingElements: exact.stoppingElements,
+      groupOrder: exact.groupOrder,
+    });
   }
   return out;
 }
 
 /**
- * C1 as an engine self-check: for g uniform in G, P(g.x = x) = |S(x)|/|G| = 1/|O(x)|. Observed
- * hits over expected hits, pooled over features, with a bootstrap interval; passes when the
- * interval lies inside 1 +- C1_TOLERANCE, fails when it excludes 1.
+ * C1 as an engine self-check of the uniform random-element generator: for g uniform in G,
+ * P(g.x = x) = 1/|O(x)|, so each feature's stabilising draws are Binomial(draws, 1/|O|)
+ * (chi-square over features), and each race's wins follow the exact shares from enumerating G
+ * (chi-square per race). Passes when every test has p > SELF_CHECK_ALPHA (1e-4); a failure is a bug.
  */
 export function checkRandomSearch(recs: readonly RandomSearchRecord[], raceList: readonly RandomSearchRace[]): Check {
   const title = 'Random search stabilises with probability 1/|O|';
-  const measured = 'Drew group elements uniformly at random and counted how often each feature was stabilised, against the exact 1/|O(f)| from the group engine; races of random search among the primitives are tabled against |S(f)| / sum |S| (approximate).';
+  const measured =
+    'Drew group elements uniformly at random and counted how often each feature was stabilised, against Binomial(draws, 1/|O(f)|) with the exact |O(f)| from the group engine (chi-square); races of random search among the primitives against the exact chance of winning, from enumerating G (chi-square per race).';
   if (recs.length === 0) return { status: 'not run', title, measured, n: 0, reason: 'no finite group was analysed' };
   const expected = recs.map((r) => r.draws / Number(r.orbitSize));
-  const ratio = (idx: ArrayLike<number>) => {
-    let h = 0;
-    let x = 0;
-    for (let k = 0; k < idx.length; k++) {
-      h += recs[idx[k]].hits;
-      x += expected[idx[k]];
-    }
-    return x > 0 ? h / x : NaN;
-  };
-  const stat = ratio(Int32Array.from(recs, (_, i) => i));
-  const ci = bootstrapInterval(recs.length, ratio, { seed: 1, clusters: recs.map((r) => r.seed) });
-  let status: Check['status'] = 'not run';
-  let reason: string | undefined;
-  if (!ci) reason = 'too few features to bootstrap';
-  else if (ci[0] >= 1 - C1_TOLERANCE && ci[1] <= 1 + C1_TOLERANCE) status = 'pass';
-  else if (ci[0] > 1 || ci[1] < 1) {
-    status = 'fail';
-    reason = `BUG: observed / expected = ${stat.toFixed(3)} [${ci[0].toFixed(3)}, ${ci[1].toFixed(3)}] differs from 1 beyond sampling error`;
-  } else reason = `the interval [${ci[0].toFixed(3)}, ${ci[1].toFixed(3)}] is wider than 1 ± ${C1_TOLERANCE}: more draws are needed`;
+  const stat = recs.reduce((s, r) => s + r.hits, 0) / expected.reduce((s, v) => s + v, 0);
+  const tests = [
+    searchAgainstBinomial('stabilising draws of every feature', recs),
+    ...raceList.map((race) => checkRace(`race of seed ${race.seed}`, race.firstCounts, race.races, { shares: [...race.exactShares], stoppingElements: race.stoppingElements, groupOrder: race.groupOrder })),
+  ];
+  const failed = tests.filter((t) => !t.passed);
+  const status: Check['status'] = failed.length === 0 ? 'pass' : 'fail';
+  const reason = failed.length ? `BUG: ${failed.length} of ${tests.length} tests fail; first: ${failed[0].name}: ${failed[0].details}` : undefined;
   const byOrbit = new Map<string, { features: number; draws: number; hits: number; expected: number }>();
   recs.forEach((r, i) => {
     const key = r.orbitSize.toString();
@@ -98,25 +100,25 @@ export function checkRandomSearch(recs: readonly RandomSearchRecord[], raceList:
     row.expected += expected[i];
     byOrbit.set(key, row);
   });
-  const table: Record<string, string | number>[] = [
+  const table: Record<string, string | number | null>[] = [
     { what: 'all features', features: recs.length, draws: recs.reduce((s, r) => s + r.draws, 0), 'stabilising draws': recs.reduce((s, r) => s + r.hits, 0), expected: round(expected.reduce((s, v) => s + v, 0), 2), 'observed / expected': round(stat, 4) },
     ...[...byOrbit.entries()]
       .sort((a, b) => Number(BigInt(a[0]) - BigInt(b[0])))
       .map(([orbit, r]) => ({ what: `features with |O| = ${orbit}`, features: r.features, draws: r.draws, 'stabilising draws': r.hits, expected: round(r.expected, 2), 'observed / expected': round(r.hits / r.expected, 4) })),
   ];
-  const races = new Map<string, { wins: number; races: number; share: number; seeds: number }>();
+  const races = new Map<string, { wins: number; races: number; expected: number; seeds: number }>();
   for (const race of raceList) {
-    const total = race.candidates.reduce((s, c) => s + Number(c.stabilizerOrder), 0);
     race.candidates.forEach((c, i) => {
-      const row = races.get(c.label) ?? { wins: 0, races: 0, share: Number(c.stabilizerOrder) / total, seeds: 0 };
+      const row = races.get(c.label) ?? { wins: 0, races: 0, expected: 0, seeds: 0 };
       row.wins += race.firstCounts[i];
       row.races += race.races;
+      row.expected += race.exactShares[i] * race.races;
       row.seeds++;
       races.set(c.label, row);
     });
   }
   for (const [label, r] of races) {
-    table.push({ what: `race: ${label} stabilised first`, features: r.seeds, draws: r.races, 'stabilising draws': round(r.wins, 2), expected: round(r.share * r.races, 2), 'observed / expected': round(r.wins / (r.share * r.races), 4) });
+    table.push({ what: `race: ${label} stabilised first`, features: r.seeds, draws: r.races, 'stabilising draws': round(r.wins, 2), expected: round(r.expected, 2), 'observed / expected': r.expected > 0 ? round(r.wins / r.expected, 4) : null });
   }
   return { status, title, measured, n: recs.length, ...(reason ? { reason } : {}), table };
 }
