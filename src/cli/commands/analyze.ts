@@ -16,6 +16,7 @@ export interface AnalyzeCliOptions {
   /** ONNX networks: the data they are analysed on, and their input shape where symbolic. */
   data?: string;
   inputShape?: string;
+  features?: string;
 }
 
 const median = (xs: number[]) => {

@@ -1,6 +1,7 @@
 import { analyzeOnnx, type OnnxModelAnalysis } from '../../analysis/analyzeOnnx.js';
 import { UserError } from '../../core/errors.js';
-import { writeOutputFile } from '../../core/outputs.js';
+import { makeOutputDirectory, writeOutputFile } from '../../core/outputs.js';
+import { writeOnnxFeatureDirectory } from '../../report/onnxFeatureDirectory.js';
 import { loadDataset } from '../../data/loadDataset.js';
 import type { Io } from '../program.js';
 
@@ -13,6 +14,8 @@ export interface AnalyzeOnnxCliOptions {
   readonly levels: number;
   readonly tol: number;
   readonly out: string;
+  /** Also write the views as an explorer directory (features/, analysis.json). */
+  readonly features?: string;
 }
 
 const median = (xs: number[]) => {
@@ -64,6 +67,7 @@ export function onnxAnalysisTable(a: OnnxModelAnalysis): string {
 
 /** `orbitscope analyze --model net.onnx`: the whole-network analysis, written to --out and tabulated. */
 export async function runAnalyzeOnnx(o: AnalyzeOnnxCliOptions, io: Io): Promise<OnnxModelAnalysis> {
+  if (o.features) makeOutputDirectory('--features', o.features);
   if (!o.data) throw new UserError('--data: an ONNX model is analysed on data (the data mean, top-k patches, layer symmetry); give e.g. --data mnist or --data natural:DIR,patch=16,color=true');
   const inputShape = o.inputShape === undefined ? undefined : parseInputShape(o.inputShape);
   const d = await loadDataset(o.data, { warn: (m) => io.err(`${m}\n`) });
@@ -76,6 +80,11 @@ export async function runAnalyzeOnnx(o: AnalyzeOnnxCliOptions, io: Io): Promise<
     tol: o.tol,
   });
   writeOutputFile('--out', o.out, `${JSON.stringify(result)}\n`);
+  if (o.features) {
+    makeOutputDirectory('--features', o.features);
+    writeOnnxFeatureDirectory(o.features, result);
+    io.err(`wrote ${o.features}/features (orbitscope serve ${o.features})\n`);
+  }
   io.out(`${onnxAnalysisTable(result)}\n`);
   io.err(`wrote ${o.out}\n`);
   return result;

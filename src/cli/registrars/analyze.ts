@@ -19,6 +19,7 @@ export const analyze: Registrar = (program: Command, cli: Cli) => {
     .option('--samples <n>', 'Halton samples per Lie group box for eps measures', integer(1), 128)
     .requiredOption('--out <file>', 'JSON output (fields: docs/analysis-json.md)')
     .option('--data <spec>', 'ONNX networks: data they are analysed on (mnist, natural:DIR,patch=16,color=true, npy:FILE)')
+    .option('--features <dir>', 'ONNX networks: also write the views as a directory the explorer serves (orbitscope serve DIR)')
     .option('--input-shape <dims>', 'ONNX networks: full input shape where the model leaves dims symbolic, e.g. 1x1x28x28')
     .action(lazyAction<AnalyzeCliOptions>('analyze', cli, () => import('../commands/analyze.js')));
 };
