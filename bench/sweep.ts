@@ -40,15 +40,15 @@ const port = await new Promise<number>((resolve) => {
 const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
 await new Promise<void>((resolve) => redis.stdout!.on('data', (d: Buffer) => /Ready to accept/.test(d.toString()) && resolve()));
 const url = `redis://127.0.0.1:${port}`;
+let worker: ReturnType<typeof spawn> | null = null;
 try {
   const local1 = sweepSeconds('local1', ['--workers', '1']);
   const local2 = sweepSeconds('local2', ['--workers', '2']);
   // the worker starts before the timing, as a cluster's workers wait for work
-  const worker = spawn(process.execPath, [bin, 'worker', '--queue', url, '--out', join(dir, 'queued')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  await new Promise<void>((resolve) => worker.stderr!.on('data', (d: Buffer) => /taking cells/.test(d.toString()) && resolve()));
+  const w = spawn(process.execPath, [bin, 'worker', '--queue', url, '--out', join(dir, 'queued')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  worker = w;
+  await new Promise<void>((resolve) => w.stderr!.on('data', (d: Buffer) => /taking cells/.test(d.toString()) && resolve()));
   const queued = sweepSeconds('queued', ['--queue', url]);
-  worker.kill('SIGTERM');
-  await new Promise((r) => worker.once('exit', r));
   const perMin = (s: number) => Number(((CELLS * 60) / s).toFixed(2));
   process.stdout.write(
     `${JSON.stringify({
@@ -64,6 +64,12 @@ try {
     })}\n`,
   );
 } finally {
+  if (worker && worker.exitCode === null) {
+    const w = worker;
+    const exited = new Promise((r) => w.once('exit', r));
+    w.kill('SIGTERM');
+    await exited;
+  }
   redis.kill('SIGTERM');
   await new Promise((r) => redis.once('exit', r));
   rmSync(dir, { recursive: true, force: true });
