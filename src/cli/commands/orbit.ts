@@ -147,5 +147,6 @@ export const handle: Action<OrbitFlags> = async (o, _args, io) => {
     io.out(JSON.stringify(out));
     return;
   }
-  io.out((continuous ? continuousSummary(o, image, out) : finiteSummary(o, image, out)).join('\n'));
+  // every warning the JSON carries is in the text too
+  io.out([...(continuous ? continuousSummary(o, image, out) : finiteSummary(o, image, out)), ...(Array.isArray(out.warnings) ? (out.warnings as string[]).map((w) => `  warning: ${w}`) : [])].join('\n'));
 };
