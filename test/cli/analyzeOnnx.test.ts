@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/program.js';
+import { parseNpy } from '../../src/data/npy.js';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures', 'onnx');
 
@@ -54,8 +55,16 @@ describe('orbitscope analyze --model net.onnx', () => {
     const bad = await run(['analyze', '--model', join(FIX, 'fcn_symbolic.onnx'), '--data', 'mnist:count=20', '--out', out]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/leaves input dims height, width symbolic.*--input-shape/);
-    const ok = await run(['analyze', '--model', join(FIX, 'fcn_symbolic.onnx'), '--group', 'p4m', '--data', 'mnist:count=20', '--input-shape', '1x1x28x28', '--out', out]);
+    const feat = join(dir, 'explorer');
+    const ok = await run(['analyze', '--model', join(FIX, 'fcn_symbolic.onnx'), '--group', 'p4m', '--data', 'mnist:count=20', '--input-shape', '1x1x28x28', '--out', out, '--features', feat]);
     expect(ok.code).toBe(0);
+    // the explorer directory: each layer's views at its own receptive-field size
+    const index = JSON.parse(readFileSync(join(feat, 'features', 'index.json'), 'utf8'));
+    expect(index.layers.map((l: { height: number; width: number; units: number }) => [l.units, l.height, l.width])).toEqual([[4, 3, 3], [4, 5, 5]]);
+    const npy = parseNpy(new Uint8Array(readFileSync(join(feat, 'features', 'seed-0', 'layer-2', 'snapshot-0.npy'))), 'x');
+    expect(npy.shape).toEqual([4, 5, 5]);
+    const a = JSON.parse(readFileSync(join(feat, 'analysis.json'), 'utf8'));
+    expect(Array.from(npy.data.subarray(0, 25))).toEqual(a.layers[1].features[0].views[a.layers[1].viewLabels[0]].image.map(Math.fround));
     const u = await run(['analyze', '--model', join(FIX, 'unsupported.onnx'), '--data', 'mnist:count=20', '--out', out]);
     expect(u.code).toBe(2);
     expect(u.stderr.trim().split('\n')).toHaveLength(1);

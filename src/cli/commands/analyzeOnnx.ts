@@ -1,6 +1,7 @@
 import { analyzeOnnx, type OnnxModelAnalysis } from '../../analysis/analyzeOnnx.js';
 import { UserError } from '../../core/errors.js';
-import { writeOutputFile } from '../../core/outputs.js';
+import { makeOutputDirectory, writeOutputFile } from '../../core/outputs.js';
+import { writeOnnxFeatureDirectory } from '../../report/onnxFeatureDirectory.js';
 import { loadDataset } from '../../data/loadDataset.js';
 import type { Io } from '../program.js';
 
@@ -12,7 +13,10 @@ export interface AnalyzeOnnxCliOptions {
   readonly inputShape?: string;
   readonly levels: number;
   readonly tol: number;
-  readonly out: string;
+  readonly out?: string;
+  readonly json?: boolean;
+  /** Also write the views as an explorer directory (features/, analysis.json). */
+  readonly features?: string;
 }
 
 const median = (xs: number[]) => {
@@ -64,6 +68,7 @@ export function onnxAnalysisTable(a: OnnxModelAnalysis): string {
 
 /** `orbitscope analyze --model net.onnx`: the whole-network analysis, written to --out and tabulated. */
 export async function runAnalyzeOnnx(o: AnalyzeOnnxCliOptions, io: Io): Promise<OnnxModelAnalysis> {
+  if (o.features) makeOutputDirectory('--features', o.features);
   if (!o.data) throw new UserError('--data: an ONNX model is analysed on data (the data mean, top-k patches, layer symmetry); give e.g. --data mnist or --data natural:DIR,patch=16,color=true');
   const inputShape = o.inputShape === undefined ? undefined : parseInputShape(o.inputShape);
   const d = await loadDataset(o.data, { warn: (m) => io.err(`${m}\n`) });
@@ -75,8 +80,15 @@ export async function runAnalyzeOnnx(o: AnalyzeOnnxCliOptions, io: Io): Promise<
     levels: o.levels,
     tol: o.tol,
   });
-  writeOutputFile('--out', o.out, `${JSON.stringify(result)}\n`);
-  io.out(`${onnxAnalysisTable(result)}\n`);
-  io.err(`wrote ${o.out}\n`);
+  if (o.out !== undefined) {
+    writeOutputFile('--out', o.out, `${JSON.stringify(result)}\n`);
+    io.err(`wrote ${o.out}\n`);
+  }
+  if (o.features) {
+    makeOutputDirectory('--features', o.features);
+    writeOnnxFeatureDirectory(o.features, result);
+    io.err(`wrote ${o.features}/features (orbitscope serve ${o.features})\n`);
+  }
+  io.out(o.json ? JSON.stringify(result) : `${onnxAnalysisTable(result)}\n`);
   return result;
 }

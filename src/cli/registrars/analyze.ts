@@ -8,7 +8,7 @@ export const analyze: Registrar = (program: Command, cli: Cli) => {
   program
     .command('analyze')
     .description("Orbit numbers (finite and Lie groups), complexity and emergence of a trained model's features, in input space.")
-    .requiredOption('--model <path>', 'model directory (model.json + model.bin [+ snapshots/]) or an .onnx network (every Conv/Gemm/MatMul layer; needs --data; docs/onnx-import.md)')
+    .requiredOption('--model <path>', 'model directory (model.json + model.bin [+ snapshots/]), a run directory (every seed, or --seed) or an .onnx network (every Conv/Gemm/MatMul layer; needs --data; docs/onnx-import.md)')
     .option('--group <list>', 'comma-separated groups: translations, d4, p4m, t2, so2, scale, se2, sim2, gl2, aff2', 'so2,se2,p4m')
     .option('--eps <e>', 'epsilon of the epsilon-stabilizers (last snapshot); omit to skip them', number(0))
     .option('--snapshots <which>', 'last (final weights) or all (every snapshot, plus unit emergence)', oneOf(['all', 'last'] as const), 'last')
@@ -17,8 +17,12 @@ export const analyze: Registrar = (program: Command, cli: Cli) => {
     .option('--levels <n>', 'quantisation levels before exact finite stabilizers', integer(2), 3)
     .option('--tol <t>', 'relative tolerance of tangent ranks', number(1e-9), 0.05)
     .option('--samples <n>', 'Halton samples per Lie group box for eps measures', integer(1), 128)
-    .requiredOption('--out <file>', 'JSON output (fields: docs/analysis-json.md)')
+    .option('--seed <s>', 'with a run directory as --model: analyse this seed only (default every seed)', integer(0))
+    .option('--out <file>', 'also write the JSON here (fields: docs/analysis-json.md)')
+    .option('--json', 'print the JSON on stdout instead of the table')
+    .option('--quiet', 'no progress output')
     .option('--data <spec>', 'ONNX networks: data they are analysed on (mnist, natural:DIR,patch=16,color=true, npy:FILE)')
+    .option('--features <dir>', 'ONNX networks: also write the views as a directory the explorer serves (orbitscope serve DIR)')
     .option('--input-shape <dims>', 'ONNX networks: full input shape where the model leaves dims symbolic, e.g. 1x1x28x28')
     .action(lazyAction<AnalyzeCliOptions>('analyze', cli, () => import('../commands/analyze.js')));
 };
