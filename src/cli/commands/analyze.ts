@@ -39,8 +39,10 @@ export function analysisTable(a: ModelAnalysis): string {
         const vals = s.features.map((f) => f.orbits[g] ?? {});
         // Lie groups: median orbit dimension; finite groups: median orbit size
         const key = vals.some((v) => 'orbitDim' in v) ? 'orbitDim' : 'orbitSize';
-        const m = median(vals.map((v) => Number(v[key])).filter(Number.isFinite));
-        return `${key === 'orbitDim' ? 'dim' : 'size'} ${Number.isFinite(m) ? m : '-'}`;
+        // null (a measure that does not apply) is left out, never counted as 0
+        const m = median(vals.map((v) => v[key]).filter((x) => x !== null && x !== undefined).map(Number).filter(Number.isFinite));
+        const reason = vals.find((v) => typeof v.reason === 'string')?.reason;
+        return Number.isFinite(m) ? `${key === 'orbitDim' ? 'dim' : 'size'} ${m}` : `n/a (${reason ?? 'no value'})`;
       }),
     ]),
   );
