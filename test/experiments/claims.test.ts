@@ -54,13 +54,19 @@ const c3 = (fs: FeatureResult[]) => judgeMinimalOrbitsSimplest(pooled(bySeed(fs)
 const c4 = (fs: FeatureResult[], layerCount: number) => judgeComplexityGrowsWithDepth(pooled(bySeed(fs).map(({ seed, items }) => ({ seed, features: items })), { layerCount }));
 
 describe('claims on constructed evidence', () => {
-  it('the C0 self-check passes when every |O||S| = |G| and reports a bug otherwise', () => {
-    const good = checkOrbitStabilizer([{ what: 'f1', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 8n }, { what: 'f1', group: 'se2', kind: 'lie', group_size: 3, orbit: 2, stabilizer: 1 }]);
+  it('the C0 self-check passes when every |O||S| = |G| and its independent check hold, and reports a bug otherwise', () => {
+    const ok = { name: 'f1', passed: true, details: 'enumerated' };
+    const good = checkOrbitStabilizer([{ what: 'f1', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 8n, independent: ok }, { what: 'f1', group: 'se2', kind: 'lie', group_size: 3, orbit: 2, stabilizer: 1, independent: ok }]);
     expect(good.status).toBe('pass');
     expect(CheckSchema.parse(good)).toBeTruthy();
-    const bad = checkOrbitStabilizer([{ what: 'f2', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 4n }]);
+    const bad = checkOrbitStabilizer([{ what: 'f2', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 4n, independent: ok }]);
     expect(bad.status).toBe('fail');
     expect(bad.reason).toMatch(/BUG: 1 checks fail, first: f2 under p4m/);
+    // the arithmetic holds by construction; the enumerated orbit does not agree
+    const wrong = { name: 'f3', passed: false, details: 'enumerated orbit has 36 images, reported |O| = 288' };
+    const hidden = checkOrbitStabilizer([{ what: 'f3', group: 'p4m', kind: 'finite', group_size: 288n, orbit: 288n, stabilizer: 1n, independent: wrong }]);
+    expect(hidden.status).toBe('fail');
+    expect(hidden.reason).toBe('BUG: 1 checks fail, first: f3 under p4m: enumerated orbit has 36 images, reported |O| = 288');
   });
 
   it('the C1 self-check passes when hits match draws/|O| and fails when they are 3 times too many', () => {
