@@ -22,7 +22,7 @@ export const run: Registrar = (program: Command, cli: Cli) => {
     .option('--eps <e>', 'epsilon of epsilon-stabilizers, relative to ||x||', number(Number.MIN_VALUE))
     .option('--quick', 'tiny settings for a smoke test (seconds)')
     .option('--config <file>', 'options from a JSON or YAML file (flags override it)')
-    .option('--out <dir>', 'run directory (default runs/<preset>-seed<seed>)')
+    .option('--out <dir>', 'run directory (default runs/<preset>-seeds<first>-<last>, or -seed<seed> for one seed)')
     .option('--quiet', 'no progress output')
     .option('--json', 'print the verdicts as JSON on stdout')
     .action(lazyAction<RunFlags>('run', cli, () => import('../commands/run.js')));
