@@ -39,6 +39,8 @@ export const RunConfigSchema = z.strictObject({
   eps: z.number().positive().default(0.25),
   /** epsilon of the finite groups' epsilon-stabilizers (mean-centred features), relative to ||x||. */
   finiteEps: z.number().positive().default(0.5),
+  /** The primary complexity measure of C3 and C4, declared before the run; the others are reported as sensitivity. */
+  complexityMeasure: z.enum(['compressedBytes', 'totalVariation', 'spectralEntropy', 'components']).default('compressedBytes'),
   /** Optimiser of every layer. */
   optimizer: z.enum(['sgd', 'adam']).default('adam'),
   /** Autoencoders: weight of the KL sparsity penalty (target mean activation 0.05); 0 = none. */

@@ -4,6 +4,7 @@ import { readSnapshots } from '../nn/runStore.js';
 import type { TrainedSeed } from '../analysis/trainedStack.js';
 import type { RunConfig } from './config.js';
 import { trainedSeedOf } from './trainedSeed.js';
+import { join } from 'node:path';
 import { keepSnapshots, seedDirectories } from './runDirectory.js';
 
 /** Model options that suit the data's value range: BCE on [0, 1] data, MSE with a linear decoder otherwise. */
@@ -49,6 +50,37 @@ export async function trainSeed(data: Dataset, trainRows: Float32Array, config: 
     onProgress: (p) => {
       if (p.epochDone) log(`seed ${seed} layer ${p.layer + 1}/${p.layers} epoch ${p.epochDone.epoch}/${p.epochs} loss ${p.epochDone.loss.toFixed(4)}`);
     },
+  });
+  keepSnapshots(dirs);
+  const snapshots = trained.snapshots.length ? trained.snapshots : readSnapshots(dirs.snapshots);
+  return trainedSeedOf(seed, trained, snapshots);
+}
+
+/**
+ * The linear twin of a seed's first layer: a one-layer tied autoencoder with linear encoder and
+ * decoder, squared error and no sparsity, of the same width, trained by the same engine with the
+ * same seed, rows, epochs, batch, optimiser, learning rate, weight decay and snapshot schedule.
+ * Only what makes the network nonlinear differs (cross-entropy needs outputs in [0, 1], sparsity
+ * needs sigmoid rates). Its optimum is PCA, so it learns spectral ordering and nothing else (Saxe,
+ * McClelland & Ganguli 2014). Checkpoints in checkpoints/seed-S-linear: a killed run resumes it.
+ * (src/experiments/linearTwin.ts trains the same network for C2 but keeps only W; the claims
+ * need biases too, to reconstruct.)
+ */
+export async function trainLinearTwinSeed(data: Dataset, trainRows: Float32Array, config: RunConfig, seed: number, out: string): Promise<TrainedSeed> {
+  const n = data.height * data.width;
+  const dirs = { checkpoints: join(out, 'checkpoints', `seed-${seed}-linear`), snapshots: join(out, 'snapshots', `seed-${seed}-linear`) };
+  const trained = await trainStack({
+    data: trainRows,
+    dim: n,
+    layers: [n, config.layers[0]],
+    model: 'ae',
+    epochs: config.epochs,
+    batch: config.batch,
+    lr: learningRate({ ...config, model: 'ae' }),
+    seed,
+    ae: { encoder: 'linear', decoder: 'linear', loss: 'mse', sparsityWeight: 0, optimizer: config.optimizer, weightDecay: config.weightDecay },
+    snapshots: { perDecade: config.snapshotsPerDecade, everyEpoch: true },
+    runDir: dirs.checkpoints,
   });
   keepSnapshots(dirs);
   const snapshots = trained.snapshots.length ? trained.snapshots : readSnapshots(dirs.snapshots);
