@@ -14,6 +14,9 @@ export const FINITE_GROUPS = ['translations', 'd4', 'p4m'] as const;
 export const LIE_GROUPS = ['t2', 'so2', 'scale', 'se2', 'sim2', 'gl2', 'aff2'] as const;
 const GROUP_NAMES = [...FINITE_GROUPS, ...LIE_GROUPS] as const;
 
+/** Complexity measures of a feature (src/analysis/complexity.ts); the config names the primary one. */
+export const COMPLEXITY_MEASURES = ['compressedBytes', 'totalVariation', 'spectralEntropy', 'components'] as const;
+
 /** Every option of an experiment run, validated; unknown keys are rejected by name. */
 export const RunConfigSchema = z.strictObject({
   preset: z.enum(PRESETS).default('shapes'),
@@ -40,7 +43,7 @@ export const RunConfigSchema = z.strictObject({
   /** epsilon of the finite groups' epsilon-stabilizers (mean-centred features), relative to ||x||. */
   finiteEps: z.number().positive().default(0.5),
   /** The primary complexity measure of C3 and C4, declared before the run; the others are reported as sensitivity. */
-  complexityMeasure: z.enum(['compressedBytes', 'totalVariation', 'spectralEntropy', 'components']).default('compressedBytes'),
+  complexityMeasure: z.enum(COMPLEXITY_MEASURES).default('compressedBytes'),
   /** Optimiser of every layer. */
   optimizer: z.enum(['sgd', 'adam']).default('adam'),
   /** Autoencoders: weight of the KL sparsity penalty (target mean activation 0.05); 0 = none. */
@@ -70,7 +73,7 @@ export type RunConfig = z.output<typeof RunConfigSchema>;
 type Partial = { [K in keyof RunConfig]?: unknown };
 
 const PRESET_DEFAULTS: Record<Preset, Partial> = {
-  shapes: { data: 'shapes:n=12,count=8000', layers: [64, 32], epochs: 30, groups: ['p4m', 'so2', 'se2'], seeds: 5 },
+  shapes: { data: 'shapes:n=12,count=8000', layers: [64, 32], epochs: 15, groups: ['p4m', 'so2', 'se2'], seeds: 10 },
   mnist: { data: 'mnist', layers: [256, 64], epochs: 10, groups: ['p4m', 'so2', 'se2'], seeds: 2, levels: 3 },
   natural: { data: 'natural:../shared/data/natural,patch=12,count=20000,whiten=true', layers: [64, 32], epochs: 15, groups: ['so2', 'se2', 'p4m'], seeds: 2 },
 };

@@ -85,7 +85,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     const trained = await trainSeed(data, trainInputs, config, seed, out, log);
     tick(`train seed ${seed}`, t);
     t = performance.now();
-    const linearTwin = config.model === 'ae' ? await trainLinearTwinSeed(data, trainInputs, config, seed, out) : null;
+    const linearTwin = config.model === 'ae' ? await trainLinearTwinSeed(data, trainInputs, config, seed) : null;
     tick(`train linear twin seed ${seed}`, t);
     t = performance.now();
     log(`seed ${seed}: analysing ${trained.layers[0].snapshots.length} snapshots`);
@@ -105,7 +105,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   }
   const checks: Record<CheckId, Check> = {
     C0: checkOrbitStabilizer(analyses.flatMap((a) => a.orbitChecks)),
-    C1: checkRandomSearch(analyses.flatMap((a) => a.randomSearch.records), analyses.flatMap((a) => a.randomSearch.races)),
+    C1: checkRandomSearch(analyses.flatMap((a) => a.randomSearch.records), analyses.flatMap((a) => a.randomSearch.races), analyses.flatMap((a) => a.randomSearch.results)),
   };
   tick('claims', t);
 

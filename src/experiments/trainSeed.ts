@@ -4,7 +4,6 @@ import { readSnapshots } from '../nn/runStore.js';
 import type { TrainedSeed } from '../analysis/trainedStack.js';
 import type { RunConfig } from './config.js';
 import { trainedSeedOf } from './trainedSeed.js';
-import { join } from 'node:path';
 import { keepSnapshots, seedDirectories } from './runDirectory.js';
 
 /** Model options that suit the data's value range: BCE on [0, 1] data, MSE with a linear decoder otherwise. */
@@ -62,13 +61,12 @@ export async function trainSeed(data: Dataset, trainRows: Float32Array, config: 
  * same seed, rows, epochs, batch, optimiser, learning rate, weight decay and snapshot schedule.
  * Only what makes the network nonlinear differs (cross-entropy needs outputs in [0, 1], sparsity
  * needs sigmoid rates). Its optimum is PCA, so it learns spectral ordering and nothing else (Saxe,
- * McClelland & Ganguli 2014). Checkpoints in checkpoints/seed-S-linear: a killed run resumes it.
- * (src/experiments/linearTwin.ts trains the same network for C2 but keeps only W; the claims
- * need biases too, to reconstruct.)
+ * McClelland & Ganguli 2014). It is cheap and deterministic, so it is retrained rather than
+ * checkpointed (writing its snapshots cost more than training it). (src/experiments/linearTwin.ts
+ * trains the same network for C2 but keeps only W; the claims need biases too, to reconstruct.)
  */
-export async function trainLinearTwinSeed(data: Dataset, trainRows: Float32Array, config: RunConfig, seed: number, out: string): Promise<TrainedSeed> {
+export async function trainLinearTwinSeed(data: Dataset, trainRows: Float32Array, config: RunConfig, seed: number): Promise<TrainedSeed> {
   const n = data.height * data.width;
-  const dirs = { checkpoints: join(out, 'checkpoints', `seed-${seed}-linear`), snapshots: join(out, 'snapshots', `seed-${seed}-linear`) };
   const trained = await trainStack({
     data: trainRows,
     dim: n,
@@ -80,9 +78,6 @@ export async function trainLinearTwinSeed(data: Dataset, trainRows: Float32Array
     seed,
     ae: { encoder: 'linear', decoder: 'linear', loss: 'mse', sparsityWeight: 0, optimizer: config.optimizer, weightDecay: config.weightDecay },
     snapshots: { perDecade: config.snapshotsPerDecade, everyEpoch: true },
-    runDir: dirs.checkpoints,
   });
-  keepSnapshots(dirs);
-  const snapshots = trained.snapshots.length ? trained.snapshots : readSnapshots(dirs.snapshots);
-  return trainedSeedOf(seed, trained, snapshots);
+  return trainedSeedOf(seed, trained, trained.snapshots);
 }

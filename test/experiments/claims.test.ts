@@ -9,7 +9,6 @@ import { checkOrbitStabilizer, checkRandomSearch } from '../../src/experiments/s
 import type { FeatureResult } from '../../src/results/index.js';
 import { CheckSchema } from '../../src/results/index.js';
 import { resolveRunConfig } from '../../src/experiments/config.js';
-import { RandomSource } from '../../src/core/index.js';
 
 const complexity = (c: number) => ({ compressedBytes: c, totalVariation: c / 10, spectralEntropy: 1, components: 1 });
 
@@ -46,27 +45,23 @@ const c2 = (primitives: PrimitiveRecord[], units: FeatureResult[] = []) =>
   judgeMinimalOrbitsFirst(pooled([...new Set([...primitives, ...units].map((x) => x.seed))].map((seed) => ({ seed, primitives: primitives.filter((p) => p.seed === seed), units: units.filter((u) => u.seed === seed) }))), 0.1);
 
 describe('claims on constructed evidence', () => {
-  it('the C0 self-check passes when every |O||S| = |G| and reports a bug otherwise', () => {
-    const good = checkOrbitStabilizer([{ what: 'f1', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 8n }, { what: 'f1', group: 'se2', kind: 'lie', group_size: 3, orbit: 2, stabilizer: 1 }]);
+  it('the C0 self-check passes when every independent check passes and reports the first failure as a bug', () => {
+    const ok = { name: 'seed 0 layer 1 unit 3 under p4m', passed: true, details: 'orbit 256 = 2048 / 8', group: 'p4m', kind: 'finite' as const };
+    const good = checkOrbitStabilizer([ok, { ...ok, group: 'se2', kind: 'lie' }]);
     expect(good.status).toBe('pass');
     expect(CheckSchema.parse(good)).toBeTruthy();
-    const bad = checkOrbitStabilizer([{ what: 'f2', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 4n }]);
+    const bad = checkOrbitStabilizer([ok, { ...ok, name: 'f2', passed: false, details: 'orbit 128 != 2048 / 8' }]);
     expect(bad.status).toBe('fail');
-    expect(bad.reason).toMatch(/BUG: 1 checks fail, first: f2 under p4m/);
+    expect(bad.reason).toMatch(/BUG: 1 of 2 checks fail, first: f2: orbit 128/);
+    expect(checkOrbitStabilizer([]).status).toBe('not run');
   });
 
-  it('the C1 self-check passes when hits match draws/|O| and fails when they are 3 times too many', () => {
-    const rng = RandomSource.fromSeed(1);
-    const mk = (factor: number) =>
-      Array.from({ length: 20 }, (_, i) => {
-        const orbit = BigInt(8 * (i + 1));
-        const draws = 40_000;
-        let hits = 0;
-        for (let d = 0; d < draws; d++) if (rng.float() < factor / Number(orbit)) hits++;
-        return { label: `f${i}`, seed: i % 2, orbitSize: orbit, stabilizerOrder: 2048n / orbit, draws, hits };
-      });
-    expect(checkRandomSearch(mk(1), []).status).toBe('pass');
-    expect(checkRandomSearch(mk(3), []).status).toBe('fail');
+  it('the C1 self-check fails when a chi-square or race check fails, and pools tallies by orbit size', () => {
+    const recs = [8n, 16n].map((orbit, i) => ({ label: `f${i}`, seed: 0, orbitSize: orbit, stabilizerOrder: 64n / orbit, draws: 1600, hits: Number(1600n / orbit) }));
+    const pass = checkRandomSearch(recs, [], [{ name: 'random search, seed 0', passed: true, details: 'p = 0.5' }]);
+    expect(pass.status).toBe('pass');
+    expect(pass.table!.some((r) => r.what === 'features with |O| = 16' && r['stabilising draws'] === 100)).toBe(true);
+    expect(checkRandomSearch(recs, [], [{ name: 'race, seed 0', passed: false, details: 'p = 1e-9' }]).status).toBe('fail');
   });
 
   it('C2 on primitives is supported when small orbits emerge first, and ranks never-emerged ones last', () => {

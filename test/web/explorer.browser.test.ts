@@ -157,6 +157,25 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
     await page.close();
   });
 
+  it('the claims page draws the report’s chart specs: C5 one bar per map, C4 a discrete layer axis, tables without undefined, null or 15-digit floats (issue 15)', async () => {
+    const page = await open(`#/run/${run.id}/claims`);
+    // C5: the trained autoencoder and each baseline get their own place on the x axis
+    const c5 = (await page.locator('[data-testid="chart-C5"] svg').first().textContent()) ?? '';
+    for (const map of ['trained autoencoder', 'data mean', 'PCA']) expect(c5, map).toContain(map);
+    // C4: the layer axis is discrete (ticks 1, 2), never continuous (1.1, 1.2, ...)
+    const axis = page.locator('[data-testid="chart-C4"] svg [aria-label^="X-axis titled \'layer\'"]').first();
+    expect(await axis.getAttribute('aria-label')).toMatch(/discrete scale with 2 values: 1, 2/);
+    // tables print numbers rounded and missing values as "-"
+    const cells = await page.locator('section.claim td').allTextContents();
+    expect(cells.length).toBeGreaterThan(0);
+    for (const t of cells) {
+      expect(t).not.toMatch(/undefined|null|NaN/);
+      expect(t).not.toMatch(/\d\.\d{7,}/);
+    }
+    await page.screenshot({ path: join(SHOTS, 'claims-specs.png'), fullPage: true });
+    await page.close();
+  });
+
   it('no page logged a console error or fetched anything from outside 127.0.0.1', () => {
     expect(consoleErrors).toEqual([]);
     expect(external).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { action, type Cli } from '../program.js';
 import { integer, integerList, number, oneOf } from '../parse.js';
-import { PRESETS, readConfigFile, resolveRunConfig } from '../../experiments/config.js';
+import { COMPLEXITY_MEASURES, PRESETS, readConfigFile, resolveRunConfig } from '../../experiments/config.js';
 import { runExperiment } from '../../experiments/runExperiment.js';
 
 interface RunFlags {
@@ -19,6 +19,8 @@ interface RunFlags {
   config?: string;
   out?: string;
   eps?: number;
+  emergenceCosine?: number;
+  complexity?: string;
   quiet?: boolean;
   json?: boolean;
 }
@@ -38,7 +40,9 @@ export function registerRun(program: Command, cli: Cli): void {
     .option('--groups <names>', 'groups to analyse under, comma-separated: translations,d4,p4m,t2,so2,scale,se2,sim2,gl2,aff2')
     .option('--seeds <k>', 'number of seeds (seed, seed+1, ...)', integer(1))
     .option('--seed <s>', 'first seed', integer(0))
-    .option('--eps <e>', 'epsilon of epsilon-stabilizers, relative to ||x||', number(Number.MIN_VALUE))
+    .option('--eps <e>', 'epsilon of every epsilon-stabilizer and epsilon-orbit (Lie groups and the finite groups’ centred measure), relative to ||x||; default 0.25 (Lie) and 0.5 (finite)', number(Number.MIN_VALUE))
+    .option('--emergence-cosine <c>', 'cosine at which a unit or primitive counts as emerged (default 0.9)', number(0, 1))
+    .option('--complexity <measure>', `primary complexity measure of C3 and C4: ${COMPLEXITY_MEASURES.join(', ')} (default compressedBytes)`, oneOf(COMPLEXITY_MEASURES))
     .option('--quick', 'tiny settings for a smoke test (seconds)')
     .option('--config <file>', 'options from a JSON or YAML file (flags override it)')
     .option('--out <dir>', 'run directory (default runs/<preset>-seed<seed>)')
@@ -60,6 +64,10 @@ export function registerRun(program: Command, cli: Cli): void {
             seeds: f.seeds,
             seed: f.seed,
             eps: f.eps,
+            // the shapes world's orbit measure is the finite groups' epsilon-orbit: --eps reaches it too
+            finiteEps: f.eps,
+            emergenceCosine: f.emergenceCosine,
+            complexityMeasure: f.complexity,
             quick: f.quick,
           },
           file,

@@ -1,2 +1,2 @@
 export { collectOrbitStabilizer, checkOrbitStabilizer, type OrbitStabilizerCheck } from './orbitStabilizer.js';
-export { collectRandomSearch, checkRandomSearch, C1_TOLERANCE, type RandomSearchRecord, type RandomSearchRace, type RandomSearchEvidence } from './randomSearch.js';
+export { collectRandomSearch, checkRandomSearch, type RandomSearchRecord, type RandomSearchRace, type RandomSearchEvidence } from './randomSearch.js';

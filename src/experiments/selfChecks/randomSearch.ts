@@ -3,7 +3,8 @@ import { randomSearch, randomSearchRace } from '../../analysis/randomSearch.js';
 import type { Check } from '../../results/index.js';
 import type { SeedContext } from '../claims/claimModule.js';
 import type { OrbitStabilizerCheck } from './orbitStabilizer.js';
-import { bootstrapInterval } from '../statistics.js';
+import { imageStabilizer } from '../../actions/imageStabilizer.js';
+import { checkFiniteOrbitStabilizer, checkRace, checkRandomSearch as chiSquareCheck, exactRaceShares, type CheckResult } from '../checks/index.js';
 
 /** Monte Carlo of random search (C1): draws of uniform g in G, hits g.x = x, exact |O(x)|. */
 export interface RandomSearchRecord {
@@ -24,20 +25,19 @@ export interface RandomSearchRace {
   readonly races: number;
 }
 
-/** One seed's random-search evidence, and the C0 checks of the primitives it measured exactly. */
+/** One seed's random-search evidence, its self-check results, and the C0 checks of the world's primitives. */
 export interface RandomSearchEvidence {
   readonly records: RandomSearchRecord[];
   readonly races: RandomSearchRace[];
+  /** Chi-square of the hits against 1/|O| (src/experiments/checks), and of the race against its exact expectation. */
+  readonly results: CheckResult[];
   readonly primitiveChecks: OrbitStabilizerCheck[];
 }
-
-/** Half-width of the band around 1 inside which the observed/expected ratio counts as agreement. */
-export const C1_TOLERANCE = 0.15;
 
 /** Random search over the run's first finite group: the world's primitives and the final layer-1 units. */
 export function collectRandomSearch(ctx: SeedContext): RandomSearchEvidence {
   const finite = ctx.config.groups.find((g): g is FinitePixelGroupName => (FINITE_PIXEL_GROUPS as readonly string[]).includes(g));
-  const out: RandomSearchEvidence = { records: [], races: [], primitiveChecks: [] };
+  const out: RandomSearchEvidence = { records: [], races: [], results: [], primitiveChecks: [] };
   if (!finite) return out;
   const n = ctx.height * ctx.width;
   const G = finitePixelGroup(finite, ctx.height, ctx.width);
@@ -49,45 +49,33 @@ export function collectRandomSearch(ctx: SeedContext): RandomSearchEvidence {
   const tallies = [...randomSearch(G, prim, ctx.config.draws, undefined, ctx.rng.fork(1)), ...randomSearch(G, learned, ctx.config.draws, ctx.config.levels, ctx.rng.fork(2))];
   for (const t of tallies) {
     out.records.push({ label: t.label, seed: ctx.seed, orbitSize: t.orbitSize, stabilizerOrder: t.stabilizerOrder, draws: t.draws, hits: t.hits });
-    if (t.label.startsWith('primitive')) out.primitiveChecks.push({ what: `seed ${ctx.seed} ${t.label}`, group: finite, kind: 'finite', group_size: G.order(), orbit: t.orbitSize, stabilizer: t.stabilizerOrder });
+  }
+  out.results.push(chiSquareCheck(`random search, seed ${ctx.seed}`, out.records));
+  for (const p of prim) {
+    const s = imageStabilizer(G, p.pixels);
+    out.primitiveChecks.push({ ...checkFiniteOrbitStabilizer(`seed ${ctx.seed} ${p.label} under ${finite}`, G, p.pixels, { orbitSize: s.orbitSize, stabilizerOrder: s.stabilizerOrder, stabilizer: s.stabilizer ?? [] }), group: finite, kind: 'finite' });
   }
   if (prim.length > 1) {
     const raceCount = Math.max(50, Math.round(ctx.config.draws / 40));
     const wins = randomSearchRace(G, prim, raceCount, undefined, ctx.rng.fork(3));
     out.races.push({ seed: ctx.seed, candidates: prim.map((c, i) => ({ label: c.label, stabilizerOrder: tallies[i].stabilizerOrder })), firstCounts: wins, races: raceCount });
+    out.results.push(checkRace(`race among the primitives, seed ${ctx.seed}`, wins, raceCount, exactRaceShares(G, prim)));
   }
   return out;
 }
 
 /**
- * C1 as an engine self-check: for g uniform in G, P(g.x = x) = |S(x)|/|G| = 1/|O(x)|. Observed
- * hits over expected hits, pooled over features, with a bootstrap interval; passes when the
- * interval lies inside 1 +- C1_TOLERANCE, fails when it excludes 1.
+ * C1 as an engine self-check: for g uniform in G, P(g.x = x) = 1/|O(x)|, so the hits are checked
+ * by a chi-square against the exact 1/|O| per seed, and the races among the primitives against
+ * their exact win shares (G enumerated); a check fails below SELF_CHECK_ALPHA. The table pools the
+ * tallies by orbit size.
  */
-export function checkRandomSearch(recs: readonly RandomSearchRecord[], raceList: readonly RandomSearchRace[]): Check {
+export function checkRandomSearch(recs: readonly RandomSearchRecord[], raceList: readonly RandomSearchRace[], results: readonly CheckResult[]): Check {
   const title = 'Random search stabilises with probability 1/|O|';
-  const measured = 'Drew group elements uniformly at random and counted how often each feature was stabilised, against the exact 1/|O(f)| from the group engine; races of random search among the primitives are tabled against |S(f)| / sum |S| (approximate).';
+  const measured = 'Drew group elements uniformly at random and counted how often each feature was stabilised, against the exact 1/|O(f)| (chi-square per seed); races of random search among the primitives against their exact win shares from enumerating G.';
   if (recs.length === 0) return { status: 'not run', title, measured, n: 0, reason: 'no finite group was analysed' };
+  const failures = results.filter((r) => !r.passed);
   const expected = recs.map((r) => r.draws / Number(r.orbitSize));
-  const ratio = (idx: ArrayLike<number>) => {
-    let h = 0;
-    let x = 0;
-    for (let k = 0; k < idx.length; k++) {
-      h += recs[idx[k]].hits;
-      x += expected[idx[k]];
-    }
-    return x > 0 ? h / x : NaN;
-  };
-  const stat = ratio(Int32Array.from(recs, (_, i) => i));
-  const ci = bootstrapInterval(recs.length, ratio, { seed: 1, clusters: recs.map((r) => r.seed) });
-  let status: Check['status'] = 'not run';
-  let reason: string | undefined;
-  if (!ci) reason = 'too few features to bootstrap';
-  else if (ci[0] >= 1 - C1_TOLERANCE && ci[1] <= 1 + C1_TOLERANCE) status = 'pass';
-  else if (ci[0] > 1 || ci[1] < 1) {
-    status = 'fail';
-    reason = `BUG: observed / expected = ${stat.toFixed(3)} [${ci[0].toFixed(3)}, ${ci[1].toFixed(3)}] differs from 1 beyond sampling error`;
-  } else reason = `the interval [${ci[0].toFixed(3)}, ${ci[1].toFixed(3)}] is wider than 1 ± ${C1_TOLERANCE}: more draws are needed`;
   const byOrbit = new Map<string, { features: number; draws: number; hits: number; expected: number }>();
   recs.forEach((r, i) => {
     const key = r.orbitSize.toString();
@@ -98,27 +86,27 @@ export function checkRandomSearch(recs: readonly RandomSearchRecord[], raceList:
     row.expected += expected[i];
     byOrbit.set(key, row);
   });
-  const table: Record<string, string | number>[] = [
-    { what: 'all features', features: recs.length, draws: recs.reduce((s, r) => s + r.draws, 0), 'stabilising draws': recs.reduce((s, r) => s + r.hits, 0), expected: round(expected.reduce((s, v) => s + v, 0), 2), 'observed / expected': round(stat, 4) },
-    ...[...byOrbit.entries()]
-      .sort((a, b) => Number(BigInt(a[0]) - BigInt(b[0])))
-      .map(([orbit, r]) => ({ what: `features with |O| = ${orbit}`, features: r.features, draws: r.draws, 'stabilising draws': r.hits, expected: round(r.expected, 2), 'observed / expected': round(r.hits / r.expected, 4) })),
-  ];
-  const races = new Map<string, { wins: number; races: number; share: number; seeds: number }>();
+  const table: Record<string, string | number>[] = [...byOrbit.entries()]
+    .sort((a, b) => Number(BigInt(a[0]) - BigInt(b[0])))
+    .map(([orbit, r]) => ({ what: `features with |O| = ${orbit}`, features: r.features, draws: r.draws, 'stabilising draws': r.hits, expected: round(r.expected, 2), 'observed / expected': round(r.hits / r.expected, 4) }));
+  const races = new Map<string, { wins: number; races: number }>();
   for (const race of raceList) {
-    const total = race.candidates.reduce((s, c) => s + Number(c.stabilizerOrder), 0);
     race.candidates.forEach((c, i) => {
-      const row = races.get(c.label) ?? { wins: 0, races: 0, share: Number(c.stabilizerOrder) / total, seeds: 0 };
+      const row = races.get(c.label) ?? { wins: 0, races: 0 };
       row.wins += race.firstCounts[i];
       row.races += race.races;
-      row.seeds++;
       races.set(c.label, row);
     });
   }
-  for (const [label, r] of races) {
-    table.push({ what: `race: ${label} stabilised first`, features: r.seeds, draws: r.races, 'stabilising draws': round(r.wins, 2), expected: round(r.share * r.races, 2), 'observed / expected': round(r.wins / (r.share * r.races), 4) });
-  }
-  return { status, title, measured, n: recs.length, ...(reason ? { reason } : {}), table };
+  for (const [label, r] of races) table.push({ what: `race: ${label} stabilised first`, features: raceList.length, draws: r.races, 'stabilising draws': round(r.wins, 2), expected: '(exact, per seed: see checks)', 'observed / expected': '' });
+  return {
+    status: failures.length ? 'fail' : 'pass',
+    title,
+    measured,
+    n: recs.length,
+    ...(failures.length ? { reason: `BUG: ${failures[0].name}: ${failures[0].details}` } : {}),
+    table: [...results.map((r) => ({ what: r.name, features: '', draws: '', 'stabilising draws': '', expected: r.details, 'observed / expected': r.passed ? 'pass' : 'FAIL' })), ...table],
+  };
 }
 
 const round = (x: number, d: number) => Number(x.toFixed(d));

@@ -2,8 +2,9 @@ import type { Sensitivity } from '../../../results/index.js';
 import { spearman } from '../../statistics.js';
 import { acrossSeeds } from './controlledClaim.js';
 
-/** Every complexity measure Orbitscope computes; the config names the primary one. */
-export const COMPLEXITY_MEASURES = ['compressedBytes', 'totalVariation', 'spectralEntropy', 'components'] as const;
+import { COMPLEXITY_MEASURES } from '../../config.js';
+
+export { COMPLEXITY_MEASURES };
 export type ComplexityMeasure = (typeof COMPLEXITY_MEASURES)[number];
 
 export const MEASURE_LABELS: Record<ComplexityMeasure, string> = {
