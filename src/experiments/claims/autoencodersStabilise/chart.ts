@@ -17,7 +17,7 @@ export function autoencodersStabiliseChart(claim: Claim): TopLevelSpec | null {
         encoding: {
           x: { field: 'map', type: 'nominal', title: claim.axes.x, axis: { labelAngle: -20, labelLimit: 180 } },
           xOffset: { field: 'series', type: 'nominal' },
-          color: { field: 'series', type: 'nominal', title: null },
+          color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: 260, orient: 'bottom', columns: 1 } },
         },
         layer: [
           { mark: { type: 'bar', opacity: 0.6 }, encoding: { y: { aggregate: 'median', field: 'y', type: 'quantitative', title: 'relative error (median over seeds)' }, tooltip: [{ field: 'map', type: 'nominal' }, { field: 'series', type: 'nominal' }, { aggregate: 'median', field: 'y', type: 'quantitative', format: '.4g', title: 'median over seeds' }] } },

@@ -18,7 +18,7 @@ export function complexityGrowsWithDepthChart(claim: Claim): TopLevelSpec | null
     layer: [
       {
         mark: { type: 'tick', opacity: 0.5 },
-        encoding: { x, xOffset: { field: 'series' }, y: { field: 'y', type: 'quantitative', title: claim.axes.y, scale: { zero: false } }, color: { field: 'series', type: 'nominal', title: null }, tooltip: pointTooltip(claim) },
+        encoding: { x, xOffset: { field: 'series' }, y: { field: 'y', type: 'quantitative', title: claim.axes.y, scale: { zero: false } }, color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: 260, orient: 'bottom', columns: 1 } }, tooltip: pointTooltip(claim) },
       },
       {
         mark: { type: 'point', shape: 'diamond', size: 120, filled: true, color: 'black' },

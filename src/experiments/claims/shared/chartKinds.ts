@@ -38,7 +38,7 @@ export function scatterChart(claim: Claim, logX: boolean): NonNormalizedSpec | n
     height: CHART_HEIGHT,
     data: { values: data },
     mark: { type: 'point', filled: true, opacity: 0.7, cursor: 'pointer' },
-    encoding: { x, y, color: { field: 'series', type: 'nominal', title: null }, tooltip: pointTooltip(claim) },
+    encoding: { x, y, color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: 260, orient: 'bottom', columns: 1 } }, tooltip: pointTooltip(claim) },
   };
 }
 
@@ -55,8 +55,8 @@ export function seedPanel(claim: Claim): NonNormalizedSpec | null {
   ]);
   if (rows.length === 0) return null;
   const order = ['trained', `control: ${claim.control?.name ?? ''}`, 'trained − control'];
-  const x = { field: 'what', type: 'nominal' as const, title: null, sort: order, axis: { labelAngle: 0, labelLimit: 160 } };
-  const y = { field: 'value', type: 'quantitative' as const, title: claim.statisticName };
+  const x = { field: 'what', type: 'nominal' as const, title: null, sort: order, axis: { labelAngle: -20, labelLimit: 170 } };
+  const y = { field: 'value', type: 'quantitative' as const, title: 'statistic per seed' };
   const layers: (LayerSpec<Field> | UnitSpec<Field>)[] = [
     { data: { values: rows }, mark: { type: 'point', filled: true, size: 50, opacity: 0.8 }, encoding: { x, y, color: { field: 'what', type: 'nominal', title: null, legend: null }, tooltip: [{ field: 'seed', type: 'quantitative', format: 'd' }, { field: 'what', type: 'nominal' }, { field: 'value', type: 'quantitative', format: '.4g' }] } },
   ];
@@ -70,12 +70,13 @@ export function seedPanel(claim: Claim): NonNormalizedSpec | null {
       ],
     });
   }
+  // the minimum effect applies to the difference only: a dashed tick across that column
   layers.push({
-    data: { values: [{ m: claim.threshold + claim.minimumEffect, label: `minimum effect ${claim.minimumEffect}` }] },
-    mark: { type: 'rule', strokeDash: [5, 4], color: '#b42318' },
-    encoding: { y: { field: 'm', type: 'quantitative' }, tooltip: [{ field: 'label', type: 'nominal' }] },
+    data: { values: [{ what: 'trained − control', m: claim.threshold + claim.minimumEffect, label: `minimum effect ${claim.minimumEffect}` }] },
+    mark: { type: 'tick', strokeDash: [5, 3], color: '#b42318', thickness: 2, size: 60 },
+    encoding: { x, y: { field: 'm', type: 'quantitative' }, tooltip: [{ field: 'label', type: 'nominal' }] },
   });
-  return { width: 260, height: CHART_HEIGHT, title: { text: 'per seed; bar = 95% CI of the mean difference; dashed = minimum effect', fontSize: 10, fontWeight: 'normal' }, layer: layers };
+  return { width: 240, height: CHART_HEIGHT, title: { text: ['points: seeds; black: mean difference', 'and its 95% CI; red line: minimum effect'], fontSize: 10, fontWeight: 'normal' }, layer: layers };
 }
 
 /** A claim-specific panel beside the shared per-seed panel, in one chart. */
