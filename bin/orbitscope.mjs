@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx's loader, so a clean clone works after `npm ci`
-// with no build step and no stale compiled output.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/cli, built by bin/cliBuild.mjs during `npm ci` and rebuilt here
+// first whenever a source changed since, so a stale build never runs).
+import { cliEntryUrl } from './cliBuild.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+let url;
+try {
+  url = await cliEntryUrl();
+} catch (e) {
+  process.stderr.write(`orbitscope: cannot build the CLI from src/ (a syntax error?):\n${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}
+const { main } = await import(url);
 process.exitCode = await main(process.argv);

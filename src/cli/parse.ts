@@ -20,6 +20,13 @@ export function number(min = -Infinity, max = Infinity) {
   };
 }
 
+/** commander value parser for a positive finite number (rates). */
+export function positive(value: string): number {
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x <= 0) throw new InvalidArgumentError(`expected a positive number, got "${value}"`);
+  return x;
+}
+
 /** commander value parser for a comma-separated list of positive integers ("256,64"). */
 export function integerList(min = 1) {
   return (value: string): number[] => {

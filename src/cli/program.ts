@@ -47,6 +47,20 @@ export function action<O>(name: string, cli: Cli, fn: Action<O>) {
   };
 }
 
+/** A command module: the action of one command, loaded only when that command runs. */
+export interface CommandModule<O> {
+  handle: Action<O>;
+}
+
+/**
+ * The action of a command whose code loads on use: `load` is `() => import('../commands/NAME.js')`,
+ * so `--help` and the other commands never load this command's module or its dependencies
+ * (see docs/cli.md). Errors, loading ones included, take the path of `action`.
+ */
+export function lazyAction<O>(name: string, cli: Cli, load: () => Promise<CommandModule<O>>) {
+  return action<O>(name, cli, async (options, args, io) => (await load()).handle(options, args, io));
+}
+
 /** Print an error the CLI way and return its exit code. */
 export function report(name: string, e: unknown, io: Io): number {
   if (isUserError(e) || e instanceof InvalidArgumentError) {
@@ -87,9 +101,10 @@ export async function runProgram(program: Command, cli: Cli, argv: readonly stri
     await program.parseAsync(argv as string[]);
   } catch (e) {
     if (e instanceof CommanderError) {
-      // help and version exit with 0; every parse error (unknown option, bad value) is the user's
-      if (e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return EXIT_USER;
+      // --help, `help` and --version exit with 0; every parse error (unknown option, bad value)
+      // is the user's, and so is a missing command (commander prints the help to stderr with
+      // exit code 1 then): 2, so that scripts notice
+      return e.exitCode === 0 ? 0 : EXIT_USER;
     }
     throw e;
   }

@@ -5,3 +5,4 @@ export { symmetricEigen, type SymmetricEigen } from './symmetricEigen.js';
 export { quantileSorted } from './quantile.js';
 export { halfToFloat } from './float16.js';
 export { pearson } from './pearson.js';
+export { makeOutputDirectory, checkOutputFile, writeOutputFile, readJsonFile, lockDirectory, inOutputDirectory, type DirectoryLock } from './outputs.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InputRangeError, InputTypeError, UserError } from './errors.js';
 
 /** Throw InputRangeError unless `x` is an integer in [min, max]. */

@@ -30,7 +30,9 @@ export interface Dataset {
   readonly count: number;
   readonly height: number;
   readonly width: number;
-  /** count * height * width values. */
+  /** Colour channels per sample (absent: 1); pixels are then count x channels x height x width. */
+  readonly channels?: number;
+  /** count * (channels) * height * width values. */
   readonly pixels: Float32Array;
   /** Optional class labels, one per sample. */
   readonly labels?: Int32Array;

@@ -50,11 +50,11 @@ export async function loadDataset(spec: string, options: LoadDatasetOptions = {}
     }
     case 'natural': {
       const r = await loadNaturalPatches(path(parsed.dir), parsed.options, { strict: options.strict, warn: options.warn });
-      return dataset(spec, r.count, r.patch, r.patch, r.pixels, r.whitening ? { whitening: r.whitening } : {});
+      return dataset(spec, r.count, r.patch, r.patch, r.pixels, { ...(r.whitening ? { whitening: r.whitening } : {}), ...(r.channels > 1 ? { channels: r.channels } : {}) });
     }
     case 'npy': {
       const r = readNpyImages(path(parsed.file), parsed.options);
-      return dataset(spec, r.count, r.height, r.width, r.pixels);
+      return dataset(spec, r.count, r.height, r.width, r.pixels, r.channels > 1 ? { channels: r.channels } : {});
     }
   }
 }

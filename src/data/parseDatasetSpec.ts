@@ -3,7 +3,7 @@ import type { ShapesOptions } from './shapes/generateShapes.js';
 
 /** Options of the natural-image patch loader. */
 export interface NaturalOptions {
-  /** Patch side in pixels, 8..16 (default 12). */
+  /** Patch side in pixels, 8..64 (default 12). */
   readonly patch?: number;
   /** Number of patches (default 50000). */
   readonly count?: number;
@@ -15,6 +15,8 @@ export interface NaturalOptions {
   readonly seed?: number;
   /** Patches whose gray-level standard deviation (in [0,1] units) is below this are redrawn (default 0.01). */
   readonly minStd?: number;
+  /** RGB patches (3 x patch x patch per sample) instead of gray (default false). */
+  readonly color?: boolean;
 }
 
 /** A parsed dataset spec. Paths are as given (relative paths resolve against the loader's cwd). */
@@ -93,7 +95,7 @@ export const DATASET_KINDS = ['shapes', 'mnist', 'idx', 'natural', 'npy'] as con
  * Parse a dataset spec: `shapes[:n=16,count=20000,seed=0,variant=binary|continuous|decorrelated,noise=0,
  * primitives=line:2+bar+dot,minPrimitives=1,maxPrimitives=3]`, `mnist[:count=N]`,
  * `idx:IMAGES[,LABELS][,count=N]`, `natural:DIR[,patch=12,count=50000,whiten=false,epsilon=0.1,
- * seed=0,minStd=0.01]`, `npy:FILE[,height=H,width=W]`. Unknown keys and bad values throw a
+ * seed=0,minStd=0.01,color=false]`, `npy:FILE[,height=H,width=W]` (rank 4 (N, C, H, W) for colour). Unknown keys and bad values throw a
  * UserError naming the key.
  */
 export function parseDatasetSpec(spec: string): DatasetSpec {
@@ -132,12 +134,13 @@ export function parseDatasetSpec(spec: string): DatasetSpec {
         kind,
         dir,
         options: keyValues(spec, kind, kv, {
-          patch: int(spec, 8, 16),
+          patch: int(spec, 8, 64),
           count: int(spec, 1, 10_000_000),
           whiten: bool(spec),
           epsilon: num(spec, 0),
           seed: int(spec, -(2 ** 31), 2 ** 31 - 1),
           minStd: num(spec, 0),
+          color: bool(spec),
         }),
       };
     }

@@ -5,17 +5,18 @@ import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { parseOptions } from '../core/validate.js';
 
-/** Built-in starting points; every field can be overridden by a config file and by flags. */
-export const PRESETS = ['shapes', 'mnist', 'natural'] as const;
-export type Preset = (typeof PRESETS)[number];
+import { PRESETS, type Preset } from './presets.js';
+
+export { PRESETS, type Preset };
 
 /** Group names the analysis understands: finite pixel groups and image-plane Lie groups. */
 export const FINITE_GROUPS = ['translations', 'd4', 'p4m'] as const;
 export const LIE_GROUPS = ['t2', 'so2', 'scale', 'se2', 'sim2', 'gl2', 'aff2'] as const;
 const GROUP_NAMES = [...FINITE_GROUPS, ...LIE_GROUPS] as const;
 
-/** Complexity measures of a feature (src/analysis/complexity.ts); the config names the primary one. */
-export const COMPLEXITY_MEASURES = ['compressedBytes', 'totalVariation', 'spectralEntropy', 'components'] as const;
+import { COMPLEXITY_MEASURES } from './complexityMeasures.js';
+
+export { COMPLEXITY_MEASURES };
 
 /** Every option of an experiment run, validated; unknown keys are rejected by name. */
 export const RunConfigSchema = z.strictObject({
@@ -36,8 +37,15 @@ export const RunConfigSchema = z.strictObject({
   quick: z.boolean().default(false),
   /** Snapshots per factor of ten in training steps (log-spaced, so the first epoch is seen in detail). */
   snapshotsPerDecade: z.number().int().min(1).default(5),
-  /** Cosine at which a unit or primitive counts as emerged (SPEC.md C2). */
+  /** Cosine at which a unit's filter counts as settled (C2's secondary, unit-level statistic). */
   emergenceCosine: z.number().min(0).max(1).default(0.9),
+  /**
+   * C2's false-emergence rate: a primitive emerges when a unit's match stays above the threshold
+   * that phase-randomised surrogates of the untrained layer exceed with this probability.
+   */
+  emergenceAlpha: z.number().gt(0).lt(1).default(0.05),
+  /** Null draws per seed for C2's calibrated thresholds (pooled over seeds). */
+  emergenceNullDraws: z.number().int().min(1).default(20),
   /** epsilon of the Lie groups' epsilon-stabilizers and epsilon-orbits, relative to ||x||. */
   eps: z.number().positive().default(0.25),
   /** epsilon of the finite groups' epsilon-stabilizers (mean-centred features), relative to ||x||. */
@@ -73,14 +81,15 @@ export type RunConfig = z.output<typeof RunConfigSchema>;
 type Partial = { [K in keyof RunConfig]?: unknown };
 
 const PRESET_DEFAULTS: Record<Preset, Partial> = {
-  shapes: { data: 'shapes:n=12,count=8000', layers: [64, 32], epochs: 15, groups: ['p4m', 'so2', 'se2'], seeds: 10 },
+  // 10 seeds (judgeAcrossSeeds needs at least 6) at 15 epochs: npm start stays under 2 minutes (bench/start.ts)
+  shapes: { data: 'shapes:n=12,count=8000,variant=decorrelated', layers: [64, 32], epochs: 15, groups: ['p4m', 'so2', 'se2'], seeds: 10 },
   mnist: { data: 'mnist', layers: [256, 64], epochs: 10, groups: ['p4m', 'so2', 'se2'], seeds: 2, levels: 3 },
   natural: { data: 'natural:../shared/data/natural,patch=12,count=20000,whiten=true', layers: [64, 32], epochs: 15, groups: ['so2', 'se2', 'p4m'], seeds: 2 },
 };
 
 /** What --quick changes: tiny data, two seeds, few epochs; for tests (seconds). */
 const QUICK: Partial = { epochs: 3, seeds: 2, snapshotsPerDecade: 3, draws: 4000, evalCount: 200 };
-const QUICK_DATA: Record<Preset, string> = { shapes: 'shapes:n=8,count=500', mnist: 'mnist', natural: 'natural:../shared/data/natural,patch=8,count=1000,whiten=true' };
+const QUICK_DATA: Record<Preset, string> = { shapes: 'shapes:n=8,count=500,variant=decorrelated', mnist: 'mnist', natural: 'natural:../shared/data/natural,patch=8,count=1000,whiten=true' };
 const QUICK_LAYERS: Record<Preset, number[]> = { shapes: [12, 6], mnist: [16, 8], natural: [12, 6] };
 
 /** Read a JSON or YAML config file into a plain object; errors name the file. */
@@ -99,7 +108,11 @@ export function readConfigFile(path: string): Record<string, unknown> {
     throw new UserError(`${path}: not valid ${ext === '.json' ? 'JSON' : 'YAML'} (${(e as Error).message})`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError(`${path}: expected an object of options`);
-  return parsed as Record<string, unknown>;
+  // a run directory's own config.json (what `run` writes, with its rerun recipe) holds the
+  // options under "config", beside the dataset's hash and the version: rerun from those
+  const run = parsed as Record<string, unknown>;
+  if ('config' in run && 'dataset' in run && run.config !== null && typeof run.config === 'object' && !Array.isArray(run.config)) return run.config as Record<string, unknown>;
+  return run;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { encodeNpy } from '../data/npy.js';
 import { atomicWrite } from '../nn/runStore.js';
@@ -34,15 +34,19 @@ export function claimRunDirectory(out: string, runConfig: { config: unknown; dat
 }
 
 /**
- * Move the snapshots the trainer wrote beside its checkpoint into the run's snapshots/ directory,
- * file by file, so that a rerun that finds the model finished loses nothing.
+ * Keep a seed's snapshots in the run directory's snapshots/seed-s (the trainer writes them
+ * beside its checkpoint) with ONE rename of the directory, so a kill leaves them either all in
+ * the trainer's folder or all in place, never split; the next start finds them either way.
  */
 export function keepSnapshots(dirs: { checkpoints: string; snapshots: string }): void {
   const fresh = join(dirs.checkpoints, 'snapshots');
-  if (!existsSync(fresh)) return;
-  mkdirSync(dirs.snapshots, { recursive: true });
-  for (const f of readdirSync(fresh)) renameSync(join(fresh, f), join(dirs.snapshots, f));
-  rmSync(fresh, { recursive: true, force: true });
+  const pending = existsSync(fresh) ? readdirSync(fresh).length : 0;
+  if (pending > 0) {
+    // the trainer's folder is the truth; a stale copy (a run retrained after deleting its model) goes
+    if (existsSync(dirs.snapshots)) rmSync(dirs.snapshots, { recursive: true, force: true });
+    mkdirSync(dirname(dirs.snapshots), { recursive: true });
+    renameSync(fresh, dirs.snapshots);
+  } else if (existsSync(fresh)) rmSync(fresh, { recursive: true, force: true });
 }
 
 /** Write features/seed-S/layer-L/snapshot-K.npy (units x h x w) for every seed, and features/index.json. */

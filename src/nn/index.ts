@@ -20,3 +20,4 @@ export { onnxLayers, type OnnxLayer } from './onnxLayers.js';
 export { tensorValues, tensorOf } from './onnxTensor.js';
 export { VJPS, type Vjp, type VjpContext } from './onnxVjp.js';
 export { OnnxGradient, buildGradientGraph, valueShapes } from './onnxGradient.js';
+export { importSpecs, type ImportArguments } from './importSpecs.js';

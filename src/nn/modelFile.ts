@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputRangeError, InputTypeError, UserError } from '../core/index.js';
+import { readJsonFile } from '../core/outputs.js';
 import { parseNpy } from '../data/npy.js';
 import { buildEncoderGraph } from './encoderGraph.js';
 import type { EpochRecord } from './fitLayer.js';
@@ -85,7 +86,7 @@ export function saveModel(dir: string, model: StackModel): void {
 export function loadModel(path: string): StackModel {
   const jsonPath = path.endsWith('.json') ? path : join(path, 'model.json');
   if (!existsSync(jsonPath)) throw new UserError(`loadModel: ${jsonPath} does not exist`);
-  const meta = JSON.parse(readFileSync(jsonPath, 'utf8')) as {
+  const meta = readJsonFile(jsonPath, 'the model files are damaged; train the model again') as {
     format: string;
     kind: StackModel['kind'];
     config: unknown;
@@ -93,7 +94,7 @@ export function loadModel(path: string): StackModel {
     layers: (Omit<ModelLayer, 'weights'> & { tensors: TensorEntry[] })[];
     fineTuned: (Omit<ModelLayer, 'weights'> & { tensors: TensorEntry[] })[] | null;
   };
-  if (meta.format !== 'orbitscope-model') throw new InputTypeError(`${jsonPath}: not an orbitscope model (format "${meta.format}")`);
+  if (meta?.format !== 'orbitscope-model') throw new InputTypeError(`${jsonPath}: not an orbitscope model (format "${meta?.format}")`);
   const raw = readFileSync(join(jsonPath, '..', meta.file));
   const all = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
   const layer = (l: Omit<ModelLayer, 'weights'> & { tensors: TensorEntry[] }): ModelLayer => {

@@ -1,22 +1,12 @@
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync, existsSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputTypeError } from '../core/errors.js';
+import { readJsonFile } from '../core/outputs.js';
 
-/**
- * Write a file atomically: write `path.tmp-<pid>`, flush it to disk, then rename over `path`
- * (rename is atomic on POSIX file systems), so a kill leaves either the old or the new file.
- */
-export function atomicWrite(path: string, bytes: Uint8Array | string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, bytes);
-  const fd = openSync(tmp, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
+/** Atomic file writes live in core (data and sweeps use them too); re-exported for the run store's callers. */
+import { atomicWrite } from '../core/atomicWrite.js';
+
+export { atomicWrite };
 
 /** The weights of one layer at one moment of training (W [h, d], b [h], c [d], V [d, h] if untied). */
 export interface LayerWeights {
@@ -106,8 +96,8 @@ function weightsFrom(get: (n: string) => { data: Float32Array; shape: number[] }
 
 /** Read one snapshot from its .json path. */
 export function readSnapshot(jsonPath: string): Snapshot {
-  const meta = JSON.parse(readFileSync(jsonPath, 'utf8')) as { format: string; layer: number; step: number; epoch: number; samples: number; loss: number | null; reason: Snapshot['reason']; file: string; tensors: TensorEntry[] };
-  if (meta.format !== 'orbitscope-snapshot') throw new InputTypeError(`${jsonPath}: not an orbitscope snapshot (format "${meta.format}")`);
+  const meta = readJsonFile(jsonPath, 'the snapshot is damaged; delete it or the run directory') as { format: string; layer: number; step: number; epoch: number; samples: number; loss: number | null; reason: Snapshot['reason']; file: string; tensors: TensorEntry[] };
+  if (meta?.format !== 'orbitscope-snapshot') throw new InputTypeError(`${jsonPath}: not an orbitscope snapshot (format "${meta?.format}")`);
   const raw = readFileSync(join(jsonPath, '..', meta.file));
   const all = new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
   const byName = new Map(meta.tensors.map((t) => [t.name, { data: all.slice(t.offset, t.offset + t.length), shape: t.shape }]));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { readJsonFile } from '../core/outputs.js';
 import { join } from 'node:path';
 import { InputRangeError, RandomSource, UserError, parseOptions } from '../core/index.js';
 import { autoencoderAdapter } from './autoencoderLayer.js';
@@ -76,8 +77,8 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
     mkdirSync(join(dir, 'snapshots'), { recursive: true });
     const cfgPath = join(dir, 'config.json');
     if (existsSync(cfgPath)) {
-      const old = JSON.parse(readFileSync(cfgPath, 'utf8')) as { configHash?: string };
-      if (old.configHash !== configHash) throw new UserError(`trainStack: run directory ${dir} holds a different run (its config.json differs from these options); choose another directory or delete it`);
+      const old = readJsonFile(cfgPath, `delete ${dir} to train from scratch`) as { configHash?: string } | null;
+      if (old?.configHash !== configHash) throw new UserError(`trainStack: run directory ${dir} holds a different run (its config.json differs from these options); choose another directory or delete it`);
     } else atomicWrite(cfgPath, `${JSON.stringify({ configHash, config }, null, 1)}\n`);
     if (existsSync(join(dir, 'model.json'))) {
       const model = loadModel(dir);

@@ -7,9 +7,9 @@ import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from '.
 import { choleskySolve } from './choleskySolve.js';
 import { shadowGrid, translationGrid } from './shadowGrid.js';
 import type { LieShadow, LieShadowFamily } from './shadowResult.js';
+import { LIE_SHADOW_FAMILIES } from './families.js';
 
-/** The image-plane Lie families, in a stable order. */
-export const LIE_SHADOW_FAMILIES: readonly LieShadowFamily[] = ['se2', 'sim2', 'gl2', 'aff2'];
+export { LIE_SHADOW_FAMILIES };
 
 const ImageShadowOptions = z.strictObject({
   height: z.number().int().min(2),

@@ -1,20 +1,14 @@
 import { InputRangeError } from '../core/index.js';
 import type { AutoencoderOutputs } from './autoencoderOutputs.js';
 import { glShadow, type GlShadowOptions } from './glShadow.js';
-import { imageShadow, LIE_SHADOW_FAMILIES, type ImageShadowOptions } from './imageShadow.js';
+import { imageShadow, type ImageShadowOptions } from './imageShadow.js';
+import { ALL_SHADOW_FAMILIES, IMAGE_SHADOW_FAMILIES, SHADOW_FAMILIES } from './families.js';
 import { orthogonalShadow } from './orthogonalShadow.js';
 import { p4mShadow } from './p4mShadow.js';
 import { permutationShadow } from './permutationShadow.js';
-import type { LieShadowFamily, MatrixShadowFamily, ShadowFamily, ShadowResult } from './shadowResult.js';
+import type { LieShadowFamily, ShadowFamily, ShadowResult } from './shadowResult.js';
 
-/** The families that need no image structure (any signal), in a stable order: the ones every layer gets. */
-export const SHADOW_FAMILIES: readonly MatrixShadowFamily[] = ['gl', 'o', 'perm'];
-
-/** The image-plane families: they need the image height and width. */
-export const IMAGE_SHADOW_FAMILIES: readonly ShadowFamily[] = [...LIE_SHADOW_FAMILIES, 'p4m'];
-
-/** Every family `shadow` accepts. */
-export const ALL_SHADOW_FAMILIES: readonly ShadowFamily[] = [...SHADOW_FAMILIES, ...IMAGE_SHADOW_FAMILIES];
+export { ALL_SHADOW_FAMILIES, IMAGE_SHADOW_FAMILIES, SHADOW_FAMILIES };
 
 /**
  * Options of `shadow`: GL's ridge options, and for the image families the image size

@@ -37,9 +37,11 @@ describe('readNpyImages', () => {
     expect(() => readNpyImages(ns)).toThrow(`${ns}: rows of 6 values are not square images; give height= and width=`);
     expect(() => readNpyImages(ns, { height: 4 })).toThrow(/rows of 6 values do not make 4 x \? images/);
     const r1 = npy('r1.npy', ramp(5), [5]);
-    expect(() => readNpyImages(r1)).toThrow(`${r1}: expected an array of rank 2 (N, h*w) or 3 (N, h, w), got rank 1 (5)`);
-    const r4 = npy('r4.npy', ramp(16), [2, 2, 2, 2]);
-    expect(() => readNpyImages(r4)).toThrow(/got rank 4/);
+    expect(() => readNpyImages(r1)).toThrow(`${r1}: expected an array of rank 2 (N, h*w), 3 (N, h, w) or 4 (N, C, h, w), got rank 1 (5)`);
+    const r5 = npy('r5.npy', ramp(32), [2, 2, 2, 2, 2]);
+    expect(() => readNpyImages(r5)).toThrow(/got rank 5/);
+    const r4 = npy('r4.npy', ramp(24), [2, 3, 2, 2]);
+    expect(readNpyImages(r4)).toMatchObject({ count: 2, channels: 3, height: 2, width: 2 });
     const nan = npy('nan.npy', Float32Array.from([0, 1, NaN, 2]), [1, 2, 2]);
     expect(() => readNpyImages(nan)).toThrow(`${nan}: non-finite value (NaN) at image 0, pixel 2`);
     const inf = npy('inf.npy', Float32Array.from([0, 1, 2, 3, 4, Infinity, 0, 0]), [2, 4]);

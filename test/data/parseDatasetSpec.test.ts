@@ -23,7 +23,7 @@ describe('parseDatasetSpec', () => {
     expect(() => parseDatasetSpec('shapes:primitives=line:x')).toThrow(/primitives must look like/);
     expect(() => parseDatasetSpec('shapes:n=8,n=9')).toThrow(/key "n" given twice/);
     expect(() => parseDatasetSpec('shapes:n')).toThrow(/expected key=value, got "n"/);
-    expect(() => parseDatasetSpec('natural:dir,patch=20')).toThrow(/patch must be an integer in \[8, 16\], got 20/);
+    expect(() => parseDatasetSpec('natural:dir,patch=65')).toThrow(/patch must be an integer in \[8, 64\], got 65/);
     expect(() => parseDatasetSpec('natural:dir,whiten=yes')).toThrow(/whiten must be true or false, got "yes"/);
     expect(() => parseDatasetSpec('natural')).toThrow(/natural needs a folder/);
     expect(() => parseDatasetSpec('mnist:seed=1')).toThrow(/unknown key "seed" for mnist/);

@@ -7,8 +7,10 @@ import {
 } from '../../src/experiments/claims/index.js';
 import { checkOrbitStabilizer, checkRandomSearch } from '../../src/experiments/selfChecks/index.js';
 import type { FeatureResult } from '../../src/results/index.js';
-import { CheckSchema } from '../../src/results/index.js';
+import { CheckSchema, ClaimSchema } from '../../src/results/index.js';
 import { resolveRunConfig } from '../../src/experiments/config.js';
+import { CONTROL_NAME } from '../../src/experiments/claims/minimalOrbitsFirst/judge.js';
+import { syntheticEmergenceSeeds } from '../../src/testing/syntheticEmergence.js';
 
 const complexity = (c: number) => ({ compressedBytes: c, totalVariation: c / 10, spectralEntropy: 1, components: 1 });
 
@@ -42,7 +44,7 @@ function pooled<E extends { seed: number }>(items: readonly E[], over: Partial<R
 }
 
 const c2 = (primitives: PrimitiveRecord[], units: FeatureResult[] = []) =>
-  judgeMinimalOrbitsFirst(pooled([...new Set([...primitives, ...units].map((x) => x.seed))].map((seed) => ({ seed, primitives: primitives.filter((p) => p.seed === seed), units: units.filter((u) => u.seed === seed) }))), 0.1);
+  judgeMinimalOrbitsFirst(pooled([...new Set([...primitives, ...units].map((x) => x.seed))].map((seed) => ({ seed, primitives: primitives.filter((p) => p.seed === seed), units: units.filter((u) => u.seed === seed), order: null, confound: null }))), 0.1);
 
 describe('claims on constructed evidence', () => {
   it('the C0 self-check passes when every independent check passes and reports the first failure as a bug', () => {
@@ -56,48 +58,44 @@ describe('claims on constructed evidence', () => {
     expect(checkOrbitStabilizer([]).status).toBe('not run');
   });
 
-  it('the C1 self-check fails when a chi-square or race check fails, and pools tallies by orbit size', () => {
+  it('the C1 self-check passes at the expected hits, fails at three times as many, and pools tallies by orbit size', () => {
     const recs = [8n, 16n].map((orbit, i) => ({ label: `f${i}`, seed: 0, orbitSize: orbit, stabilizerOrder: 64n / orbit, draws: 1600, hits: Number(1600n / orbit) }));
-    const pass = checkRandomSearch(recs, [], [{ name: 'random search, seed 0', passed: true, details: 'p = 0.5' }]);
+    const pass = checkRandomSearch(recs, []);
     expect(pass.status).toBe('pass');
     expect(pass.table!.some((r) => r.what === 'features with |O| = 16' && r['stabilising draws'] === 100)).toBe(true);
-    expect(checkRandomSearch(recs, [], [{ name: 'race, seed 0', passed: false, details: 'p = 1e-9' }]).status).toBe('fail');
+    expect(checkRandomSearch(recs.map((r) => ({ ...r, hits: 3 * r.hits })), []).status).toBe('fail');
   });
 
-  it('C2 on primitives is supported when small orbits emerge first, and ranks never-emerged ones last', () => {
-    const prims: PrimitiveRecord[] = [];
-    for (const seed of [0, 1, 2])
-      ['dot', 'line', 'bar', 'plus', 'corner', 'tee', 'square', 'blob'].forEach((name, i) =>
-        prims.push({ seed, name, group: 'p4m', orbitSize: 2 ** (i + 2), stabilizerOrder: 1, complexity: complexity(i), emergenceEpoch: i < 7 ? i * 0.5 : null, bestCosine: 0.95 }),
-      );
-    const c = c2(prims);
-    expect(c.statistic).toBeCloseTo(1, 10);
-    expect(c.verdict).toBe('supported');
-    expect(c.points.filter((p) => p.series?.startsWith('never')).length).toBe(3);
-  });
-
-  it('C2 is inconclusive with the reason when no primitive emerges and no unit can stand in', () => {
-    const prims = ['dot', 'line'].map((name) => ({ seed: 0, name, group: 'p4m', orbitSize: 4, stabilizerOrder: 1, complexity: complexity(1), emergenceEpoch: null, bestCosine: 0.3 }));
-    const c = c2(prims);
-    expect(c.verdict).toBe('inconclusive');
-    expect(c.measured).toMatch(/Only 0 of 2 primitive observations emerged/);
-    expect(c.reason).toMatch(/no unit has both an emergence epoch and an orbit measure/);
-  });
-
-  it('C2 does not let one emerged primitive among tied censored ones decide: it measures the units instead', () => {
-    const prims: PrimitiveRecord[] = ['dot', 'line', 'bar', 'blob'].flatMap((name, i) =>
-      [0, 1, 2].map((seed) => ({ seed, name, group: 'p4m', orbitSize: 2 ** (i + 3), stabilizerOrder: 1, complexity: complexity(1), emergenceEpoch: seed === 0 && name === 'line' ? 1 : null, bestCosine: 0.5 })),
-    );
+  it('C2 without a synthetic world is inconclusive and reports the unit statistics only as secondary, even for a perfect unit relation', () => {
     const fs = Array.from({ length: 40 }, (_, u) => feature(u % 2, 1, u, u + 1, u, 100));
-    const c = c2(prims, fs);
-    expect(c.measured).toMatch(/Only 1 of 12 primitive observations emerged/);
-    expect(c.points.every((p) => p.series === 'unit')).toBe(true);
-    expect(c.verdict).toBe('supported');
-    expect(c.table).toHaveLength(12);
+    const c = c2([], fs);
+    expect(c.verdict).toBe('inconclusive');
+    expect(c.reason).toMatch(/no synthetic world with known orbits/);
+    expect(c.statistic).toBeNull();
+    expect(c.secondary!.map((s) => s.name)).toEqual([
+      'units: Spearman rho(ε-orbit size under SO(2), settling epoch)',
+      'units: Spearman rho(compressed length, settling epoch)',
+      'units: Spearman rho(total variation, settling epoch)',
+    ]);
+    expect(c.secondary![0].statistic).toBeCloseTo(1, 10);
+    expect(ClaimSchema.parse(c)).toBeTruthy();
   });
 
-  it('C2 on units gives not supported for a perfect negative relation', () => {
-    const fs = Array.from({ length: 40 }, (_, u) => feature(u % 2, 1, u, u + 1, 40 - u, 100 - u));
-    expect(c2([], fs).verdict).toBe('not supported');
+  it('C2 fed primitive orders with no orbit effect (both networks follow variance) is not supported, judged on trained minus the linear twin', () => {
+    const orders = syntheticEmergenceSeeds(0);
+    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], order, confound: null })), { seeds: orders.map((o) => o.seed) }), 0.1);
+    expect(c.verdict).toBe('not supported');
+    expect(c.control!.name).toBe(CONTROL_NAME);
+    expect(c.difference!.ci![1]).toBeLessThan(0.1);
+    expect(c.perSeed).toHaveLength(10);
+    expect(c.perSeed.every((s) => s.difference !== null && s.control !== null)).toBe(true);
+    expect(ClaimSchema.parse(c)).toBeTruthy();
+  });
+
+  it('C2 fed primitive orders where the trained network alone orders by orbit size is supported', () => {
+    const orders = syntheticEmergenceSeeds(1);
+    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], order, confound: null }))), 0.1);
+    expect(c.verdict).toBe('supported');
+    expect(c.difference!.ci![0]).toBeGreaterThan(0.1);
   });
 });

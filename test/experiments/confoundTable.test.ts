@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateShapes } from '../../src/data/index.js';
 import { confoundTable, dataCovariance, varianceShareAlong } from '../../src/experiments/confoundTable.js';
-import { confoundPrimitives, shapesWorldPrimitives } from '../../src/experiments/shapesWorld.js';
+import { confoundPrimitives, shapesWorldPrimitives } from '../../src/experiments/world.js';
 import { RandomSource } from '../../src/core/random.js';
 
 function tableOf(variant: 'binary' | 'decorrelated', n: number, count: number) {

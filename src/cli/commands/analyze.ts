@@ -1,10 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { checkOutputFile, writeOutputFile } from '../../core/outputs.js';
 import { analyzeModel, type ModelAnalysis } from '../../analysis/analyzeModel.js';
-import { action, type Cli } from '../program.js';
-import { integer, number, oneOf } from '../parse.js';
+import type { Action } from '../program.js';
 
-interface AnalyzeCliOptions {
+export interface AnalyzeCliOptions {
   model: string;
   group: string;
   eps?: number;
@@ -15,6 +13,10 @@ interface AnalyzeCliOptions {
   tol: number;
   samples: number;
   out: string;
+  /** ONNX networks: the data they are analysed on, and their input shape where symbolic. */
+  data?: string;
+  inputShape?: string;
+  features?: string;
 }
 
 const median = (xs: number[]) => {
@@ -48,36 +50,25 @@ export function analysisTable(a: ModelAnalysis): string {
 }
 
 /** `orbitscope analyze`: orbit numbers and complexity of every learned feature of a model. */
-export function registerAnalyze(program: Command, cli: Cli): void {
-  program
-    .command('analyze')
-    .description("Orbit numbers (finite and Lie groups), complexity and emergence of a trained model's features, in input space.")
-    .requiredOption('--model <path>', 'model directory (model.json + model.bin [+ snapshots/]) or an .onnx file (first dense or conv layer)')
-    .option('--group <list>', 'comma-separated groups: translations, d4, p4m, t2, so2, scale, se2, sim2, gl2, aff2', 'so2,se2,p4m')
-    .option('--eps <e>', 'epsilon of the epsilon-stabilizers (last snapshot); omit to skip them', number(0))
-    .option('--snapshots <which>', 'last (final weights) or all (every snapshot, plus unit emergence)', oneOf(['all', 'last'] as const), 'last')
-    .option('--height <h>', 'input image height (default: square)', integer(1))
-    .option('--width <w>', 'input image width (default: square)', integer(1))
-    .option('--levels <n>', 'quantisation levels before exact finite stabilizers', integer(2), 3)
-    .option('--tol <t>', 'relative tolerance of tangent ranks', number(1e-9), 0.05)
-    .option('--samples <n>', 'Halton samples per Lie group box for eps measures', integer(1), 128)
-    .requiredOption('--out <file>', 'JSON output (fields: docs/analysis-json.md)')
-    .action(
-      action<AnalyzeCliOptions>('analyze', cli, async (o, _args, io) => {
-        const result = await analyzeModel({
-          model: o.model,
-          groups: o.group.split(',').map((s) => s.trim()).filter(Boolean),
-          eps: o.eps ?? null,
-          snapshots: o.snapshots,
-          height: o.height,
-          width: o.width,
-          levels: o.levels,
-          tol: o.tol,
-          samples: o.samples,
-        });
-        writeFileSync(o.out, `${JSON.stringify(result, null, 1)}\n`);
-        io.out(`${analysisTable(result)}\n`);
-        io.err(`wrote ${o.out}\n`);
-      }),
-    );
-}
+export const handle: Action<AnalyzeCliOptions> = async (o, _args, io) => {
+  checkOutputFile('--out', o.out);
+  if (o.model.endsWith('.onnx')) {
+    // the whole-network path (docs/onnx-import.md), loaded only for ONNX files
+    await (await import('./analyzeOnnx.js')).runAnalyzeOnnx(o, io);
+    return;
+  }
+  const result = await analyzeModel({
+    model: o.model,
+    groups: o.group.split(',').map((s) => s.trim()).filter(Boolean),
+    eps: o.eps ?? null,
+    snapshots: o.snapshots,
+    height: o.height,
+    width: o.width,
+    levels: o.levels,
+    tol: o.tol,
+    samples: o.samples,
+  });
+  writeOutputFile('--out', o.out, `${JSON.stringify(result, null, 1)}\n`);
+  io.out(`${analysisTable(result)}\n`);
+  io.err(`wrote ${o.out}\n`);
+};

@@ -1,11 +1,15 @@
-import type { Command } from 'commander';
-import { action, type Cli, type Registrar } from '../program.js';
-import { integer, oneOf } from '../parse.js';
+import type { Action } from '../program.js';
 import { gridC4, gridD4, p4m, torusTranslations, type PermGroup } from '../../groups/perm/index.js';
 import { countColourings, orbitsBySize, MAX_ORBITS_BY_SIZE_ORDER } from '../../groups/count/index.js';
 
-const GROUPS = ['translations', 'd4', 'c4', 'p4m'] as const;
-type GridGroup = (typeof GROUPS)[number];
+import type { GridGroup } from '../registrars/count.js';
+
+export interface CountOptions {
+  size: number;
+  colors: number;
+  group: GridGroup;
+  json?: boolean;
+}
 
 /** The pixel group of an n x n grid by its CLI name. */
 export function gridGroup(name: GridGroup, n: number): PermGroup {
@@ -22,30 +26,19 @@ export function gridGroup(name: GridGroup, n: number): PermGroup {
 }
 
 /** `orbitscope count`: colourings of an n x n grid with K colours up to a pixel group. */
-export const registerCount: Registrar = (program: Command, cli: Cli) => {
-  program
-    .command('count')
-    .description(`Number of colourings of an N x N grid with K colours up to a pixel group (Burnside), and the number of orbits of each size (groups of order at most ${MAX_ORBITS_BY_SIZE_ORDER}).`)
-    .requiredOption('--size <n>', 'grid side N', integer(1, 64))
-    .requiredOption('--colors <k>', 'number of colours K', integer(1))
-    .requiredOption('--group <name>', `pixel group: ${GROUPS.join('|')}`, oneOf(GROUPS))
-    .option('--json', 'print JSON')
-    .action(
-      action<{ size: number; colors: number; group: GridGroup; json?: boolean }>('count', cli, (o, _args, io) => {
-        const G = gridGroup(o.group, o.size);
-        const out: Record<string, unknown> = { orbits: countColourings(G, o.colors).toString() };
-        if (G.order() <= MAX_ORBITS_BY_SIZE_ORDER) {
-          out.orbitsBySize = Object.fromEntries([...orbitsBySize(G, o.colors)].map(([s, c]) => [s.toString(), c.toString()]));
-        } else {
-          io.err(`orbitscope count: orbitsBySize omitted: group order ${G.order()} is above ${MAX_ORBITS_BY_SIZE_ORDER}`);
-        }
-        if (o.json) {
-          io.out(JSON.stringify(out));
-          return;
-        }
-        const lines = [`${out.orbits} colourings of a ${o.size} x ${o.size} grid with ${o.colors} colours up to ${o.group} (order ${G.order()})`];
-        if (out.orbitsBySize) for (const [s, c] of Object.entries(out.orbitsBySize as Record<string, string>)) lines.push(`  orbits of size ${s}: ${c}`);
-        io.out(lines.join('\n'));
-      }),
-    );
+export const handle: Action<CountOptions> = (o, _args, io) => {
+  const G = gridGroup(o.group, o.size);
+  const out: Record<string, unknown> = { orbits: countColourings(G, o.colors).toString() };
+  if (G.order() <= MAX_ORBITS_BY_SIZE_ORDER) {
+    out.orbitsBySize = Object.fromEntries([...orbitsBySize(G, o.colors)].map(([s, c]) => [s.toString(), c.toString()]));
+  } else {
+    io.err(`orbitscope count: orbitsBySize omitted: group order ${G.order()} is above ${MAX_ORBITS_BY_SIZE_ORDER}`);
+  }
+  if (o.json) {
+    io.out(JSON.stringify(out));
+    return;
+  }
+  const lines = [`${out.orbits} colourings of a ${o.size} x ${o.size} grid with ${o.colors} colours up to ${o.group} (order ${G.order()})`];
+  if (out.orbitsBySize) for (const [s, c] of Object.entries(out.orbitsBySize as Record<string, string>)) lines.push(`  orbits of size ${s}: ${c}`);
+  io.out(lines.join('\n'));
 };

@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import { loadDataset, summarizeDataset, type DatasetSummary } from '../../data/index.js';
 import { imageGridPng } from '../../report/imageGrid.js';
-import { action, type Cli } from '../program.js';
+import type { Action } from '../program.js';
 
-interface DataOptions {
+export interface DataOptions {
   data: string;
   out?: string;
   json?: boolean;
@@ -38,29 +37,18 @@ function describe(s: DatasetSummary): string {
 }
 
 /** `orbitscope data`: load a dataset from its spec, print a summary, write a PNG of the first 64 samples. */
-export function registerData(program: Command, cli: Cli): void {
-  program
-    .command('data')
-    .description('Load a dataset, print a summary (count, size, value range, primitive counts) and write a PNG grid of the first 64 samples')
-    .option('--data <spec>', 'dataset spec: shapes[:n=16,count=20000,...] | mnist | idx:IMAGES[,LABELS] | natural:DIR[,patch=12,...] | npy:FILE', 'shapes')
-    .option('--out <file.png>', 'write a PNG grid of the first 64 samples here')
-    .option('--json', 'print the summary as JSON')
-    .option('--strict', 'fail on a corrupt image in a folder instead of skipping it')
-    .action(
-      action<DataOptions>('data', cli, async (o, _args, io) => {
-        if (o.out !== undefined && !o.out.toLowerCase().endsWith('.png')) throw new UserError(`--out: expected a .png file name, got "${o.out}"`);
-        const d = await loadDataset(o.data, { strict: o.strict ?? false, warn: (m) => io.err(`orbitscope data: warning: ${m}`) });
-        const summary = summarizeDataset(d);
-        if (o.out !== undefined) {
-          const k = Math.min(PREVIEW, d.count);
-          const png = imageGridPng(d.pixels, k, d.height, d.width, { columns: 8, zoom: Math.max(1, Math.round(96 / Math.max(d.height, d.width))) });
-          try {
-            writeFileSync(o.out, png);
-          } catch (e) {
-            throw new UserError(`--out: cannot write ${o.out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-          }
-        }
-        io.out(o.json ? JSON.stringify({ ...summary, ...(o.out ? { png: o.out } : {}) }) : describe(summary) + (o.out ? `\n  wrote ${o.out}` : ''));
-      }),
-    );
-}
+export const handle: Action<DataOptions> = async (o, _args, io) => {
+  if (o.out !== undefined && !o.out.toLowerCase().endsWith('.png')) throw new UserError(`--out: expected a .png file name, got "${o.out}"`);
+  const d = await loadDataset(o.data, { strict: o.strict ?? false, warn: (m) => io.err(`orbitscope data: warning: ${m}`) });
+  const summary = summarizeDataset(d);
+  if (o.out !== undefined) {
+    const k = Math.min(PREVIEW, d.count);
+    const png = imageGridPng(d.pixels, k, d.height, d.width, { columns: 8, zoom: Math.max(1, Math.round(96 / Math.max(d.height, d.width))) });
+    try {
+      writeFileSync(o.out, png);
+    } catch (e) {
+      throw new UserError(`--out: cannot write ${o.out} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+  io.out(o.json ? JSON.stringify({ ...summary, ...(o.out ? { png: o.out } : {}) }) : describe(summary) + (o.out ? `\n  wrote ${o.out}` : ''));
+};

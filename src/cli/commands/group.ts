@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
-import { action, type Cli, type Registrar } from '../program.js';
-import { collect, integer, integerList } from '../parse.js';
+import type { Action } from '../program.js';
 import { InputRangeError, InputTypeError, UserError } from '../../core/errors.js';
 import { Perm, parseGenerators, type GeneratorText } from '../../groups/perm/index.js';
 
-interface GroupOptions {
+export interface GroupOptions {
   gens?: string[];
   gensFile?: string;
   degree?: number;
@@ -37,62 +35,46 @@ function checkPoints(flag: string, points: readonly number[], degree: number): n
 }
 
 /** `orbitscope group`: order, orbits, base and stabilizers of a permutation group given by generators. */
-export const registerGroup: Registrar = (program: Command, cli: Cli) => {
-  program
-    .command('group')
-    .description('Order, orbits, base and stabilizers of a permutation group given by generators (1-based points, GAP cycle notation).')
-    .option('--gens <cycles>', 'a generator in cycle notation "(1,2,3)(4,5)" or image list "[2,3,1]" (repeatable)', collect)
-    .option('--gens-file <file>', 'a file with one generator per line (# comments)')
-    .option('--degree <n>', 'number of points (default: the largest point named)', integer(1))
-    .option('--orbit-of <p>', 'print the orbit of point p', integer(1))
-    .option('--stabilizer-of <p>', 'print the order of the stabilizer of point p', integer(1))
-    .option('--stabilizer-of-set <points>', 'print the order of the setwise stabilizer of P,Q,...', integerList(1))
-    .option('--stabilizer-of-tuple <points>', 'print the order of the pointwise stabilizer of P,Q,...', integerList(1))
-    .option('--contains <cycles>', 'test membership of a permutation')
-    .option('--json', 'print JSON')
-    .action(
-      action<GroupOptions>('group', cli, (o, _args, io) => {
-        const texts: GeneratorText[] = (o.gens ?? []).map((text) => ({ text, where: `--gens "${text}"` }));
-        if (o.gensFile !== undefined) texts.push(...readGensFile(o.gensFile));
-        if (texts.length === 0) throw new InputTypeError('--gens: no generators given (use --gens "(1,2,3)" or --gens-file FILE)');
-        const G = parseGenerators(texts, o.degree, '--gens');
-        const n = G.degree;
-        const out: Record<string, unknown> = {
-          degree: n,
-          order: G.order().toString(),
-          orbits: G.orbits().map((orb) => orb.map((p) => p + 1)),
-          base: G.base().map((p) => p + 1),
-          strongGeneratorCount: G.strongGenerators().length,
-        };
-        if (o.orbitOf !== undefined) {
-          const [p] = checkPoints('--orbit-of', [o.orbitOf], n);
-          out.orbitOf = G.orbit(p).map((q) => q + 1).sort((a, b) => a - b);
-        }
-        if (o.stabilizerOf !== undefined) {
-          const [p] = checkPoints('--stabilizer-of', [o.stabilizerOf], n);
-          out.stabilizerOrder = G.pointStabilizer(p).order().toString();
-        }
-        if (o.stabilizerOfSet !== undefined) out.setStabilizerOrder = G.setwiseStabilizer(checkPoints('--stabilizer-of-set', o.stabilizerOfSet, n)).order().toString();
-        if (o.stabilizerOfTuple !== undefined) out.tupleStabilizerOrder = G.pointwiseStabilizer(checkPoints('--stabilizer-of-tuple', o.stabilizerOfTuple, n)).order().toString();
-        if (o.contains !== undefined) {
-          const g = o.contains.trim().startsWith('[') ? parseGenerators([{ text: o.contains, where: '--contains' }], n).generators[0] : Perm.parse(o.contains, n, '--contains');
-          out.contains = G.contains(g);
-        }
-        if (o.json) {
-          io.out(JSON.stringify(out));
-          return;
-        }
-        const lines = [
-          `degree ${n}, order ${out.order}`,
-          `orbits: ${(out.orbits as number[][]).map((orb) => `{${orb.join(',')}}`).join(' ')}`,
-          `base: ${(out.base as number[]).join(',')} (${out.strongGeneratorCount} strong generators)`,
-        ];
-        if (out.orbitOf) lines.push(`orbit of ${o.orbitOf}: {${(out.orbitOf as number[]).join(',')}}`);
-        if (out.stabilizerOrder) lines.push(`stabilizer of ${o.stabilizerOf}: order ${out.stabilizerOrder}`);
-        if (out.setStabilizerOrder) lines.push(`setwise stabilizer of {${o.stabilizerOfSet!.join(',')}}: order ${out.setStabilizerOrder}`);
-        if (out.tupleStabilizerOrder) lines.push(`pointwise stabilizer of (${o.stabilizerOfTuple!.join(',')}): order ${out.tupleStabilizerOrder}`);
-        if (out.contains !== undefined) lines.push(`contains ${o.contains}: ${out.contains ? 'yes' : 'no'}`);
-        io.out(lines.join('\n'));
-      }),
-    );
+export const handle: Action<GroupOptions> = (o, _args, io) => {
+  const texts: GeneratorText[] = (o.gens ?? []).map((text) => ({ text, where: `--gens "${text}"` }));
+  if (o.gensFile !== undefined) texts.push(...readGensFile(o.gensFile));
+  if (texts.length === 0) throw new InputTypeError('--gens: no generators given (use --gens "(1,2,3)" or --gens-file FILE)');
+  const G = parseGenerators(texts, o.degree, '--gens');
+  const n = G.degree;
+  const out: Record<string, unknown> = {
+    degree: n,
+    order: G.order().toString(),
+    orbits: G.orbits().map((orb) => orb.map((p) => p + 1)),
+    base: G.base().map((p) => p + 1),
+    strongGeneratorCount: G.strongGenerators().length,
+  };
+  if (o.orbitOf !== undefined) {
+    const [p] = checkPoints('--orbit-of', [o.orbitOf], n);
+    out.orbitOf = G.orbit(p).map((q) => q + 1).sort((a, b) => a - b);
+  }
+  if (o.stabilizerOf !== undefined) {
+    const [p] = checkPoints('--stabilizer-of', [o.stabilizerOf], n);
+    out.stabilizerOrder = G.pointStabilizer(p).order().toString();
+  }
+  if (o.stabilizerOfSet !== undefined) out.setStabilizerOrder = G.setwiseStabilizer(checkPoints('--stabilizer-of-set', o.stabilizerOfSet, n)).order().toString();
+  if (o.stabilizerOfTuple !== undefined) out.tupleStabilizerOrder = G.pointwiseStabilizer(checkPoints('--stabilizer-of-tuple', o.stabilizerOfTuple, n)).order().toString();
+  if (o.contains !== undefined) {
+    const g = o.contains.trim().startsWith('[') ? parseGenerators([{ text: o.contains, where: '--contains' }], n).generators[0] : Perm.parse(o.contains, n, '--contains');
+    out.contains = G.contains(g);
+  }
+  if (o.json) {
+    io.out(JSON.stringify(out));
+    return;
+  }
+  const lines = [
+    `degree ${n}, order ${out.order}`,
+    `orbits: ${(out.orbits as number[][]).map((orb) => `{${orb.join(',')}}`).join(' ')}`,
+    `base: ${(out.base as number[]).join(',')} (${out.strongGeneratorCount} strong generators)`,
+  ];
+  if (out.orbitOf) lines.push(`orbit of ${o.orbitOf}: {${(out.orbitOf as number[]).join(',')}}`);
+  if (out.stabilizerOrder) lines.push(`stabilizer of ${o.stabilizerOf}: order ${out.stabilizerOrder}`);
+  if (out.setStabilizerOrder) lines.push(`setwise stabilizer of {${o.stabilizerOfSet!.join(',')}}: order ${out.setStabilizerOrder}`);
+  if (out.tupleStabilizerOrder) lines.push(`pointwise stabilizer of (${o.stabilizerOfTuple!.join(',')}): order ${out.tupleStabilizerOrder}`);
+  if (out.contains !== undefined) lines.push(`contains ${o.contains}: ${out.contains ? 'yes' : 'no'}`);
+  io.out(lines.join('\n'));
 };

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
-import { action, type Cli, type Registrar } from '../program.js';
-import { integer, number } from '../parse.js';
+import type { Action } from '../program.js';
 import { InputRangeError, UserError, isUserError } from '../../core/errors.js';
 import { readImageFile, type GrayImage } from '../../data/imageFile.js';
 import { gridC4, gridD4, p4m, parseGeneratorsFile, symmetric, torusTranslations, type PermGroup } from '../../groups/perm/index.js';
-import { ENUMERATE_MAX_ORDER, epsStabilizer, imageStabilizer } from '../../actions/index.js';
-import { CONTINUOUS_GROUPS, orbitContinuous } from './orbitContinuous.js';
+// the finite half imports its modules directly (not actions/index.js): a finite orbit must not
+// load ONNX Runtime, which the continuous half (imported on use below) needs
+import { ENUMERATE_MAX_ORDER, imageStabilizer } from '../../actions/imageStabilizer.js';
+import { epsStabilizer } from '../../actions/epsStabilizer.js';
+import { CONTINUOUS_GROUPS, FINITE_ORBIT_GROUPS, FINITE_ORBIT_NAMES } from '../orbitGroups.js';
 
 /** Options every group handler receives (the continuous ones only by continuous groups). */
 export interface OrbitOptions {
@@ -54,12 +55,10 @@ export function finitePixelGroup(group: string, image: GrayImage): PermGroup {
   return parseGeneratorsFile(text, `--group ${group}`, n);
 }
 
-const FINITE = ['translations', 'd4', 'c4', 'p4m', 'symmetric'];
-
 /** Finite pixel groups: exact stabilizer and orbit size of the quantised image. */
 export const finiteOrbitHandler: OrbitGroupHandler = {
-  names: `${FINITE.join('|')}|gens:FILE`,
-  matches: (g) => FINITE.includes(g) || (g.startsWith('gens:') && g.length > 5),
+  names: FINITE_ORBIT_NAMES,
+  matches: (g) => FINITE_ORBIT_GROUPS.includes(g) || (g.startsWith('gens:') && g.length > 5),
   run(group, image, options) {
     const G = finitePixelGroup(group, image);
     const r = imageStabilizer(G, image.pixels, { levels: options.levels });
@@ -84,6 +83,7 @@ export const continuousOrbitHandler: OrbitGroupHandler = {
   async run(group, image, options) {
     if (options.levels !== undefined) throw new UserError(`--levels: quantisation applies to finite groups only, not to ${group}`);
     const { eps, tol, interp, border, samples } = options;
+    const { orbitContinuous } = await import('./orbitContinuous.js');
     return { ...(await orbitContinuous(image, group, { eps, tol, interp, border, samples })) };
   },
 };
@@ -102,7 +102,7 @@ function readImage(path: string): GrayImage {
   }
 }
 
-type OrbitFlags = { image: string; group: string; levels?: number; eps?: number; tol?: string; interp?: string; border?: string; samples?: string; json?: boolean };
+export type OrbitFlags = { image: string; group: string; levels?: number; eps?: number; tol?: string; interp?: string; border?: string; samples?: string; json?: boolean };
 
 function finiteSummary(o: OrbitFlags, image: GrayImage, out: Record<string, unknown>): string[] {
   const lines = [`${o.image} (${image.height} x ${image.width}) under ${o.group} (order ${out.groupOrder}):`, `  orbit size ${out.orbitSize}, stabilizer order ${out.stabilizerOrder}`];
@@ -122,37 +122,19 @@ function continuousSummary(o: OrbitFlags, image: GrayImage, out: Record<string, 
 }
 
 /** `orbitscope orbit`: orbit size and stabilizer of an image under a group. */
-export const registerOrbit: Registrar = (program: Command, cli: Cli) => {
-  program
-    .command('orbit')
-    .description(
-      'Orbit and stabilizer of an image (PNG, 2-D .npy, JSON rows): exact orbit size and stabilizer order under a finite pixel group (pixels quantised to --levels, default exact values), or orbit and stabilizer dimensions under an image-plane Lie group.',
-    )
-    .requiredOption('--image <file>', 'image file: .png, .npy (2-D) or .json (array of rows)')
-    .requiredOption('--group <name>', `group: ${orbitGroupHandlers.map((h) => h.names).join('|')}`)
-    .option('--levels <q>', 'finite groups: quantise pixel values to Q levels first', integer(2))
-    .option('--eps <e>', 'finite: count the g with ||g.x - x|| <= eps ||x||; Lie: epsilon-stabilizer measure and epsilon-orbit size', number(0))
-    .option('--tol <t>', 'Lie groups: relative tolerance of the tangent rank (default 0.01)')
-    .option('--interp <kind>', 'Lie groups: bilinear (default) or bicubic resampling')
-    .option('--border <mode>', 'Lie groups: zero (default), periodic or reflect')
-    .option('--samples <n>', 'Lie groups: Halton samples of the parameter box for --eps (default 1024)')
-    .option('--json', 'print JSON')
-    .action(
-      action<OrbitFlags>('orbit', cli, async (o, _args, io) => {
-        const handler = orbitGroupHandlers.find((h) => h.matches(o.group));
-        if (!handler) throw new UserError(`--group: unknown group "${o.group}"; expected one of ${orbitGroupHandlers.map((h) => h.names).join('|')}`);
-        const continuous = handler === continuousOrbitHandler;
-        if (!continuous) {
-          const misplaced = FINITE_ONLY.find((k) => o[k] !== undefined);
-          if (misplaced) throw new UserError(`--${misplaced}: applies to the image-plane Lie groups only, not to ${o.group}`);
-        }
-        const image = readImage(o.image);
-        const out = await handler.run(o.group, image, { levels: o.levels, eps: o.eps, tol: o.tol as never, interp: o.interp, border: o.border, samples: o.samples as never });
-        if (o.json) {
-          io.out(JSON.stringify(out));
-          return;
-        }
-        io.out((continuous ? continuousSummary(o, image, out) : finiteSummary(o, image, out)).join('\n'));
-      }),
-    );
+export const handle: Action<OrbitFlags> = async (o, _args, io) => {
+  const handler = orbitGroupHandlers.find((h) => h.matches(o.group));
+  if (!handler) throw new UserError(`--group: unknown group "${o.group}"; expected one of ${orbitGroupHandlers.map((h) => h.names).join('|')}`);
+  const continuous = handler === continuousOrbitHandler;
+  if (!continuous) {
+    const misplaced = FINITE_ONLY.find((k) => o[k] !== undefined);
+    if (misplaced) throw new UserError(`--${misplaced}: applies to the image-plane Lie groups only, not to ${o.group}`);
+  }
+  const image = readImage(o.image);
+  const out = await handler.run(o.group, image, { levels: o.levels, eps: o.eps, tol: o.tol as never, interp: o.interp, border: o.border, samples: o.samples as never });
+  if (o.json) {
+    io.out(JSON.stringify(out));
+    return;
+  }
+  io.out((continuous ? continuousSummary(o, image, out) : finiteSummary(o, image, out)).join('\n'));
 };

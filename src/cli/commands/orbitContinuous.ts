@@ -12,10 +12,10 @@ import { parseOptions } from '../../core/validate.js';
 import type { GrayImage } from '../../data/imageFile.js';
 import { continuousOrbitReport, type ContinuousOrbitOptions, type ContinuousOrbitReport } from '../../actions/continuousOrbitReport.js';
 import { BORDER_MODES, INTERPOLATIONS } from '../../actions/resample.js';
-import { LIE_GROUP_NAMES, type LieGroupName } from '../../groups/lie/LieGroup.js';
+import type { LieGroupName } from '../../groups/lie/LieGroup.js';
+import { CONTINUOUS_GROUPS } from '../orbitGroups.js';
 
-/** Group names that `orbit --group` sends here. */
-export const CONTINUOUS_GROUPS: readonly string[] = LIE_GROUP_NAMES;
+export { CONTINUOUS_GROUPS };
 
 /** Raw option values as commander hands them over (strings, or numbers when pre-parsed). */
 export interface ContinuousFlags {

@@ -1,12 +1,9 @@
-import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { checkOutputFile, writeOutputFile } from '../../core/outputs.js';
 import { modelShadow, type ModelShadow } from '../../analysis/modelShadow.js';
-import { ALL_SHADOW_FAMILIES } from '../../shadow/shadow.js';
 import type { ShadowFamily } from '../../shadow/shadowResult.js';
-import { action, type Cli } from '../program.js';
-import { integer } from '../parse.js';
+import type { Action } from '../program.js';
 
-interface ShadowCliOptions {
+export interface ShadowCliOptions {
   model: string;
   data: string;
   family: string;
@@ -30,22 +27,10 @@ export function shadowTable(r: ModelShadow): string {
 }
 
 /** `orbitscope shadow`: the group element nearest to a trained layer, with its error. */
-export function registerShadow(program: Command, cli: Cli): void {
-  program
-    .command('shadow')
-    .description("The shadow element g* = argmin sum ||A(x) - g.x||^2 of a trained layer in a group family, its error, and the stabilisation residuals (trained vs untrained).")
-    .requiredOption('--model <dir>', 'model directory (model.json + model.bin [+ snapshots/])')
-    .requiredOption('--data <spec>', 'dataset spec: shapes[:...], mnist[:count=N], idx:..., natural:..., npy:FILE[,height=H,width=W]')
-    .requiredOption('--family <name>', `group family: ${ALL_SHADOW_FAMILIES.join(', ')}`)
-    .option('--layer <l>', 'layer (1 = next to the data); image families need 1', integer(1), 1)
-    .option('--count <n>', 'use the first n inputs', integer(1), 500)
-    .requiredOption('--out <file>', 'JSON output (fields: docs/analysis-json.md)')
-    .action(
-      action<ShadowCliOptions>('shadow', cli, async (o, _args, io) => {
-        const r = await modelShadow({ model: o.model, data: o.data, family: o.family as ShadowFamily, layer: o.layer, count: o.count });
-        writeFileSync(o.out, `${JSON.stringify(r, null, 1)}\n`);
-        io.out(`${shadowTable(r)}\n`);
-        io.err(`wrote ${o.out}\n`);
-      }),
-    );
-}
+export const handle: Action<ShadowCliOptions> = async (o, _args, io) => {
+  checkOutputFile('--out', o.out);
+  const r = await modelShadow({ model: o.model, data: o.data, family: o.family as ShadowFamily, layer: o.layer, count: o.count });
+  writeOutputFile('--out', o.out, `${JSON.stringify(r, null, 1)}\n`);
+  io.out(`${shadowTable(r)}\n`);
+  io.err(`wrote ${o.out}\n`);
+};

@@ -3,3 +3,4 @@ export { checkFiniteOrbitStabilizer, type FiniteStabilizerClaim, type FiniteChec
 export { stabilizerAlgebra, checkLieStabilizer, type StabilizerAlgebra, type StabilizerAlgebraOptions } from './lieStabilizerAlgebra.js';
 export { exactRaceShares, type RaceExpectation } from './raceExpectation.js';
 export { checkRandomSearch, checkRace, SELF_CHECK_ALPHA, type SearchRecord } from './randomSearchCheck.js';
+export { checkFeatureOrbits, summariseChecks, type FeatureCheckSettings } from './featureChecks.js';

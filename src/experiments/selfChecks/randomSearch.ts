@@ -4,7 +4,7 @@ import type { Check } from '../../results/index.js';
 import type { SeedContext } from '../claims/claimModule.js';
 import type { OrbitStabilizerCheck } from './orbitStabilizer.js';
 import { imageStabilizer } from '../../actions/imageStabilizer.js';
-import { checkFiniteOrbitStabilizer, checkRace, checkRandomSearch as chiSquareCheck, exactRaceShares, type CheckResult } from '../checks/index.js';
+import { checkFiniteOrbitStabilizer, checkRace, checkRandomSearch as searchAgainstBinomial, exactRaceShares } from '../checks/index.js';
 
 /** Monte Carlo of random search (C1): draws of uniform g in G, hits g.x = x, exact |O(x)|. */
 export interface RandomSearchRecord {
@@ -23,21 +23,24 @@ export interface RandomSearchRace {
   /** How often each candidate was the first one stabilised (ties split evenly). */
   readonly firstCounts: readonly number[];
   readonly races: number;
+  /** Exact chance that each candidate wins a race, by enumerating G (exactRaceShares). */
+  readonly exactShares: readonly number[];
+  /** Elements of G that end a race (fix at least one candidate), and |G|. */
+  readonly stoppingElements: number;
+  readonly groupOrder: bigint;
 }
 
-/** One seed's random-search evidence, its self-check results, and the C0 checks of the world's primitives. */
+/** One seed's random-search evidence, and the C0 checks of the primitives it measured exactly. */
 export interface RandomSearchEvidence {
   readonly records: RandomSearchRecord[];
   readonly races: RandomSearchRace[];
-  /** Chi-square of the hits against 1/|O| (src/experiments/checks), and of the race against its exact expectation. */
-  readonly results: CheckResult[];
   readonly primitiveChecks: OrbitStabilizerCheck[];
 }
 
 /** Random search over the run's first finite group: the world's primitives and the final layer-1 units. */
 export function collectRandomSearch(ctx: SeedContext): RandomSearchEvidence {
   const finite = ctx.config.groups.find((g): g is FinitePixelGroupName => (FINITE_PIXEL_GROUPS as readonly string[]).includes(g));
-  const out: RandomSearchEvidence = { records: [], races: [], results: [], primitiveChecks: [] };
+  const out: RandomSearchEvidence = { records: [], races: [], primitiveChecks: [] };
   if (!finite) return out;
   const n = ctx.height * ctx.width;
   const G = finitePixelGroup(finite, ctx.height, ctx.width);
@@ -50,7 +53,6 @@ export function collectRandomSearch(ctx: SeedContext): RandomSearchEvidence {
   for (const t of tallies) {
     out.records.push({ label: t.label, seed: ctx.seed, orbitSize: t.orbitSize, stabilizerOrder: t.stabilizerOrder, draws: t.draws, hits: t.hits });
   }
-  out.results.push(chiSquareCheck(`random search, seed ${ctx.seed}`, out.records));
   for (const p of prim) {
     const s = imageStabilizer(G, p.pixels);
     out.primitiveChecks.push({ ...checkFiniteOrbitStabilizer(`seed ${ctx.seed} ${p.label} under ${finite}`, G, p.pixels, { orbitSize: s.orbitSize, stabilizerOrder: s.stabilizerOrder, stabilizer: s.stabilizer ?? [] }), group: finite, kind: 'finite' });
@@ -58,24 +60,40 @@ export function collectRandomSearch(ctx: SeedContext): RandomSearchEvidence {
   if (prim.length > 1) {
     const raceCount = Math.max(50, Math.round(ctx.config.draws / 40));
     const wins = randomSearchRace(G, prim, raceCount, undefined, ctx.rng.fork(3));
-    out.races.push({ seed: ctx.seed, candidates: prim.map((c, i) => ({ label: c.label, stabilizerOrder: tallies[i].stabilizerOrder })), firstCounts: wins, races: raceCount });
-    out.results.push(checkRace(`race among the primitives, seed ${ctx.seed}`, wins, raceCount, exactRaceShares(G, prim)));
+    const exact = exactRaceShares(G, prim);
+    out.races.push({
+      seed: ctx.seed,
+      candidates: prim.map((c, i) => ({ label: c.label, stabilizerOrder: tallies[i].stabilizerOrder })),
+      firstCounts: wins,
+      races: raceCount,
+      exactShares: exact.shares,
+      stoppingElements: exact.stoppingElements,
+      groupOrder: exact.groupOrder,
+    });
   }
   return out;
 }
 
 /**
- * C1 as an engine self-check: for g uniform in G, P(g.x = x) = 1/|O(x)|, so the hits are checked
- * by a chi-square against the exact 1/|O| per seed, and the races among the primitives against
- * their exact win shares (G enumerated); a check fails below SELF_CHECK_ALPHA. The table pools the
- * tallies by orbit size.
+ * C1 as an engine self-check of the uniform random-element generator: for g uniform in G,
+ * P(g.x = x) = 1/|O(x)|, so each feature's stabilising draws are Binomial(draws, 1/|O|)
+ * (chi-square over features), and each race's wins follow the exact shares from enumerating G
+ * (chi-square per race). Passes when every test has p > SELF_CHECK_ALPHA (1e-4); a failure is a bug.
  */
-export function checkRandomSearch(recs: readonly RandomSearchRecord[], raceList: readonly RandomSearchRace[], results: readonly CheckResult[]): Check {
+export function checkRandomSearch(recs: readonly RandomSearchRecord[], raceList: readonly RandomSearchRace[]): Check {
   const title = 'Random search stabilises with probability 1/|O|';
-  const measured = 'Drew group elements uniformly at random and counted how often each feature was stabilised, against the exact 1/|O(f)| (chi-square per seed); races of random search among the primitives against their exact win shares from enumerating G.';
+  const measured =
+    'Drew group elements uniformly at random and counted how often each feature was stabilised, against Binomial(draws, 1/|O(f)|) with the exact |O(f)| from the group engine (chi-square); races of random search among the primitives against the exact chance of winning, from enumerating G (chi-square per race).';
   if (recs.length === 0) return { status: 'not run', title, measured, n: 0, reason: 'no finite group was analysed' };
-  const failures = results.filter((r) => !r.passed);
   const expected = recs.map((r) => r.draws / Number(r.orbitSize));
+  const stat = recs.reduce((s, r) => s + r.hits, 0) / expected.reduce((s, v) => s + v, 0);
+  const tests = [
+    searchAgainstBinomial('stabilising draws of every feature', recs),
+    ...raceList.map((race) => checkRace(`race of seed ${race.seed}`, race.firstCounts, race.races, { shares: [...race.exactShares], stoppingElements: race.stoppingElements, groupOrder: race.groupOrder })),
+  ];
+  const failed = tests.filter((t) => !t.passed);
+  const status: Check['status'] = failed.length === 0 ? 'pass' : 'fail';
+  const reason = failed.length ? `BUG: ${failed.length} of ${tests.length} tests fail; first: ${failed[0].name}: ${failed[0].details}` : undefined;
   const byOrbit = new Map<string, { features: number; draws: number; hits: number; expected: number }>();
   recs.forEach((r, i) => {
     const key = r.orbitSize.toString();
@@ -86,27 +104,27 @@ export function checkRandomSearch(recs: readonly RandomSearchRecord[], raceList:
     row.expected += expected[i];
     byOrbit.set(key, row);
   });
-  const table: Record<string, string | number>[] = [...byOrbit.entries()]
-    .sort((a, b) => Number(BigInt(a[0]) - BigInt(b[0])))
-    .map(([orbit, r]) => ({ what: `features with |O| = ${orbit}`, features: r.features, draws: r.draws, 'stabilising draws': r.hits, expected: round(r.expected, 2), 'observed / expected': round(r.hits / r.expected, 4) }));
-  const races = new Map<string, { wins: number; races: number }>();
+  const table: Record<string, string | number | null>[] = [
+    { what: 'all features', features: recs.length, draws: recs.reduce((s, r) => s + r.draws, 0), 'stabilising draws': recs.reduce((s, r) => s + r.hits, 0), expected: round(expected.reduce((s, v) => s + v, 0), 2), 'observed / expected': round(stat, 4) },
+    ...[...byOrbit.entries()]
+      .sort((a, b) => Number(BigInt(a[0]) - BigInt(b[0])))
+      .map(([orbit, r]) => ({ what: `features with |O| = ${orbit}`, features: r.features, draws: r.draws, 'stabilising draws': r.hits, expected: round(r.expected, 2), 'observed / expected': round(r.hits / r.expected, 4) })),
+  ];
+  const races = new Map<string, { wins: number; races: number; expected: number; seeds: number }>();
   for (const race of raceList) {
     race.candidates.forEach((c, i) => {
-      const row = races.get(c.label) ?? { wins: 0, races: 0 };
+      const row = races.get(c.label) ?? { wins: 0, races: 0, expected: 0, seeds: 0 };
       row.wins += race.firstCounts[i];
       row.races += race.races;
+      row.expected += race.exactShares[i] * race.races;
+      row.seeds++;
       races.set(c.label, row);
     });
   }
-  for (const [label, r] of races) table.push({ what: `race: ${label} stabilised first`, features: raceList.length, draws: r.races, 'stabilising draws': round(r.wins, 2), expected: '(exact, per seed: see checks)', 'observed / expected': '' });
-  return {
-    status: failures.length ? 'fail' : 'pass',
-    title,
-    measured,
-    n: recs.length,
-    ...(failures.length ? { reason: `BUG: ${failures[0].name}: ${failures[0].details}` } : {}),
-    table: [...results.map((r) => ({ what: r.name, features: '', draws: '', 'stabilising draws': '', expected: r.details, 'observed / expected': r.passed ? 'pass' : 'FAIL' })), ...table],
-  };
+  for (const [label, r] of races) {
+    table.push({ what: `race: ${label} stabilised first`, features: r.seeds, draws: r.races, 'stabilising draws': round(r.wins, 2), expected: round(r.expected, 2), 'observed / expected': r.expected > 0 ? round(r.wins / r.expected, 4) : null });
+  }
+  return { status, title, measured, n: recs.length, ...(reason ? { reason } : {}), table };
 }
 
 const round = (x: number, d: number) => Number(x.toFixed(d));

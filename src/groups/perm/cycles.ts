@@ -1,5 +1,11 @@
 import { InputRangeError, InputTypeError } from '../../core/errors.js';
 
+/**
+ * Largest degree a permutation may have: 2^25 points (a permutation is then 128 MB, and a group
+ * computation holds several). Beyond it arrays cannot be allocated reliably.
+ */
+export const MAX_DEGREE = 1 << 25;
+
 const CYCLES = /^\s*(\(\s*\)|(\(\s*\d+(\s*,\s*\d+)*\s*\)\s*)+)\s*$/;
 
 /**
@@ -19,7 +25,10 @@ export function parseCycles(text: string, degree?: number, where = 'cycle'): Int
   for (const m of text.matchAll(/\(([^)]*)\)/g)) {
     const body = m[1].trim();
     if (body === '') continue;
-    cycles.push(body.split(',').map((s) => Number(s.trim())));
+    const points = body.split(',').map((s) => s.trim());
+    const big = points.find((s) => Number(s) > MAX_DEGREE);
+    if (big !== undefined) throw new InputRangeError(`${where}: point ${big} in "${text.length > 60 ? `${text.slice(0, 57)}...` : text}" is above the largest supported degree ${MAX_DEGREE}`);
+    cycles.push(points.map(Number));
   }
   const seen = new Set<number>();
   let maxPoint = 0;

@@ -1,6 +1,6 @@
 export { factorial } from './factorial.js';
 export { identityArray, compose, invert, power, apply, equals, isIdentity, isPermutation, cycleType, isEven, permKey } from './kernels.js';
-export { parseCycles, formatCycles } from './cycles.js';
+export { parseCycles, formatCycles, MAX_DEGREE } from './cycles.js';
 export { Perm } from './Perm.js';
 export { PermGroup, type PermGroupOptions } from './PermGroup.js';
 export { symmetric, alternating, cyclic, dihedral, torusTranslations, gridC4, gridD4, p4m } from './named.js';

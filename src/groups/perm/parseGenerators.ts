@@ -1,6 +1,6 @@
 import { InputRangeError, InputTypeError } from '../../core/errors.js';
 import { isPermutation } from './kernels.js';
-import { parseCycles } from './cycles.js';
+import { MAX_DEGREE, parseCycles } from './cycles.js';
 import { Perm } from './Perm.js';
 import { PermGroup } from './PermGroup.js';
 
@@ -18,6 +18,7 @@ export function parseImageList(text: string, where = 'generator'): Int32Array {
   const m = /^\s*\[\s*(\d+(\s*,\s*\d+)*)?\s*\]\s*$/.exec(text);
   if (!m) throw new InputTypeError(`${where}: malformed image list "${text}"; expected e.g. "[2,3,1]"`);
   const images = m[1] ? m[1].split(',').map((s) => Number(s.trim()) - 1) : [];
+  if (images.length > MAX_DEGREE) throw new InputRangeError(`${where}: ${images.length} images is above the largest supported degree ${MAX_DEGREE}`);
   if (!isPermutation(images)) throw new InputRangeError(`${where}: "${text}" is not a permutation of 1..${images.length}`);
   return Int32Array.from(images);
 }

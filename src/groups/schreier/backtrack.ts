@@ -1,5 +1,5 @@
 import { compose } from '../perm/kernels.js';
-import { chainOrder, type StabChain } from './StabChain.js';
+import { chainOrder, transversalElement, type StabChain } from './StabChain.js';
 import { changeBase } from './changeBase.js';
 import { orbitOfPoint } from './orbits.js';
 
@@ -44,7 +44,7 @@ export function backtrackSubgroup(chain: StabChain, prop: SubgroupProperty): Sub
     const L = levels[j];
     for (const delta of L.orbit) {
       if (!prop.pointOk(L.basePoint, c[delta])) continue;
-      const r = search(j + 1, compose(L.transversal[delta]!, c));
+      const r = search(j + 1, compose(transversalElement(L, delta)!, c));
       if (r) return r;
     }
     return null;
@@ -56,7 +56,7 @@ export function backtrackSubgroup(chain: StabChain, prop: SubgroupProperty): Sub
     let reached = new Set(orbitOfPoint(gens, b, chain.degree));
     for (const c of L.orbit) {
       if (reached.has(c) || !prop.pointOk(b, c)) continue;
-      const g = search(i + 1, L.transversal[c]!);
+      const g = search(i + 1, transversalElement(L, c)!);
       if (g) {
         gens.push(g);
         reached = new Set(orbitOfPoint(gens, b, chain.degree));

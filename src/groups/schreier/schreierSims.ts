@@ -1,5 +1,5 @@
-import { isIdentity } from '../perm/kernels.js';
-import { addGenerator, firstMovedPoint, newLevel, sift, siftInPlace, siftsToIdentity, type StabChain } from './StabChain.js';
+import { compose, isIdentity } from '../perm/kernels.js';
+import { addGenerator, firstMovedPoint, newLevel, sift, siftInPlace, siftsToIdentity, transversalElement, type StabChain } from './StabChain.js';
 
 /**
  * Put the residue h of a failed sift (stopped at `level`, so h fixes b_0..b_{level-1}) into the
@@ -41,8 +41,12 @@ export function schreierSims(chain: StabChain, gens: readonly Int32Array[] = [])
     if (!isIdentity(residue)) insertResidue(chain, residue, 0, level);
   }
   const checked: Int32Array[] = [];
+  const versions: number[] = [];
   const ensure = (i: number) => {
-    while (checked.length <= i) checked.push(new Int32Array(chain.degree));
+    while (checked.length <= i) {
+      checked.push(new Int32Array(chain.degree));
+      versions.push(chain.levels[checked.length - 1].version);
+    }
   };
   let i = chain.levels.length - 1;
   const n = chain.degree;
@@ -52,25 +56,33 @@ export function schreierSims(chain: StabChain, gens: readonly Int32Array[] = [])
   outer: while (i >= 0) {
     ensure(i);
     const L = chain.levels[i];
+    // a rebuilt tree changes the transversal: the Schreier generators tested so far were for the old one
+    if (versions[i] !== L.version) {
+      checked[i].fill(0);
+      versions[i] = L.version;
+    }
     const done = checked[i];
     for (let k = 0; k < L.orbit.length; k++) {
       const beta = L.orbit[k];
-      const u = L.transversal[beta]!;
+      if (done[beta] >= L.gens.length) continue;
+      const u = transversalElement(L, beta)!;
       for (let gi = done[beta]; gi < L.gens.length; gi++) {
         const x = L.gens[gi];
         done[beta] = gi + 1;
         const gamma = x[beta];
-        // Schreier generator y = u_beta * x * u_gamma^{-1}, written straight into y
-        const inv = L.inverse[gamma]!;
-        let trivial = true;
-        for (let p = 0; p < n; p++) {
-          const v = inv[x[u[p]]];
-          y[p] = v;
-          if (v !== p) trivial = false;
+        if (L.label[gamma] === gi && L.treeInv[gi][gamma] === beta) continue; // u_beta x = u_gamma: a tree edge
+        let from = i;
+        if (L.explicit) {
+          // Schreier generator y = u_beta x u_gamma^-1, written straight into y
+          const inv = L.explicit.inv[gamma]!;
+          for (let p = 0; p < n; p++) y[p] = inv[x[u[p]]];
+          from = i + 1;
+        } else {
+          // the Schreier generator u_beta x u_gamma^-1 is u_beta x sifted through level i
+          compose(u, x, y);
         }
-        if (trivial) continue; // u_beta x = u_gamma: the tree edge that defined u_gamma
-        if (siftsToIdentity(chain, y, i + 1, path)) continue;
-        const level = siftInPlace(chain, y, scratch, i + 1);
+        if (siftsToIdentity(chain, y, from, path)) continue;
+        const level = siftInPlace(chain, y, scratch, from);
         if (!isIdentity(y)) {
           i = insertResidue(chain, y.slice(), i + 1, level);
           continue outer;

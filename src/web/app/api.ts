@@ -13,7 +13,8 @@ export interface FeatureIndex {
   height: number;
   width: number;
   seeds: number[];
-  layers: { layer: number; units: number }[];
+  /** Imported networks give each layer its own image size (receptive fields grow with depth). */
+  layers: { layer: number; units: number; height?: number; width?: number }[];
   snapshots: { index: number; step: number; epoch: number }[];
 }
 

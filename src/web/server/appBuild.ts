@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { packageRoot } from '../../core/packageRoot.js';
 
-const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// from the package root, not this module: the CLI runs this code from a bundle in dist/cli/
+const webDir = join(packageRoot(), 'src', 'web');
 
 /** Where the built explorer lives (gitignored): src/web/dist. */
 export const APP_DIST = join(webDir, 'dist');

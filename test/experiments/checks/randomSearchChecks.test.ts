@@ -62,3 +62,26 @@ describe('checkRace and checkRandomSearch: the uniform generator against exact e
     expect(checkRandomSearch('search', inflated).passed).toBe(false);
   });
 });
+
+describe('the C1 self-check of a run uses the exact race shares', () => {
+  it('passes for races drawn by randomSearchRace and fails for wins that follow |S| / sum |S|', async () => {
+    const { checkRandomSearch: c1 } = await import('../../../src/experiments/selfChecks/index.js');
+    const G = p4m(6);
+    const prim = [
+      { label: 'primitive dot', pixels: img(6, [14]) },
+      { label: 'primitive line', pixels: img(6, [12, 13, 14, 15, 16, 17]) },
+    ];
+    const tallies = randomSearch(G, prim, 5000, undefined, RandomSource.fromSeed(8));
+    const recs = tallies.map((t) => ({ ...t, seed: 0 }));
+    const exact = exactRaceShares(G, prim);
+    const races = 3000;
+    const race = (firstCounts: number[]) => ({ seed: 0, candidates: tallies.map((t) => ({ label: t.label, stabilizerOrder: t.stabilizerOrder })), firstCounts, races, exactShares: exact.shares, stoppingElements: exact.stoppingElements, groupOrder: exact.groupOrder });
+    const good = c1(recs, [race(randomSearchRace(G, prim, races, undefined, RandomSource.fromSeed(9)))]);
+    expect(good.status, good.reason).toBe('pass');
+    const orders = tallies.map((t) => Number(t.stabilizerOrder));
+    const approx = orders.map((s) => (races * s) / (orders[0] + orders[1]));
+    const bad = c1(recs, [race(approx)]);
+    expect(bad.status).toBe('fail');
+    expect(bad.reason).toMatch(/^BUG: 1 of 2 tests fail; first: race of seed 0/);
+  });
+});

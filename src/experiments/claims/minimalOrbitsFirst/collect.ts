@@ -3,9 +3,11 @@ import { primitiveEmergence } from '../../../analysis/emergence.js';
 import type { FeatureResult } from '../../../results/index.js';
 import type { SeedContext } from '../claimModule.js';
 import { finalFeatures } from '../../seedFeatures.js';
+import { learningRate } from '../../trainSeed.js';
+import { collectPrimitiveOrder } from './primitiveOrder.js';
 import type { MinimalOrbitsFirstEvidence } from './judge.js';
 
-/** A primitive of the synthetic world with its exact orbit and its emergence in one seed's training. */
+/** A primitive of the synthetic world with its exact orbit and its match at the end of one seed's training. */
 export interface PrimitiveRecord {
   readonly seed: number;
   readonly name: string;
@@ -13,12 +15,15 @@ export interface PrimitiveRecord {
   readonly orbitSize: number;
   readonly stabilizerOrder: number;
   readonly complexity: FeatureResult['complexity'];
-  /** Epoch of emergence; null when no unit ever matched it. */
+  /**
+   * First epoch where some unit matches at cosine >= the run's emergence cosine: an uncalibrated
+   * reading kept for the tables (C2's verdict uses calibrated, sustained emergence); null = never.
+   */
   readonly emergenceEpoch: number | null;
   readonly bestCosine: number;
 }
 
-/** The world's primitives with their exact orbits, complexity and emergence over layer-1 snapshots. */
+/** The world's primitives with their exact orbits, complexity and final best match over layer-1 snapshots. */
 export function worldPrimitiveRecords(ctx: SeedContext): PrimitiveRecord[] {
   const world = ctx.world;
   if (!world) return [];
@@ -38,7 +43,39 @@ export function worldPrimitiveRecords(ctx: SeedContext): PrimitiveRecord[] {
   });
 }
 
-/** C2 evidence of one seed: primitive emergence (synthetic worlds) and the final layer-1 units. */
+/**
+ * C2 evidence of one seed: on a synthetic world with a confound table, the primitive test's
+ * trajectories (trained network, its linear twin, null draws of the untrained layer); always the
+ * final layer-1 units for the secondary, unit-level statistic.
+ */
 export async function collectMinimalOrbitsFirst(ctx: SeedContext): Promise<MinimalOrbitsFirstEvidence> {
-  return { seed: ctx.seed, primitives: worldPrimitiveRecords(ctx), units: finalFeatures(ctx.features, 1) };
+  const world = ctx.world;
+  const units = ctx.config.layers[0];
+  const order =
+    world && world.confound && ctx.primitiveBest.length > 0
+      ? await collectPrimitiveOrder({
+          seed: ctx.seed,
+          primitives: world.primitives,
+          varianceShares: world.confound.rows.map((r) => r.varianceShare),
+          snapshotEpochs: ctx.snapshotTimes.map((s) => s.epoch),
+          trainedBest: ctx.primitiveBest,
+          untrained: ctx.images[0][0],
+          units,
+          height: ctx.height,
+          width: ctx.width,
+          trainInputs: ctx.trainInputs,
+          twin: {
+            epochs: ctx.config.epochs,
+            batch: ctx.config.batch,
+            lr: learningRate(ctx.config),
+            seed: ctx.seed,
+            optimizer: ctx.config.optimizer,
+            weightDecay: ctx.config.weightDecay,
+            snapshotsPerDecade: ctx.config.snapshotsPerDecade,
+          },
+          nullDraws: ctx.config.emergenceNullDraws,
+          rng: ctx.rng.fork(1),
+        })
+      : null;
+  return { seed: ctx.seed, primitives: worldPrimitiveRecords(ctx), units: finalFeatures(ctx.features, 1), order, confound: world?.confound ?? null };
 }

@@ -35,8 +35,10 @@ export function metricsOf(run: Run): Metric[] {
 /** Draw the feature grid of (seed, layer, snapshot k) into `root`, tiles coloured by `metric`. */
 export async function layerGrid(run: Run, seed: number, layer: number, k: number, metric: Metric | undefined, zoom: number, onPick: (unit: number) => void): Promise<HTMLElement> {
   const index = run.index!;
-  const { height: h, width: w } = index;
-  const units = index.layers.find((l) => l.layer === layer)?.units ?? 0;
+  const entry = index.layers.find((l) => l.layer === layer);
+  const h = entry?.height ?? index.height;
+  const w = entry?.width ?? index.width;
+  const units = entry?.units ?? 0;
   const data = await loadSnapshot(run.id, seed, layer, k);
   const recs = Array.from({ length: units }, (_, u) => featureRecord(run.results, seed, layer, u, k));
   const values = recs.map((r) => (r && metric ? metric.value(r) : null));

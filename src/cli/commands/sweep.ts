@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import type { Action } from '../program.js';
+import { UserError } from '../../core/errors.js';
+import { readSweepFile } from '../../sweep/sweepFile.js';
+import { defaultWorkers, runLocalSweep, type SweepOutcome } from '../../sweep/localPool.js';
+import { formatProgress, type SweepCounts } from '../../sweep/progress.js';
+import { checkRedis, parseRedisUrl } from '../../sweep/redisConnection.js';
+import { finishSweep, verdictTable, writeSweepIndex } from '../../sweep/sweepDir.js';
+
+export interface SweepFlags {
+  grid: string;
+  out: string;
+  workers?: number;
+  queue?: string;
+  detach?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+/** `orbitscope sweep`: run (or enqueue and wait for) every cell of a sweep file; tables and verdicts at the end. */
+export const handle: Action<SweepFlags> = async (f, _args, io) => {
+  if (f.queue && f.workers !== undefined) throw new UserError('--workers: not with --queue (the workers are `orbitscope worker` processes)');
+  if (f.detach && !f.queue) throw new UserError('--detach: only with --queue');
+  const cells = readSweepFile(f.grid);
+  const out = resolve(f.out);
+  const address = f.queue ? parseRedisUrl(f.queue) : null;
+  if (address) await checkRedis(address);
+  writeSweepIndex(out, cells, resolve(f.grid));
+  let last = '';
+  const progress = (c: SweepCounts) => {
+    const line = formatProgress(c);
+    if (!f.quiet && line !== last) io.err(line);
+    last = line;
+  };
+  let outcome: SweepOutcome;
+  if (address) {
+    const { queueSweep } = await import('../../sweep/queueSweep.js');
+    const r = await queueSweep(address, cells, { detach: Boolean(f.detach), onProgress: progress, log: (l) => f.quiet || io.err(l) });
+    if (!r) {
+      io.out(f.json ? JSON.stringify({ out, queue: address.url, cells: cells.map((c) => ({ id: c.id, label: c.label })) }) : `${cells.length} cells on ${address.url}; run the same command without --detach to wait for them`);
+      return 0;
+    }
+    outcome = r;
+  } else {
+    outcome = await runLocalSweep(out, cells, f.workers ?? defaultWorkers(), progress);
+  }
+  const { summaries, failures } = outcome;
+  finishSweep(out, cells, summaries);
+  for (const [id, message] of failures) io.err(`cell ${id} (${cells.find((c) => c.id === id)?.label}) failed: ${message}`);
+  if (f.json) {
+    io.out(JSON.stringify({ out, cells: cells.map((c) => ({ id: c.id, label: c.label, verdicts: summaries.get(c.id)?.verdicts ?? null, failure: failures.get(c.id) ?? null })) }));
+  } else {
+    io.out(`${verdictTable(cells, summaries, failures)}\nsweep directory: ${out}`);
+  }
+  return failures.size ? 1 : 0;
+};

@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { atomicWrite } from '../core/atomicWrite.js';
+import type { SweepCell } from './sweepFile.js';
+import type { CellSummary } from './cellSummary.js';
+import { readSweepResults, writeSweepTables } from './sweepTables.js';
+
+/** Write sweep.json: the sweep's cells (id, label, varying options, full config), so a reader needs no sweep file. */
+export function writeSweepIndex(out: string, cells: readonly SweepCell[], source: string): void {
+  mkdirSync(join(out, 'cells'), { recursive: true });
+  atomicWrite(join(out, 'sweep.json'), `${JSON.stringify({ source, cells: cells.map((c) => ({ id: c.id, label: c.label, varying: c.varying, config: c.config })) }, null, 1)}\n`);
+}
+
+/** After the cells: the Parquet tables over every finished cell. */
+export function finishSweep(out: string, cells: readonly SweepCell[], summaries: ReadonlyMap<string, CellSummary>): void {
+  writeSweepTables(out, readSweepResults(out, cells, new Set(summaries.keys())));
+}
+
+/** The verdict table printed at the end: one row per cell, one column per claim. */
+export function verdictTable(cells: readonly SweepCell[], summaries: ReadonlyMap<string, CellSummary>, failures: ReadonlyMap<string, string>): string {
+  const claims = [...new Set([...summaries.values()].flatMap((s) => Object.keys(s.verdicts)))];
+  const width = Math.max(4, ...cells.map((c) => c.label.length));
+  const short = (v: string | undefined) => (v === undefined ? '—' : v === 'supported' ? 'yes' : v === 'not supported' ? 'no' : v === 'inconclusive' ? '?' : v);
+  const head = `${'cell'.padEnd(16)}  ${'options'.padEnd(width)}  ${claims.map((c) => c.padEnd(4)).join(' ')}`;
+  const rows = cells.map((c) => {
+    const s = summaries.get(c.id);
+    const verdicts = s ? claims.map((k) => short(s.verdicts[k]).padEnd(4)).join(' ') : `failed: ${failures.get(c.id) ?? 'not run'}`;
+    return `${c.id}  ${c.label.padEnd(width)}  ${verdicts}`;
+  });
+  return [head, ...rows, '(yes = supported, no = not supported, ? = inconclusive)'].join('\n');
+}
