@@ -105,7 +105,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   }
   const checks: Record<CheckId, Check> = {
     C0: checkOrbitStabilizer(analyses.flatMap((a) => a.orbitChecks)),
-    C1: checkRandomSearch(analyses.flatMap((a) => a.randomSearch.records), analyses.flatMap((a) => a.randomSearch.races), analyses.flatMap((a) => a.randomSearch.results)),
+    C1: checkRandomSearch(analyses.flatMap((a) => a.randomSearch.records), analyses.flatMap((a) => a.randomSearch.races)),
   };
   tick('claims', t);
 
