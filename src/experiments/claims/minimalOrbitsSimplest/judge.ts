@@ -50,10 +50,11 @@ export function judgeMinimalOrbitsSimplest(pooled: Pooled<MinimalOrbitsSimplestE
     controls: Object.fromEntries(controlNames.map((c) => [c, rho(s.controls[c], 0, measure)])),
     n: s.trained.complexity.length,
   }));
-  const points: ClaimPoint[] = seeds.flatMap((s) => [
-    ...s.trained.complexity.map((c, u) => ({ x: s.trained.orbit[0][u], y: c[measure], series: 'trained', seed: s.seed, layer: 1, unit: u, label: `seed ${s.seed} unit ${u}` })),
-    ...controlNames.flatMap((name) => s.controls[name].complexity.map((c, u) => ({ x: s.controls[name].orbit[0][u], y: c[measure], series: name, seed: s.seed, label: `${name}, seed ${s.seed} unit ${u}` }))),
-  ]);
+  // controls first, trained last: trained points are drawn on top, where a click opens the feature
+  const points: ClaimPoint[] = [
+    ...seeds.flatMap((s) => controlNames.flatMap((name) => s.controls[name].complexity.map((c, u) => ({ x: s.controls[name].orbit[0][u], y: c[measure], series: name, seed: s.seed, label: `${name}, seed ${s.seed} unit ${u}` })))),
+    ...seeds.flatMap((s) => s.trained.complexity.map((c, u) => ({ x: s.trained.orbit[0][u], y: c[measure], series: 'trained', seed: s.seed, layer: 1, unit: u, label: `seed ${s.seed} unit ${u}` }))),
+  ];
   const table: Record<string, string | number | null>[] = [];
   const prims = seeds.flatMap((s) => s.primitives);
   if (prims.length) {
