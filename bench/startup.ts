@@ -4,10 +4,11 @@
 // the same run. The cases take turns, round after round, so that a change in the machine's load
 // falls on all of them alike. Targets: --help and group <= 0.3 s, orbit <= 0.5 s.
 // Prints {"bench":"startup","runs":10,"nodeS":..,"helpS":..,"groupS":..,"countS":..,"orbitS":..,
-// "helpOverNodeS":..,"load1":..} (medians of 10 processes each; load1 is the 1-minute load
+// "helpOverNodeS":..,"cpuS":{"node":..,"help":..,...},"load1":..} (medians of 10 processes each;
+// cpuS is user + sys CPU time per process where GNU time is installed; load1 is the 1-minute load
 // average at the end: on a loaded machine every process, bare Node included, starts slower).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,14 +36,20 @@ const cases: Record<string, { args: string[]; check: RegExp }> = {
 };
 
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+// CPU seconds (user + sys) of each process, from GNU time where it is installed: unlike wall
+// time, they hardly depend on what else the machine runs
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const cpuFile = join(dir, 'cpu.txt');
+const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 try {
   for (let round = 0; round < RUNS; round++) {
     for (const [name, c] of Object.entries(cases)) {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, c.args, { cwd: dir, encoding: 'utf8' });
+      const r = TIME ? spawnSync(TIME, ['-f', '%U %S', '-o', cpuFile, process.execPath, ...c.args], { cwd: dir, encoding: 'utf8' }) : spawnSync(process.execPath, c.args, { cwd: dir, encoding: 'utf8' });
       const t = (performance.now() - t0) / 1000;
       if (r.status !== 0 || !c.check.test(r.stdout)) throw new Error(`bench startup: ${name} failed (exit ${r.status}): ${r.stderr}`);
       times[name].push(t);
+      if (TIME) cpu[name].push(readFileSync(cpuFile, 'utf8').trim().split(/\s+/).map(Number).reduce((a, b) => a + b, 0));
     }
   }
 } finally {
@@ -65,6 +72,7 @@ console.log(
     countS: r3(m.count),
     orbitS: r3(m.orbit),
     helpOverNodeS: r3(m.help - m.node),
+    ...(TIME ? { cpuS: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, r3(median(v))])) } : {}),
     load1: Math.round(loadavg()[0] * 10) / 10,
   }),
 );

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
+import type { OnWorkProgress } from '../core/workProgress.js';
 import { isLieGroupName } from '../groups/lie/lieGroupRegistry.js';
 import { LIE_GROUP_NAMES } from '../groups/lie/LieGroup.js';
 import { loadModel, type ModelLayer } from '../nn/modelFile.js';
@@ -34,6 +35,10 @@ export interface AnalyzeModelOptions {
   readonly samples?: number;
   /** Cosine to the final filter that defines a unit's emergence (default 0.9). */
   readonly emergenceCosine?: number;
+  /** Where the model's snapshots are (default `<model>/snapshots`; a run directory keeps them in snapshots/seed-s). */
+  readonly snapshotsDir?: string;
+  /** Progress of the analysis: one stage per layer, one item per group and snapshot. */
+  readonly onProgress?: OnWorkProgress;
 }
 
 /** One unit's numbers at one snapshot. */
@@ -88,9 +93,11 @@ function imageSize(inputs: number, height: number | undefined, width: number | u
     if (side * side !== inputs) throw new UserError(`--height/--width: the model takes ${inputs} inputs, not a square; give the image height and width`);
     return { height: side, width: side };
   }
+  if (height !== undefined && width !== undefined && height * width !== inputs) throw new UserError(`--height/--width: the model takes ${inputs} inputs, not ${height} x ${width} = ${height * width}`);
+  const [given, option] = height !== undefined ? [height, '--height'] : [width!, '--width'];
+  if (inputs % given !== 0) throw new UserError(`${option} ${given}: does not divide the model's ${inputs} inputs into whole rows`);
   const h = height ?? inputs / width!;
   const w = width ?? inputs / h;
-  if (!Number.isInteger(h) || !Number.isInteger(w) || h * w !== inputs) throw new UserError(`--height/--width: the model takes ${inputs} inputs, not ${h} x ${w}`);
   return { height: h, width: w };
 }
 
@@ -117,8 +124,14 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
   const tol = o.tol ?? 0.05;
   const samples = o.samples ?? 128;
   const emergenceCosine = o.emergenceCosine ?? 0.9;
+  let stage = { name: '', done: 0, total: 0 };
+  const startStage = (name: string, total: number) => {
+    stage = { name, done: 0, total };
+    o.onProgress?.({ stage: name, done: 0, total, unit: 'group analyses' });
+  };
+  const onGroupDone = () => o.onProgress?.({ stage: stage.name, done: ++stage.done, total: stage.total, unit: 'group analyses' });
   const analyse = async (F: Float32Array, units: number, h: number, w: number, last: boolean): Promise<FeatureRecord[]> => {
-    const orbits = await featureOrbits(F, units, h, w, { groups: o.groups, levels, tol, eps: last ? o.eps : null, finiteEps: last ? o.eps : null, samples });
+    const orbits = await featureOrbits(F, units, h, w, { groups: o.groups, levels, tol, eps: last ? o.eps : null, finiteEps: last ? o.eps : null, samples, onGroupDone });
     const n = h * w;
     return orbits.map((orb, u) => ({ unit: u, orbits: orb, complexity: complexity(F.subarray(u * n, (u + 1) * n), h, w) }));
   };
@@ -133,28 +146,32 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
       throw new UserError((e as Error).message);
     }
     if (f.channels !== 1) throw new UserError(`--model: ${o.model}'s first layer (${f.opType} "${f.node}") has ${f.channels} input channels; only single-channel filters are analysed`);
+    startStage(`${o.model}: ${f.units} filters`, o.groups.length);
     const features = await analyse(f.data, f.units, f.height, f.width, true);
     return { ...base, source: 'onnx', emergenceCosine: null, height: f.height, width: f.width, onnx: { opType: f.opType, node: f.node, initializer: f.initializer }, layers: [{ layer: 1, units: f.units, snapshots: [{ step: null, epoch: null, features }], emergence: null }] };
   }
 
   if (!existsSync(join(o.model, 'model.json'))) throw new UserError(`--model: ${o.model} holds no model.json; train one with \`orbitscope train --out DIR\``);
   const model = loadModel(o.model);
+  const snapshotsDir = o.snapshotsDir ?? join(o.model, 'snapshots');
   const finals = (model.fineTuned ?? model.layers).map(encoder);
   const greedy = model.layers.map(encoder);
   const { height, width } = imageSize(finals[0].inputs, o.height, o.width);
   const n = height * width;
-  const snaps = o.snapshots === 'all' ? readSnapshots(join(o.model, 'snapshots')).filter((s) => s.layer >= 0) : [];
-  if (o.snapshots === 'all' && snaps.length === 0) throw new UserError(`--snapshots all: ${join(o.model, 'snapshots')} holds no snapshots`);
+  const snaps = o.snapshots === 'all' ? readSnapshots(snapshotsDir).filter((s) => s.layer >= 0) : [];
+  if (o.snapshots === 'all' && snaps.length === 0) throw new UserError(`--snapshots all: ${snapshotsDir} holds no snapshots`);
   const layers: LayerAnalysis[] = [];
   for (let l = 0; l < finals.length; l++) {
     const units = finals[l].units;
+    const snapshotCount = o.snapshots === 'last' ? 1 : snaps.filter((s) => s.layer === l).length;
+    startStage(`layer ${l + 1}/${finals.length}: ${units} units${o.snapshots === 'all' ? ` x ${snapshotCount} snapshots` : ''}`, snapshotCount * o.groups.length);
     if (o.snapshots === 'last') {
       const F = await linearComposite(finals, l + 1);
       layers.push({ layer: l + 1, units, snapshots: [{ step: null, epoch: null, features: await analyse(F, units, height, width, true) }], emergence: null });
       continue;
     }
     const mine = snaps.filter((s) => s.layer === l).sort((a, b) => a.step - b.step);
-    if (!mine.length) throw new UserError(`--snapshots all: no snapshots of layer ${l} in ${join(o.model, 'snapshots')}`);
+    if (!mine.length) throw new UserError(`--snapshots all: no snapshots of layer ${l} in ${snapshotsDir}`);
     const composites: Float32Array[] = [];
     for (const s of mine) composites.push(await linearComposite([...greedy.slice(0, l), { ...greedy[l], weights: s.weights.W, bias: s.weights.b }], l + 1));
     const records: SnapshotRecord[] = [];

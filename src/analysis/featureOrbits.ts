@@ -53,6 +53,8 @@ export interface FeatureOrbitOptions {
   readonly finiteEps?: number | null;
   /** Halton samples of each Lie group's box for epsilon measures (default 128). */
   readonly samples?: number;
+  /** Called after each group is done for every feature (progress). */
+  readonly onGroupDone?: (group: string) => void;
 }
 
 /**
@@ -100,6 +102,7 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
     } else {
       throw new InputRangeError(`featureOrbits: unknown group "${name}"`);
     }
+    options.onGroupDone?.(name);
   }
   return out;
 }

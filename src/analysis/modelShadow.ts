@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../core/errors.js';
+import { InputRangeError, UserError } from '../core/errors.js';
+import type { OnWorkProgress } from '../core/workProgress.js';
 import { loadDataset } from '../data/loadDataset.js';
 import { loadModel, type ModelLayer } from '../nn/modelFile.js';
 import { readSnapshots } from '../nn/runStore.js';
@@ -24,6 +25,10 @@ export interface ModelShadowOptions {
   readonly count?: number;
   /** GL(n)/O(n) elements of dimension above this are left out of the JSON (default 64). */
   readonly maxElementDim?: number;
+  /** Where the model's snapshots are (default `<model>/snapshots`). */
+  readonly snapshotsDir?: string;
+  /** Progress: one stage, the trained and the untrained fit. */
+  readonly onProgress?: OnWorkProgress;
 }
 
 /** A shadow result ready for JSON (typed arrays as arrays, n x n matrices only when small). */
@@ -52,6 +57,18 @@ export interface ModelShadow {
   };
 }
 
+/** shadow(), with the one data problem a fit finds late said in the user's words. */
+async function fitShadow(data: Parameters<typeof shadow>[0], family: ShadowFamily, opts: Parameters<typeof shadow>[2]): Promise<ShadowResult> {
+  try {
+    return await shadow(data, family, opts);
+  } catch (e) {
+    if (e instanceof InputRangeError && /linearly dependent/.test(e.message)) {
+      throw new UserError(`--family ${family}: the ${data.count} inputs span too few of the ${data.dim} directions for a ${data.dim} x ${data.dim} fit (their Gram matrix is singular at float32 precision); use more varied data (--data), or the family o or perm`);
+    }
+    throw e;
+  }
+}
+
 const autoencoder = (l: ModelLayer): AutoencoderLayer => autoencoderLayerOf(l.weights, l.activation, l.decoderActivation);
 
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
@@ -64,6 +81,8 @@ export function shadowJson(r: ShadowResult, maxDim: number): ShadowJson {
     else if (typeof v === 'number') out[k] = finiteOrNull(v);
     else out[k] = v;
   }
+  // permutations are 1-based images in JSON and text, like `orbitscope group`: pixel q (1-based, row-major) moves to element[q - 1]
+  if (r.family === 'perm' || r.family === 'p4m') out.element = Array.from(r.element, (q) => q + 1);
   if ((r.family === 'gl' || r.family === 'o') && r.dim > maxDim) {
     delete out.element;
     out.elementOmitted = true;
@@ -91,27 +110,40 @@ export async function modelShadow(o: ModelShadowOptions): Promise<ModelShadow> {
   const data = await loadDataset(o.data);
   const d = data.height * data.width;
   if (d !== stack[0].inputs) throw new UserError(`--data: ${o.data} has ${data.height} x ${data.width} images but the model takes ${stack[0].inputs} inputs`);
-  const count = Math.min(o.count ?? 500, data.count);
+  const dimOfLayer = stack[layer - 1].inputs;
+  // GL(n) has n^2 parameters and each input gives n equations: with n inputs or fewer any map
+  // fits exactly, so the error says nothing. Ask for 2n (as many residual degrees of freedom as
+  // parameters); the default count grows to that.
+  const glNeeds = 2 * dimOfLayer;
+  const count = Math.min(o.count ?? (o.family === 'gl' ? Math.max(500, glNeeds) : 500), data.count);
+  if (o.family === 'gl' && count < glNeeds) {
+    const why = `${count} inputs of dimension ${dimOfLayer} leave a ${dimOfLayer} x ${dimOfLayer} matrix underdetermined (any map fits exactly with ${dimOfLayer} inputs or fewer)`;
+    throw new UserError(`--family gl: ${why}; it needs at least ${glNeeds} inputs${data.count < glNeeds ? `, and ${o.data} has ${data.count}` : `: pass --count ${glNeeds} or more`}`);
+  }
   const pixels = data.pixels.subarray(0, count * d);
   const x = layer === 1 ? Float32Array.from(pixels) : (await encodeThrough(stack, layer - 1, pixels, count))[layer - 2];
   const L = stack[layer - 1];
   const dim = L.inputs;
   const opts = image ? { height: data.height, width: data.width } : {};
   const trainedOut = { inputs: x, outputs: await reconstruct(L, x, count), count, dim };
-  const trained = await shadow(trainedOut, o.family, opts);
-  const snap0 = readSnapshots(join(o.model, 'snapshots')).find((s) => s.layer === layer - 1 && s.step === 0);
+  const stage = `${o.family} shadow of layer ${layer} on ${count} inputs`;
+  o.onProgress?.({ stage, done: 0, total: 2, unit: 'fits' });
+  const trained = await fitShadow(trainedOut, o.family, opts);
+  o.onProgress?.({ stage, done: 1, total: 2, unit: 'fits' });
+  const snap0 = readSnapshots(o.snapshotsDir ?? join(o.model, 'snapshots')).find((s) => s.layer === layer - 1 && s.step === 0);
   const maxDim = o.maxElementDim ?? 64;
   let untrained: ShadowJson | null = null;
   let residuals: ModelShadow['residuals'];
   if (snap0) {
     const U: AutoencoderLayer = { ...L, weights: snap0.weights.W, bias: snap0.weights.b, decoderWeights: snap0.weights.V ?? null, decoderBias: snap0.weights.c };
     const untrainedOut = { inputs: x, outputs: await reconstruct(U, x, count), count, dim };
-    untrained = shadowJson(await shadow(untrainedOut, o.family, opts), maxDim);
+    untrained = shadowJson(await fitShadow(untrainedOut, o.family, opts), maxDim);
     const b = residualBaseline(trainedOut, untrainedOut);
     residuals = { trained: b.trained.summary, untrained: b.untrained.summary, medianRatio: finiteOrNull(b.medianRatio), fractionImproved: finiteOrNull(b.fractionImproved) };
   } else {
     residuals = { trained: stabilisationResiduals(trainedOut).summary, untrained: null, medianRatio: null, fractionImproved: null };
   }
+  o.onProgress?.({ stage, done: 2, total: 2, unit: 'fits' });
   return {
     format: 'orbitscope-shadow',
     version: 1,

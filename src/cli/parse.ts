@@ -1,11 +1,20 @@
 import { InvalidArgumentError } from 'commander';
 
+/** The allowed range in words: "a positive number", "at least 1", "in [0, 1]" (never 5e-324 or Infinity). */
+function range(kind: 'an integer' | 'a number', min: number, max: number): string {
+  if (min === Number.MIN_VALUE && max === Infinity) return kind === 'a number' ? 'a positive number' : 'a positive integer';
+  if (min === -Infinity && max === Infinity) return kind;
+  if (max === Infinity) return `${kind} of at least ${min}`;
+  if (min === -Infinity) return `${kind} of at most ${max}`;
+  return `${kind} in [${min === Number.MIN_VALUE ? 0 : min}, ${max}]${min === Number.MIN_VALUE ? ' above 0' : ''}`;
+}
+
 /** commander value parser for an integer option within [min, max]. */
 export function integer(min = -Infinity, max = Infinity) {
   return (value: string): number => {
     const x = Number(value);
     if (value.trim() === '' || !Number.isInteger(x)) throw new InvalidArgumentError(`expected an integer, got "${value}"`);
-    if (x < min || x > max) throw new InvalidArgumentError(`expected an integer in [${min}, ${max}], got ${x}`);
+    if (x < min || x > max) throw new InvalidArgumentError(`expected ${range('an integer', min, max)}, got ${x}`);
     return x;
   };
 }
@@ -15,7 +24,7 @@ export function number(min = -Infinity, max = Infinity) {
   return (value: string): number => {
     const x = Number(value);
     if (value.trim() === '' || !Number.isFinite(x)) throw new InvalidArgumentError(`expected a number, got "${value}"`);
-    if (x < min || x > max) throw new InvalidArgumentError(`expected a number in [${min}, ${max}], got ${x}`);
+    if (x < min || x > max) throw new InvalidArgumentError(`expected ${range('a number', min, max)}, got ${x}`);
     return x;
   };
 }

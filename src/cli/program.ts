@@ -86,6 +86,8 @@ export function makeProgram(cli: Cli, registrars: readonly Registrar[]): Command
 
 function configureErrors(cmd: Command, io: Io): void {
   cmd.exitOverride();
+  // --help marks the options a command cannot run without
+  for (const opt of cmd.options) if (opt.mandatory && !opt.description.endsWith('(required)')) opt.description = `${opt.description} (required)`;
   cmd.configureOutput({
     writeOut: (s) => io.out(s),
     // commander's own messages start with "error: "; restate them in the CLI's format

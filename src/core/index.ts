@@ -6,3 +6,4 @@ export { quantileSorted } from './quantile.js';
 export { halfToFloat } from './float16.js';
 export { pearson } from './pearson.js';
 export { makeOutputDirectory, checkOutputFile, writeOutputFile, readJsonFile, lockDirectory, inOutputDirectory, type DirectoryLock } from './outputs.js';
+export { workReporter, type WorkProgress, type OnWorkProgress, type WorkSink } from './workProgress.js';

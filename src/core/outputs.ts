@@ -11,6 +11,7 @@ function why(e: unknown): string {
 const VIRTUAL = ['/proc', '/sys', '/dev'];
 
 function refuseVirtual(option: string, path: string): void {
+  if (path.trim() === '') throw new UserError(`${option}: expected a path, got an empty string`);
   const abs = resolve(path);
   const root = VIRTUAL.find((v) => abs === v || abs.startsWith(`${v}/`));
   if (root) throw new UserError(`${option} ${path}: ${root} is a kernel file system, not a place for output; choose another directory`);

@@ -13,7 +13,7 @@ export function choleskySolve(where: string, s: Float64Array, r: Float64Array, n
     const rj = j * n;
     let d = s[rj + j];
     for (let k = 0; k < j; k++) d -= L[rj + k] * L[rj + k];
-    if (!(d > 0)) throw new InputRangeError(`${where}: matrix is not positive definite (pivot ${j} is ${d}); add a ridge`);
+    if (!(d > 0)) throw new InputRangeError(`${where}: the inputs are linearly dependent (the Gram matrix is singular at pivot ${j})`);
     const ljj = Math.sqrt(d);
     L[rj + j] = ljj;
     for (let i = j + 1; i < n; i++) {

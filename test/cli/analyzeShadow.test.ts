@@ -101,7 +101,7 @@ describe('orbitscope analyze', () => {
     r = await run(['analyze', '--model', modelDir, '--group', 'so2,so3', '--out', out]);
     expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/--group: unknown group "so3"/)]);
     r = await run(['analyze', '--model', modelDir, '--height', '7', '--out', out]);
-    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/--height\/--width: the model takes 64 inputs/)]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/--height 7: does not divide the model's 64 inputs/)]);
   });
 
   it('analyze reads an .onnx file (the encoder.onnx of the model) with the same first-layer orbit numbers as the model directory', async () => {
@@ -133,7 +133,7 @@ describe('orbitscope shadow', () => {
     const s = JSON.parse(readFileSync(out, 'utf8'));
     expect([s.format, s.family, s.layer, s.count, s.dim]).toEqual(['orbitscope-shadow', 'perm', 1, 32, 64]);
     expect(s.trained.element).toHaveLength(64);
-    expect([...s.trained.element].sort((p: number, q: number) => p - q)).toEqual(Array.from({ length: 64 }, (_, i) => i));
+    expect([...s.trained.element].sort((p: number, q: number) => p - q)).toEqual(Array.from({ length: 64 }, (_, i) => i + 1)); // 1-based, as `group`
     expect(s.trained.error).toBeCloseTo(s.trained.sumSquaredError / s.trained.sumSquaredInput, 12);
     expect(s.untrained.error).toBeGreaterThan(0);
     expect(s.residuals.trained.count).toBe(32);
@@ -164,7 +164,7 @@ describe('orbitscope shadow', () => {
     const small = join(dir, 'small.npy');
     writeFileSync(small, encodeNpy(new Float32Array(4 * 36).fill(0.5), [4, 6, 6]));
     const cases: [string[], RegExp][] = [
-      [['--model', join(dir, 'nope'), '--data', `npy:${dataFile}`, '--family', 'gl'], /--model: .*nope holds no model.json/],
+      [['--model', join(dir, 'nope'), '--data', `npy:${dataFile}`, '--family', 'gl'], /--model: .*nope does not exist/],
       [['--model', modelDir, '--data', `npy:${dataFile}`, '--family', 'so3'], /--family: unknown family "so3"/],
       [['--model', modelDir, '--data', `npy:${small}`, '--family', 'gl'], /--data: .* has 6 x 6 images but the model takes 64 inputs/],
       [['--model', modelDir, '--data', `npy:${dataFile}`, '--family', 'p4m', '--layer', '2'], /--family p4m: acts on images, so it needs --layer 1/],

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   judgeMinimalOrbitsFirst,
+  judgeMinimalOrbitsSimplest,
+  judgeComplexityGrowsWithDepth,
+  judgeAutoencodersStabilise,
   type PrimitiveRecord,
   type RunContext,
   type Pooled,
 } from '../../src/experiments/claims/index.js';
 import { checkOrbitStabilizer, checkRandomSearch } from '../../src/experiments/selfChecks/index.js';
 import type { FeatureResult } from '../../src/results/index.js';
-import { CheckSchema, ClaimSchema } from '../../src/results/index.js';
+import { ClaimSchema, CheckSchema } from '../../src/results/index.js';
 import { resolveRunConfig } from '../../src/experiments/config.js';
+import { RandomSource } from '../../src/core/index.js';
 import { CONTROL_NAME } from '../../src/experiments/claims/minimalOrbitsFirst/judge.js';
 import { syntheticEmergenceSeeds } from '../../src/testing/syntheticEmergence.js';
 
@@ -43,27 +47,40 @@ function pooled<E extends { seed: number }>(items: readonly E[], over: Partial<R
   return { run: runContext(over), seeds: items };
 }
 
+const bySeed = <T extends { seed: number }>(xs: readonly T[]) => [...new Set(xs.map((x) => x.seed))].map((seed) => ({ seed, items: xs.filter((x) => x.seed === seed) }));
 const c2 = (primitives: PrimitiveRecord[], units: FeatureResult[] = []) =>
-  judgeMinimalOrbitsFirst(pooled([...new Set([...primitives, ...units].map((x) => x.seed))].map((seed) => ({ seed, primitives: primitives.filter((p) => p.seed === seed), units: units.filter((u) => u.seed === seed), order: null, confound: null }))), 0.1);
+  judgeMinimalOrbitsFirst(pooled([...new Set([...primitives, ...units].map((x) => x.seed))].map((seed) => ({ seed, primitives: primitives.filter((p) => p.seed === seed), units: units.filter((u) => u.seed === seed), unitVarianceShares: units.filter((u) => u.seed === seed).map((u) => 1 / (1 + u.unit)), order: null, confound: null }))));
+const c3 = (fs: FeatureResult[]) => judgeMinimalOrbitsSimplest(pooled(bySeed(fs).map(({ seed, items }) => ({ seed, features: items, primitives: [] }))));
+const c4 = (fs: FeatureResult[], layerCount: number) => judgeComplexityGrowsWithDepth(pooled(bySeed(fs).map(({ seed, items }) => ({ seed, features: items })), { layerCount }));
 
 describe('claims on constructed evidence', () => {
-  it('the C0 self-check passes when every independent check passes and reports the first failure as a bug', () => {
-    const ok = { name: 'seed 0 layer 1 unit 3 under p4m', passed: true, details: 'orbit 256 = 2048 / 8', group: 'p4m', kind: 'finite' as const };
-    const good = checkOrbitStabilizer([ok, { ...ok, group: 'se2', kind: 'lie' }]);
+  it('the C0 self-check passes when every |O||S| = |G| and its independent check hold, and reports a bug otherwise', () => {
+    const ok = { name: 'f1', passed: true, details: 'enumerated' };
+    const good = checkOrbitStabilizer([{ what: 'f1', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 8n, independent: ok }, { what: 'f1', group: 'se2', kind: 'lie', group_size: 3, orbit: 2, stabilizer: 1, independent: ok }]);
     expect(good.status).toBe('pass');
     expect(CheckSchema.parse(good)).toBeTruthy();
-    const bad = checkOrbitStabilizer([ok, { ...ok, name: 'f2', passed: false, details: 'orbit 128 != 2048 / 8' }]);
+    const bad = checkOrbitStabilizer([{ what: 'f2', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 4n, independent: ok }]);
     expect(bad.status).toBe('fail');
-    expect(bad.reason).toMatch(/BUG: 1 of 2 checks fail, first: f2: orbit 128/);
-    expect(checkOrbitStabilizer([]).status).toBe('not run');
+    expect(bad.reason).toMatch(/BUG: 1 checks fail, first: f2 under p4m/);
+    // the arithmetic holds by construction; the enumerated orbit does not agree
+    const wrong = { name: 'f3', passed: false, details: 'enumerated orbit has 36 images, reported |O| = 288' };
+    const hidden = checkOrbitStabilizer([{ what: 'f3', group: 'p4m', kind: 'finite', group_size: 288n, orbit: 288n, stabilizer: 1n, independent: wrong }]);
+    expect(hidden.status).toBe('fail');
+    expect(hidden.reason).toBe('BUG: 1 checks fail, first: f3 under p4m: enumerated orbit has 36 images, reported |O| = 288');
   });
 
-  it('the C1 self-check passes at the expected hits, fails at three times as many, and pools tallies by orbit size', () => {
-    const recs = [8n, 16n].map((orbit, i) => ({ label: `f${i}`, seed: 0, orbitSize: orbit, stabilizerOrder: 64n / orbit, draws: 1600, hits: Number(1600n / orbit) }));
-    const pass = checkRandomSearch(recs, []);
-    expect(pass.status).toBe('pass');
-    expect(pass.table!.some((r) => r.what === 'features with |O| = 16' && r['stabilising draws'] === 100)).toBe(true);
-    expect(checkRandomSearch(recs.map((r) => ({ ...r, hits: 3 * r.hits })), []).status).toBe('fail');
+  it('the C1 self-check passes when hits match draws/|O| and fails when they are 3 times too many', () => {
+    const rng = RandomSource.fromSeed(1);
+    const mk = (factor: number) =>
+      Array.from({ length: 20 }, (_, i) => {
+        const orbit = BigInt(8 * (i + 1));
+        const draws = 40_000;
+        let hits = 0;
+        for (let d = 0; d < draws; d++) if (rng.float() < factor / Number(orbit)) hits++;
+        return { label: `f${i}`, seed: i % 2, orbitSize: orbit, stabilizerOrder: 2048n / orbit, draws, hits };
+      });
+    expect(checkRandomSearch(mk(1), []).status).toBe('pass');
+    expect(checkRandomSearch(mk(3), []).status).toBe('fail');
   });
 
   it('C2 without a synthetic world is inconclusive and reports the unit statistics only as secondary, even for a perfect unit relation', () => {
@@ -74,16 +91,19 @@ describe('claims on constructed evidence', () => {
     expect(c.statistic).toBeNull();
     expect(c.secondary!.map((s) => s.name)).toEqual([
       'units: Spearman rho(ε-orbit size under SO(2), settling epoch)',
+      "units: partial Spearman rho(ε-orbit size under SO(2), settling epoch | variance share of the unit's weights)",
       'units: Spearman rho(compressed length, settling epoch)',
       'units: Spearman rho(total variation, settling epoch)',
     ]);
     expect(c.secondary![0].statistic).toBeCloseTo(1, 10);
+    // here each unit's variance share falls exactly as its orbit measure grows: nothing of the orbit is left apart from variance
+    expect(c.secondary![1].statistic).toBeNull();
     expect(ClaimSchema.parse(c)).toBeTruthy();
   });
 
   it('C2 fed primitive orders with no orbit effect (both networks follow variance) is not supported, judged on trained minus the linear twin', () => {
     const orders = syntheticEmergenceSeeds(0);
-    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], order, confound: null })), { seeds: orders.map((o) => o.seed) }), 0.1);
+    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], unitVarianceShares: [], order, confound: null })), { seeds: orders.map((o) => o.seed) }), 0.1);
     expect(c.verdict).toBe('not supported');
     expect(c.control!.name).toBe(CONTROL_NAME);
     expect(c.difference!.ci![1]).toBeLessThan(0.1);
@@ -94,8 +114,34 @@ describe('claims on constructed evidence', () => {
 
   it('C2 fed primitive orders where the trained network alone orders by orbit size is supported', () => {
     const orders = syntheticEmergenceSeeds(1);
-    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], order, confound: null }))), 0.1);
+    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], unitVarianceShares: [], order, confound: null }))), 0.1);
     expect(c.verdict).toBe('supported');
     expect(c.difference!.ci![0]).toBeGreaterThan(0.1);
+  });
+
+  it('C3 gives not supported for a perfect negative relation', () => {
+    const fs = Array.from({ length: 40 }, (_, u) => feature(u % 2, 1, u, u + 1, 40 - u, 100 - u));
+    expect(c3(fs).verdict).toBe('not supported');
+  });
+
+  it('C4 needs two layers and is supported when deeper features are longer', () => {
+    const one = c4([], 1);
+    expect(one.verdict).toBe('inconclusive');
+    const fs = [...Array.from({ length: 20 }, (_, u) => feature(u % 2, 1, u, 1, 1, 50 + (u % 5))), ...Array.from({ length: 20 }, (_, u) => feature(u % 2, 2, u, 1, 1, 80 + (u % 5)))];
+    expect(c4(fs, 2).verdict).toBe('supported');
+  });
+
+  it('C5 is supported when trained residuals are well below untrained ones', () => {
+    const rng = RandomSource.fromSeed(2);
+    const residuals = [0, 1].map((seed) => ({
+      seed,
+      layer: 1,
+      trained: Float64Array.from({ length: 200 }, () => 0.1 + 0.05 * rng.float()),
+      untrained: Float64Array.from({ length: 200 }, () => 0.9 + 0.2 * rng.float()),
+    }));
+    const c = judgeAutoencodersStabilise(pooled(residuals.map((r) => ({ seed: r.seed, layers: [], residuals: [r] }))));
+    expect(ClaimSchema.parse(c)).toBeTruthy();
+    expect(c.verdict).toBe('supported');
+    expect(c.statistic!).toBeGreaterThan(0.8);
   });
 });

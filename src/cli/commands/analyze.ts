@@ -1,6 +1,8 @@
 import { checkOutputFile, writeOutputFile } from '../../core/outputs.js';
 import { analyzeModel, type ModelAnalysis } from '../../analysis/analyzeModel.js';
-import type { Action } from '../program.js';
+import { processIo, type Action } from '../program.js';
+import { modelSources } from '../../analysis/modelSource.js';
+import { workReporter, type WorkProgress } from '../../core/workProgress.js';
 
 export interface AnalyzeCliOptions {
   model: string;
@@ -12,7 +14,10 @@ export interface AnalyzeCliOptions {
   levels: number;
   tol: number;
   samples: number;
-  out: string;
+  seed?: number;
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
   /** ONNX networks: the data they are analysed on, and their input shape where symbolic. */
   data?: string;
   inputShape?: string;
@@ -37,10 +42,13 @@ export function analysisTable(a: ModelAnalysis): string {
       median(s.features.map((f) => f.complexity.compressedBytes)).toFixed(0),
       ...a.groups.map((g) => {
         const vals = s.features.map((f) => f.orbits[g] ?? {});
-        // Lie groups: median orbit dimension; finite groups: median orbit size
+        // Lie groups: median orbit dimension; finite groups: median orbit size. A null (the
+        // feature is zero inside the window) is no number: it is counted apart, never as 0.
         const key = vals.some((v) => 'orbitDim' in v) ? 'orbitDim' : 'orbitSize';
-        const m = median(vals.map((v) => Number(v[key])).filter(Number.isFinite));
-        return `${key === 'orbitDim' ? 'dim' : 'size'} ${Number.isFinite(m) ? m : '-'}`;
+        const defined = vals.map((v) => v[key]).filter((x) => x !== null && x !== undefined).map(Number).filter(Number.isFinite);
+        const m = median(defined);
+        const missing = vals.length - defined.length;
+        return `${key === 'orbitDim' ? 'dim' : 'size'} ${Number.isFinite(m) ? m : '-'}${missing ? ` (${missing} n/a)` : ''}`;
       }),
     ]),
   );
@@ -49,26 +57,44 @@ export function analysisTable(a: ModelAnalysis): string {
   return [line(head), ...rows.map(line)].join('\n');
 }
 
-/** `orbitscope analyze`: orbit numbers and complexity of every learned feature of a model. */
+/** `orbitscope analyze`: orbit numbers and complexity of every learned feature of a model (or of every seed of a run). */
 export const handle: Action<AnalyzeCliOptions> = async (o, _args, io) => {
-  checkOutputFile('--out', o.out);
+  if (o.out !== undefined) checkOutputFile('--out', o.out);
   if (o.model.endsWith('.onnx')) {
     // the whole-network path (docs/onnx-import.md), loaded only for ONNX files
     await (await import('./analyzeOnnx.js')).runAnalyzeOnnx(o, io);
     return;
   }
-  const result = await analyzeModel({
-    model: o.model,
-    groups: o.group.split(',').map((s) => s.trim()).filter(Boolean),
-    eps: o.eps ?? null,
-    snapshots: o.snapshots,
-    height: o.height,
-    width: o.width,
-    levels: o.levels,
-    tol: o.tol,
-    samples: o.samples,
-  });
-  writeOutputFile('--out', o.out, `${JSON.stringify(result, null, 1)}\n`);
-  io.out(`${analysisTable(result)}\n`);
-  io.err(`wrote ${o.out}\n`);
+  const sources = modelSources(o.model, o.seed);
+  const progress = o.quiet ? null : workReporter({ tty: io === processIo && process.stderr.isTTY ? process.stderr : null, line: (t) => io.err(t) });
+  const results: { seed: number | null; analysis: ModelAnalysis }[] = [];
+  try {
+    for (const src of sources) {
+      const onProgress = progress ? (p: WorkProgress) => progress({ ...p, stage: `${src.seed === null ? '' : `seed ${src.seed} `}${p.stage}` }) : undefined;
+      const analysis = await analyzeModel({
+        model: src.model,
+        snapshotsDir: src.snapshotsDir,
+        groups: o.group.split(',').map((s) => s.trim()).filter(Boolean),
+        eps: o.eps ?? null,
+        snapshots: o.snapshots,
+        height: o.height,
+        width: o.width,
+        levels: o.levels,
+        tol: o.tol,
+        samples: o.samples,
+        ...(onProgress ? { onProgress } : {}),
+      });
+      results.push({ seed: src.seed, analysis });
+    }
+  } finally {
+    progress?.stop();
+  }
+  // one model: its analysis document; a run directory: one document per seed
+  const doc = sources[0].seed === null ? results[0].analysis : { format: 'orbitscope-run-analysis', version: 1, run: o.model, seeds: results.map((r) => ({ seed: r.seed, ...r.analysis })) };
+  if (o.out !== undefined) {
+    writeOutputFile('--out', o.out, `${JSON.stringify(doc, null, 1)}\n`);
+    io.err(`wrote ${o.out}\n`);
+  }
+  if (o.json) io.out(JSON.stringify(doc));
+  else io.out(`${results.map((r) => `${r.seed === null ? '' : `seed ${r.seed}\n`}${analysisTable(r.analysis)}`).join('\n\n')}\n`);
 };

@@ -13,7 +13,8 @@ export interface AnalyzeOnnxCliOptions {
   readonly inputShape?: string;
   readonly levels: number;
   readonly tol: number;
-  readonly out: string;
+  readonly out?: string;
+  readonly json?: boolean;
   /** Also write the views as an explorer directory (features/, analysis.json). */
   readonly features?: string;
 }
@@ -79,13 +80,15 @@ export async function runAnalyzeOnnx(o: AnalyzeOnnxCliOptions, io: Io): Promise<
     levels: o.levels,
     tol: o.tol,
   });
-  writeOutputFile('--out', o.out, `${JSON.stringify(result)}\n`);
+  if (o.out !== undefined) {
+    writeOutputFile('--out', o.out, `${JSON.stringify(result)}\n`);
+    io.err(`wrote ${o.out}\n`);
+  }
   if (o.features) {
     makeOutputDirectory('--features', o.features);
     writeOnnxFeatureDirectory(o.features, result);
     io.err(`wrote ${o.features}/features (orbitscope serve ${o.features})\n`);
   }
-  io.out(`${onnxAnalysisTable(result)}\n`);
-  io.err(`wrote ${o.out}\n`);
+  io.out(o.json ? JSON.stringify(result) : `${onnxAnalysisTable(result)}\n`);
   return result;
 }

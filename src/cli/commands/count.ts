@@ -1,7 +1,6 @@
 import type { Action } from '../program.js';
 import { gridC4, gridD4, p4m, torusTranslations, type PermGroup } from '../../groups/perm/index.js';
 import { countColourings, orbitsBySize, MAX_ORBITS_BY_SIZE_ORDER } from '../../groups/count/index.js';
-
 import type { GridGroup } from '../registrars/count.js';
 
 export interface CountOptions {

@@ -7,6 +7,7 @@ import { gridC4, gridD4, p4m, parseGeneratorsFile, symmetric, torusTranslations,
 // load ONNX Runtime, which the continuous half (imported on use below) needs
 import { ENUMERATE_MAX_ORDER, imageStabilizer } from '../../actions/imageStabilizer.js';
 import { epsStabilizer } from '../../actions/epsStabilizer.js';
+import { torusStabilizer, type TorusGroup } from '../../actions/torusStabilizer.js';
 import { CONTINUOUS_GROUPS, FINITE_ORBIT_GROUPS, FINITE_ORBIT_NAMES } from '../orbitGroups.js';
 
 /** Options every group handler receives (the continuous ones only by continuous groups). */
@@ -60,6 +61,16 @@ export const finiteOrbitHandler: OrbitGroupHandler = {
   names: FINITE_ORBIT_NAMES,
   matches: (g) => FINITE_ORBIT_GROUPS.includes(g) || (g.startsWith('gens:') && g.length > 5),
   run(group, image, options) {
+    // torus translations and p4m (side >= 3): exact stabilizer by row matching, without building
+    // the group (p4m on 512 x 512 has 2 million elements of degree 262,144)
+    const torus = group === 'translations' || (group === 'p4m' && squareSide(group, image) >= 3);
+    if (torus && options.eps === undefined) {
+      const r = torusStabilizer(group as TorusGroup, image.pixels, image.height, image.width, { levels: options.levels });
+      return { group, groupOrder: r.groupOrder.toString(), orbitSize: r.orbitSize.toString(), stabilizerOrder: r.stabilizerOrder.toString() };
+    }
+    if (torus && BigInt(image.height * image.width) * (group === 'p4m' ? 8n : 1n) > ENUMERATE_MAX_ORDER) {
+      throw new InputRangeError(`--eps: the eps-stabilizer enumerates the group, and --group ${group} on ${image.height} x ${image.width} has order ${BigInt(image.height * image.width) * (group === 'p4m' ? 8n : 1n)}, above ${ENUMERATE_MAX_ORDER}`);
+    }
     const G = finitePixelGroup(group, image);
     const r = imageStabilizer(G, image.pixels, { levels: options.levels });
     const out: Record<string, unknown> = {
@@ -136,5 +147,6 @@ export const handle: Action<OrbitFlags> = async (o, _args, io) => {
     io.out(JSON.stringify(out));
     return;
   }
-  io.out((continuous ? continuousSummary(o, image, out) : finiteSummary(o, image, out)).join('\n'));
+  // every warning the JSON carries is in the text too
+  io.out([...(continuous ? continuousSummary(o, image, out) : finiteSummary(o, image, out)), ...(Array.isArray(out.warnings) ? (out.warnings as string[]).map((w) => `  warning: ${w}`) : [])].join('\n'));
 };

@@ -4,12 +4,13 @@ import { Perm } from './Perm.js';
 import { chainBase, chainContains, chainElements, chainOrder, randomChainElement, strongGenerators, type StabChain } from '../schreier/StabChain.js';
 import { deterministicChain } from '../schreier/schreierSims.js';
 import { randomSchreierSims, type Certificate } from '../schreier/randomSchreierSims.js';
-import { orbitOfPoint, orbitOfSet, orbitOfTuple, orbitsOfPoints } from '../schreier/orbits.js';
+import { nontrivialOrbits, orbitOfPoint, orbitOfSet, orbitOfTuple, orbitSizeCounts, orbitsOfPoints } from '../schreier/orbits.js';
 import { changeBase, pointwiseStabilizerChain } from '../schreier/changeBase.js';
 import { partitionStabilizer, setStabilizer } from '../schreier/backtrack.js';
 import { recognizeGiant, type GiantRecognition } from '../schreier/giant.js';
 import { isEven } from './kernels.js';
-import { giantBaseAndStrongGenerators, giantGenerators, giantOrder, giantSetStabilizer } from './giantForms.js';
+import type { GroupProgressHandler } from '../schreier/progress.js';
+import { giantBase, giantBaseAndStrongGenerators, giantGenerators, giantOrder, giantSetStabilizer } from './giantForms.js';
 
 /** How a PermGroup builds its stabilizer chain. */
 export interface PermGroupOptions {
@@ -22,6 +23,8 @@ export interface PermGroupOptions {
    * as soon as it reaches this order, so a value below the true order would give a wrong chain.
    */
   readonly knownOrder?: bigint;
+  /** Progress of long computations (structure tests, chain, verification). */
+  readonly onProgress?: GroupProgressHandler;
 }
 
 /**
@@ -76,11 +79,12 @@ export class PermGroup {
     if (!this.chainCache) {
       const gens = this.generators.map((g) => g.images);
       if (this.options.method === 'deterministic') {
-        this.chainCache = deterministicChain(this.degree, gens);
+        this.chainCache = deterministicChain(this.degree, gens, [], this.options.onProgress);
         this.certificateValue = 'deterministic';
       } else {
         const known = this.options.knownOrder ?? this.structuralOrder();
-        const r = randomSchreierSims(this.degree, gens, { seed: this.options.seed ?? 0, knownOrder: known });
+        this.options.onProgress?.({ stage: 'random Schreier-Sims' });
+        const r = randomSchreierSims(this.degree, gens, { seed: this.options.seed ?? 0, knownOrder: known, onProgress: this.options.onProgress });
         this.chainCache = r.chain;
         this.certificateValue = r.certificate;
       }
@@ -97,7 +101,8 @@ export class PermGroup {
   private structure(): Structure {
     if (this.structureCache) return this.structureCache;
     const plain = this.options.knownOrder !== undefined || this.options.method === 'deterministic' || this.chainCache !== undefined;
-    this.structureCache = plain ? { kind: 'chain' } : analyseStructure(this.degree, this.generators, this.options.seed ?? 0);
+    if (!plain) this.options.onProgress?.({ stage: 'orbits, direct factors and giant test' });
+    this.structureCache = plain ? { kind: 'chain' } : analyseStructure(this.degree, this.generators, this.options.seed ?? 0, this.options.onProgress);
     return this.structureCache;
   }
 
@@ -156,9 +161,23 @@ export class PermGroup {
   /** The base, 0-based. */
   base(): number[] {
     const st = this.structure();
-    if (st.kind === 'giant') return giantBaseAndStrongGenerators(st.giant.kind, this.degree, st.giant.support).base;
+    if (st.kind === 'giant') return giantBase(st.giant.kind, st.giant.support);
     if (st.kind === 'product') return st.factors.flatMap((f) => f.group.base().map((b) => f.points[b]));
     return chainBase(this.chain());
+  }
+
+  /** 'symmetric' or 'alternating' when G was recognised as Sym or Alt of its moved points, else undefined. */
+  giantKind(): 'symmetric' | 'alternating' | undefined {
+    const st = this.structure();
+    return st.kind === 'giant' ? st.giant.kind : undefined;
+  }
+
+  /** The number of strong generators (without building them for giants and products). */
+  strongGeneratorCount(): number {
+    const st = this.structure();
+    if (st.kind === 'giant') return giantBase(st.giant.kind, st.giant.support).length;
+    if (st.kind === 'product') return st.factors.reduce((acc, f) => acc + f.group.strongGeneratorCount(), 0);
+    return strongGenerators(this.chain()).length;
   }
 
   /** The strong generating set. */
@@ -182,6 +201,11 @@ export class PermGroup {
   /** All orbits, each sorted, ordered by least point (0-based). */
   orbits(): number[][] {
     return orbitsOfPoints(this.generators.map((g) => g.images), this.degree);
+  }
+
+  /** How many orbits of each size (size -> count), without listing them. */
+  orbitSizes(): Map<number, number> {
+    return orbitSizeCounts(this.generators.map((g) => g.images), this.degree);
   }
 
   /** The orbit of a set of 0-based points (each set sorted). */
@@ -307,10 +331,10 @@ interface ProductStructure {
 type Structure = { readonly kind: 'giant'; readonly giant: GiantRecognition } | ProductStructure | { readonly kind: 'chain' };
 
 /** Giant, direct product or neither (see PermGroup.structure); linear in degree x generators, plus the giant test's random elements. */
-function analyseStructure(degree: number, generators: readonly Perm[], seed: number): Structure {
+function analyseStructure(degree: number, generators: readonly Perm[], seed: number, onProgress?: GroupProgressHandler): Structure {
   const gens = generators.map((g) => g.images).filter((g) => !isIdentityImages(g));
   if (gens.length === 0) return { kind: 'chain' };
-  const orbits = orbitsOfPoints(gens, degree).filter((o) => o.length > 1);
+  const orbits = nontrivialOrbits(gens, degree);
   const factorOf = new Int32Array(degree).fill(-1);
   const localIndex = new Int32Array(degree);
   orbits.forEach((o, i) => o.forEach((p, j) => ((factorOf[p] = i), (localIndex[p] = j))));
@@ -328,7 +352,7 @@ function analyseStructure(degree: number, generators: readonly Perm[], seed: num
     if (home.every((f) => f >= 0)) {
       const factors = orbits.map((points, i) => {
         const local = gens.filter((_, k) => home[k] === i).map((g) => Perm.unsafeWrap(Int32Array.from(points, (p) => localIndex[g[p]])));
-        return { points, group: new PermGroup(local, points.length, { seed }) };
+        return { points, group: new PermGroup(local, points.length, { seed, onProgress }) };
       });
       return { kind: 'product', factors, factorOf, localIndex };
     }

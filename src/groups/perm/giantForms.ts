@@ -69,8 +69,12 @@ export function giantSetStabilizer(kind: 'symmetric' | 'alternating', degree: nu
  */
 export function giantBaseAndStrongGenerators(kind: 'symmetric' | 'alternating', degree: number, M: readonly number[]): { base: number[]; strong: Int32Array[] } {
   const k = kind === 'symmetric' ? 2 : 3;
-  const len = Math.max(0, M.length - k + 1);
-  const base = M.slice(0, len);
+  const base = giantBase(kind, M);
   const strong = base.map((_, i) => cyclePerm(degree, M.slice(i, i + k)));
   return { base, strong };
+}
+
+/** The base of giantBaseAndStrongGenerators alone: the first m-1 (Sym) or m-2 (Alt) points of M. */
+export function giantBase(kind: 'symmetric' | 'alternating', M: readonly number[]): number[] {
+  return M.slice(0, Math.max(0, M.length - (kind === 'symmetric' ? 1 : 2)));
 }

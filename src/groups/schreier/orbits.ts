@@ -53,6 +53,53 @@ export function orbitsOfPoints(gens: readonly Int32Array[], degree: number): num
 }
 
 /**
+ * The orbits of size at least 2 (each sorted, ordered by least point): the points moved by
+ * <gens>, grouped, in time linear in the degree and memory linear in the moved points plus one
+ * byte per point (orbitsOfPoints also lists every fixed point).
+ */
+export function nontrivialOrbits(gens: readonly Int32Array[], degree: number): number[][] {
+  const seen = new Uint8Array(degree);
+  const out: number[][] = [];
+  for (let p = 0; p < degree; p++) {
+    if (seen[p] || gens.every((g) => g[p] === p)) continue;
+    const orbit = orbitOfPoint(gens, p, degree);
+    for (const q of orbit) seen[q] = 1;
+    out.push(orbit.sort((a, b) => a - b));
+  }
+  return out;
+}
+
+/**
+ * How many orbits of each size <gens> has on 0..degree-1, without listing them (a map from
+ * size to count; linear time and memory in the degree, for degrees where the lists do not fit).
+ */
+export function orbitSizeCounts(gens: readonly Int32Array[], degree: number): Map<number, number> {
+  const seen = new Uint8Array(degree);
+  const stack = new Int32Array(degree);
+  const counts = new Map<number, number>();
+  for (let p = 0; p < degree; p++) {
+    if (seen[p]) continue;
+    seen[p] = 1;
+    let top = 0;
+    let size = 0;
+    stack[top++] = p;
+    while (top > 0) {
+      const b = stack[--top];
+      size++;
+      for (const g of gens) {
+        const c = g[b];
+        if (!seen[c]) {
+          seen[c] = 1;
+          stack[top++] = c;
+        }
+      }
+    }
+    counts.set(size, (counts.get(size) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
  * A Schreier vector for the orbit of `point` (Seress section 4.1; HEO section 4.1): v[b] is
  * the index of the generator by which b was first reached, -1 for the root, -2 off the orbit.
  * Together with `back` (the point it was reached from) it stores a transversal in O(degree)

@@ -4,6 +4,7 @@ import { factorial } from '../perm/factorial.js';
 import { chainOrder, sift, type StabChain } from './StabChain.js';
 import { chainWithBase, insertResidue, schreierSims } from './schreierSims.js';
 import { ProductReplacement } from './productReplacement.js';
+import type { GroupProgressHandler } from './progress.js';
 
 /** Options of the randomized Schreier-Sims; every field has the default in DEFAULT_RANDOM_SCHREIER_SIMS. */
 export interface RandomSchreierSimsOptions {
@@ -17,6 +18,8 @@ export interface RandomSchreierSimsOptions {
   readonly basePrefix: readonly number[];
   /** Run the deterministic Schreier generator test afterwards unless the order is proved. */
   readonly verify: boolean;
+  /** Called as the chain grows and during verification. */
+  readonly onProgress?: GroupProgressHandler;
 }
 
 export const DEFAULT_RANDOM_SCHREIER_SIMS: RandomSchreierSimsOptions = { seed: 0, consecutive: 20, basePrefix: [], verify: true };
@@ -81,11 +84,12 @@ export function randomSchreierSims(
       run = 0;
       insertResidue(chain, r.residue, 0, r.level);
       order = chainOrder(chain);
+      o.onProgress?.({ stage: 'random Schreier-Sims', detail: `base length ${chain.levels.length}, order so far ${order.toString().length > 30 ? `~10^${order.toString().length - 1}` : order}` });
       if (order === bound) return { chain, certificate: boundKind };
     }
   }
   if (!o.verify) return { chain, certificate: 'none' };
-  const exact = schreierSims(chainWithBase(degree, o.basePrefix), nontrivial);
+  const exact = schreierSims(chainWithBase(degree, o.basePrefix), nontrivial, o.onProgress);
   if (chainOrder(exact) < order) throw new Error(`randomSchreierSims: random chain order ${order} exceeds the exact order ${chainOrder(exact)}`);
   return { chain: exact, certificate: 'schreier-generators' };
 }

@@ -1,4 +1,5 @@
 import { compose, isIdentity } from '../perm/kernels.js';
+import type { GroupProgressHandler } from './progress.js';
 import { addGenerator, firstMovedPoint, newLevel, sift, siftInPlace, siftsToIdentity, transversalElement, type StabChain } from './StabChain.js';
 
 /**
@@ -33,7 +34,7 @@ export function chainWithBase(degree: number, basePrefix: readonly number[] = []
  * chain it completes it, and on a complete chain it only tests.
  * Mutates and returns `chain`.
  */
-export function schreierSims(chain: StabChain, gens: readonly Int32Array[] = []): StabChain {
+export function schreierSims(chain: StabChain, gens: readonly Int32Array[] = [], onProgress?: GroupProgressHandler): StabChain {
   for (const g of gens) {
     if (isIdentity(g)) continue;
     const { residue, level } = sift(chain, g);
@@ -64,6 +65,10 @@ export function schreierSims(chain: StabChain, gens: readonly Int32Array[] = [])
     const done = checked[i];
     for (let k = 0; k < L.orbit.length; k++) {
       const beta = L.orbit[k];
+      if (onProgress && (k & 1023) === 0) {
+        const m = chain.levels.length;
+        onProgress({ stage: 'verifying the chain (Schreier generators)', fraction: (m - 1 - i + k / L.orbit.length) / m, detail: `level ${i + 1} of ${m}, orbit point ${k} of ${L.orbit.length}` });
+      }
       if (done[beta] >= L.gens.length) continue;
       const u = transversalElement(L, beta)!;
       for (let gi = done[beta]; gi < L.gens.length; gi++) {
@@ -95,6 +100,6 @@ export function schreierSims(chain: StabChain, gens: readonly Int32Array[] = [])
 }
 
 /** Deterministic base and strong generating set of <gens> (degree n), base starting with basePrefix. */
-export function deterministicChain(degree: number, gens: readonly Int32Array[], basePrefix: readonly number[] = []): StabChain {
-  return schreierSims(chainWithBase(degree, basePrefix), gens);
+export function deterministicChain(degree: number, gens: readonly Int32Array[], basePrefix: readonly number[] = [], onProgress?: GroupProgressHandler): StabChain {
+  return schreierSims(chainWithBase(degree, basePrefix), gens, onProgress);
 }
