@@ -49,7 +49,7 @@ function pooled<E extends { seed: number }>(items: readonly E[], over: Partial<R
 
 const bySeed = <T extends { seed: number }>(xs: readonly T[]) => [...new Set(xs.map((x) => x.seed))].map((seed) => ({ seed, items: xs.filter((x) => x.seed === seed) }));
 const c2 = (primitives: PrimitiveRecord[], units: FeatureResult[] = []) =>
-  judgeMinimalOrbitsFirst(pooled([...new Set([...primitives, ...units].map((x) => x.seed))].map((seed) => ({ seed, primitives: primitives.filter((p) => p.seed === seed), units: units.filter((u) => u.seed === seed), order: null, confound: null }))));
+  judgeMinimalOrbitsFirst(pooled([...new Set([...primitives, ...units].map((x) => x.seed))].map((seed) => ({ seed, primitives: primitives.filter((p) => p.seed === seed), units: units.filter((u) => u.seed === seed), unitVarianceShares: units.filter((u) => u.seed === seed).map((u) => 1 / (1 + u.unit)), order: null, confound: null }))));
 const c3 = (fs: FeatureResult[]) => judgeMinimalOrbitsSimplest(pooled(bySeed(fs).map(({ seed, items }) => ({ seed, features: items, primitives: [] }))));
 const c4 = (fs: FeatureResult[], layerCount: number) => judgeComplexityGrowsWithDepth(pooled(bySeed(fs).map(({ seed, items }) => ({ seed, features: items })), { layerCount }));
 
@@ -91,16 +91,19 @@ describe('claims on constructed evidence', () => {
     expect(c.statistic).toBeNull();
     expect(c.secondary!.map((s) => s.name)).toEqual([
       'units: Spearman rho(ε-orbit size under SO(2), settling epoch)',
+      "units: partial Spearman rho(ε-orbit size under SO(2), settling epoch | variance share of the unit's weights)",
       'units: Spearman rho(compressed length, settling epoch)',
       'units: Spearman rho(total variation, settling epoch)',
     ]);
     expect(c.secondary![0].statistic).toBeCloseTo(1, 10);
+    // here each unit's variance share falls exactly as its orbit measure grows: nothing of the orbit is left apart from variance
+    expect(c.secondary![1].statistic).toBeNull();
     expect(ClaimSchema.parse(c)).toBeTruthy();
   });
 
   it('C2 fed primitive orders with no orbit effect (both networks follow variance) is not supported, judged on trained minus the linear twin', () => {
     const orders = syntheticEmergenceSeeds(0);
-    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], order, confound: null })), { seeds: orders.map((o) => o.seed) }), 0.1);
+    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], unitVarianceShares: [], order, confound: null })), { seeds: orders.map((o) => o.seed) }), 0.1);
     expect(c.verdict).toBe('not supported');
     expect(c.control!.name).toBe(CONTROL_NAME);
     expect(c.difference!.ci![1]).toBeLessThan(0.1);
@@ -111,7 +114,7 @@ describe('claims on constructed evidence', () => {
 
   it('C2 fed primitive orders where the trained network alone orders by orbit size is supported', () => {
     const orders = syntheticEmergenceSeeds(1);
-    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], order, confound: null }))), 0.1);
+    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], unitVarianceShares: [], order, confound: null }))), 0.1);
     expect(c.verdict).toBe('supported');
     expect(c.difference!.ci![0]).toBeGreaterThan(0.1);
   });
