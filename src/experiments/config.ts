@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { parseOptions } from '../core/validate.js';
+import { TRAINING_DEFAULTS } from '../nn/defaults.js';
 
 import { PRESETS, type Preset } from './presets.js';
 
@@ -23,7 +24,7 @@ export const RunConfigSchema = z.strictObject({
   /** Hidden layer sizes of the greedy stack, bottom first. */
   layers: z.array(z.number().int().positive()).min(1),
   epochs: z.number().int().positive(),
-  batch: z.number().int().positive().default(32),
+  batch: z.number().int().positive().default(TRAINING_DEFAULTS.batch),
   /** Learning rate; null = the model's default (0.01 with Adam). */
   lr: z.number().positive().nullable().default(null),
   groups: z.array(z.enum(GROUP_NAMES)).min(1),
@@ -47,11 +48,11 @@ export const RunConfigSchema = z.strictObject({
   /** epsilon of the finite groups' epsilon-stabilizers (mean-centred features), relative to ||x||. */
   finiteEps: z.number().positive().default(0.5),
   /** Optimiser of every layer. */
-  optimizer: z.enum(['sgd', 'adam']).default('adam'),
+  optimizer: z.enum(['sgd', 'adam']).default(TRAINING_DEFAULTS.optimizer),
   /** Autoencoders: weight of the KL sparsity penalty (target mean activation 0.05); 0 = none. */
-  sparsity: z.number().min(0).default(3),
+  sparsity: z.number().min(0).default(TRAINING_DEFAULTS.sparsity),
   /** L2 weight decay. */
-  weightDecay: z.number().min(0).default(0.001),
+  weightDecay: z.number().min(0).default(TRAINING_DEFAULTS.weightDecay),
   /** Relative tolerance of the tangent rank (orbit dimension). */
   tol: z.number().positive().default(0.05),
   /** Quantisation levels before exact finite stabilizers of real-valued features. */
