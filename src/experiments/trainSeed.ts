@@ -49,3 +49,30 @@ export async function trainSeed(data: Dataset, trainRows: Float32Array, config: 
   const snapshots = trained.snapshots.length ? trained.snapshots : readSnapshots(dirs.snapshots);
   return trainedSeedOf(seed, trained, snapshots);
 }
+
+/**
+ * The linear twin of a seed's first layer: a one-layer tied autoencoder with linear encoder and
+ * decoder, squared error and no sparsity, of the same width, trained by the same engine with the
+ * same seed, rows, epochs, batch, optimiser, learning rate, weight decay and snapshot schedule.
+ * Only what makes the network nonlinear differs (cross-entropy needs outputs in [0, 1], sparsity
+ * needs sigmoid rates). Its optimum is PCA, so it learns spectral ordering and nothing else (Saxe,
+ * McClelland & Ganguli 2014). It is cheap and deterministic, so it is retrained rather than
+ * checkpointed (writing its snapshots cost more than training it). (src/experiments/linearTwin.ts
+ * trains the same network for C2 but keeps only W; the claims need biases too, to reconstruct.)
+ */
+export async function trainLinearTwinSeed(data: Dataset, trainRows: Float32Array, config: RunConfig, seed: number): Promise<TrainedSeed> {
+  const n = data.height * data.width;
+  const trained = await trainStack({
+    data: trainRows,
+    dim: n,
+    layers: [n, config.layers[0]],
+    model: 'ae',
+    epochs: config.epochs,
+    batch: config.batch,
+    lr: learningRate({ ...config, model: 'ae' }),
+    seed,
+    ae: { encoder: 'linear', decoder: 'linear', loss: 'mse', sparsityWeight: 0, optimizer: config.optimizer, weightDecay: config.weightDecay },
+    snapshots: { perDecade: config.snapshotsPerDecade, everyEpoch: true },
+  });
+  return trainedSeedOf(seed, trained, trained.snapshots);
+}
