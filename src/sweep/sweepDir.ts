@@ -4,6 +4,8 @@ import { atomicWrite } from '../core/atomicWrite.js';
 import type { SweepCell } from './sweepFile.js';
 import type { CellSummary } from './cellSummary.js';
 import { readSweepResults, writeSweepTables } from './sweepTables.js';
+import { sweepMeta, type ClaimMeta } from './sweepMeta.js';
+import { sweepReportHtml } from './sweepReport.js';
 
 /** Write sweep.json: the sweep's cells (id, label, varying options, full config), so a reader needs no sweep file. */
 export function writeSweepIndex(out: string, cells: readonly SweepCell[], source: string): void {
@@ -11,9 +13,17 @@ export function writeSweepIndex(out: string, cells: readonly SweepCell[], source
   atomicWrite(join(out, 'sweep.json'), `${JSON.stringify({ source, cells: cells.map((c) => ({ id: c.id, label: c.label, varying: c.varying, config: c.config })) }, null, 1)}\n`);
 }
 
-/** After the cells: the Parquet tables over every finished cell. */
-export function finishSweep(out: string, cells: readonly SweepCell[], summaries: ReadonlyMap<string, CellSummary>): void {
-  writeSweepTables(out, readSweepResults(out, cells, new Set(summaries.keys())));
+/** The sweep's report page, in the sweep directory. */
+export const SWEEP_REPORT = 'sweep-report.html';
+
+/** After the cells: the Parquet tables and sweep-report.html over every finished cell; returns the meta-analysis. */
+export async function finishSweep(out: string, cells: readonly SweepCell[], summaries: ReadonlyMap<string, CellSummary>, failures: ReadonlyMap<string, string>): Promise<ClaimMeta[]> {
+  const finished = readSweepResults(out, cells, new Set(summaries.keys()));
+  writeSweepTables(out, finished);
+  const metas = sweepMeta(finished);
+  const failed = cells.filter((c) => failures.has(c.id)).map((cell) => ({ cell, message: failures.get(cell.id)! }));
+  atomicWrite(join(out, SWEEP_REPORT), await sweepReportHtml(finished, metas, failed));
+  return metas;
 }
 
 /** The verdict table printed at the end: one row per cell, one column per claim. */

@@ -66,7 +66,9 @@ export async function waitForCells(queue: Queue<CellJobData, CellSummary>, cells
       }
       const state = await job.getState();
       if (state === 'completed') {
+        // the job may have completed between getJob and getState: its return value then comes with the next poll
         const s = job.returnvalue;
+        if (!s) continue;
         summaries.set(cell.id, s);
         if (s.reused) reused++;
         else computedSeconds.push(s.seconds);

@@ -49,18 +49,24 @@ function pooled<E extends { seed: number }>(items: readonly E[], over: Partial<R
 
 const bySeed = <T extends { seed: number }>(xs: readonly T[]) => [...new Set(xs.map((x) => x.seed))].map((seed) => ({ seed, items: xs.filter((x) => x.seed === seed) }));
 const c2 = (primitives: PrimitiveRecord[], units: FeatureResult[] = []) =>
-  judgeMinimalOrbitsFirst(pooled([...new Set([...primitives, ...units].map((x) => x.seed))].map((seed) => ({ seed, primitives: primitives.filter((p) => p.seed === seed), units: units.filter((u) => u.seed === seed), order: null, confound: null }))));
+  judgeMinimalOrbitsFirst(pooled([...new Set([...primitives, ...units].map((x) => x.seed))].map((seed) => ({ seed, primitives: primitives.filter((p) => p.seed === seed), units: units.filter((u) => u.seed === seed), unitVarianceShares: units.filter((u) => u.seed === seed).map((u) => 1 / (1 + u.unit)), order: null, confound: null }))));
 const c3 = (fs: FeatureResult[]) => judgeMinimalOrbitsSimplest(pooled(bySeed(fs).map(({ seed, items }) => ({ seed, features: items, primitives: [] }))));
 const c4 = (fs: FeatureResult[], layerCount: number) => judgeComplexityGrowsWithDepth(pooled(bySeed(fs).map(({ seed, items }) => ({ seed, features: items })), { layerCount }));
 
 describe('claims on constructed evidence', () => {
-  it('the C0 self-check passes when every |O||S| = |G| and reports a bug otherwise', () => {
-    const good = checkOrbitStabilizer([{ what: 'f1', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 8n }, { what: 'f1', group: 'se2', kind: 'lie', group_size: 3, orbit: 2, stabilizer: 1 }]);
+  it('the C0 self-check passes when every |O||S| = |G| and its independent check hold, and reports a bug otherwise', () => {
+    const ok = { name: 'f1', passed: true, details: 'enumerated' };
+    const good = checkOrbitStabilizer([{ what: 'f1', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 8n, independent: ok }, { what: 'f1', group: 'se2', kind: 'lie', group_size: 3, orbit: 2, stabilizer: 1, independent: ok }]);
     expect(good.status).toBe('pass');
     expect(CheckSchema.parse(good)).toBeTruthy();
-    const bad = checkOrbitStabilizer([{ what: 'f2', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 4n }]);
+    const bad = checkOrbitStabilizer([{ what: 'f2', group: 'p4m', kind: 'finite', group_size: 2048n, orbit: 256n, stabilizer: 4n, independent: ok }]);
     expect(bad.status).toBe('fail');
     expect(bad.reason).toMatch(/BUG: 1 checks fail, first: f2 under p4m/);
+    // the arithmetic holds by construction; the enumerated orbit does not agree
+    const wrong = { name: 'f3', passed: false, details: 'enumerated orbit has 36 images, reported |O| = 288' };
+    const hidden = checkOrbitStabilizer([{ what: 'f3', group: 'p4m', kind: 'finite', group_size: 288n, orbit: 288n, stabilizer: 1n, independent: wrong }]);
+    expect(hidden.status).toBe('fail');
+    expect(hidden.reason).toBe('BUG: 1 checks fail, first: f3 under p4m: enumerated orbit has 36 images, reported |O| = 288');
   });
 
   it('the C1 self-check passes when hits match draws/|O| and fails when they are 3 times too many', () => {
@@ -85,16 +91,19 @@ describe('claims on constructed evidence', () => {
     expect(c.statistic).toBeNull();
     expect(c.secondary!.map((s) => s.name)).toEqual([
       'units: Spearman rho(ε-orbit size under SO(2), settling epoch)',
+      "units: partial Spearman rho(ε-orbit size under SO(2), settling epoch | variance share of the unit's weights)",
       'units: Spearman rho(compressed length, settling epoch)',
       'units: Spearman rho(total variation, settling epoch)',
     ]);
     expect(c.secondary![0].statistic).toBeCloseTo(1, 10);
+    // here each unit's variance share falls exactly as its orbit measure grows: nothing of the orbit is left apart from variance
+    expect(c.secondary![1].statistic).toBeNull();
     expect(ClaimSchema.parse(c)).toBeTruthy();
   });
 
   it('C2 fed primitive orders with no orbit effect (both networks follow variance) is not supported, judged on trained minus the linear twin', () => {
     const orders = syntheticEmergenceSeeds(0);
-    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], order, confound: null })), { seeds: orders.map((o) => o.seed) }), 0.1);
+    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], unitVarianceShares: [], order, confound: null })), { seeds: orders.map((o) => o.seed) }), 0.1);
     expect(c.verdict).toBe('not supported');
     expect(c.control!.name).toBe(CONTROL_NAME);
     expect(c.difference!.ci![1]).toBeLessThan(0.1);
@@ -105,7 +114,7 @@ describe('claims on constructed evidence', () => {
 
   it('C2 fed primitive orders where the trained network alone orders by orbit size is supported', () => {
     const orders = syntheticEmergenceSeeds(1);
-    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], order, confound: null }))), 0.1);
+    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], unitVarianceShares: [], order, confound: null }))), 0.1);
     expect(c.verdict).toBe('supported');
     expect(c.difference!.ci![0]).toBeGreaterThan(0.1);
   });

@@ -101,7 +101,7 @@ describe('orbitscope run', () => {
     expect(existsSync(join(killed, 'results.json'))).toBe(false);
     expect((await run(killed, args)).code).toBe(0);
     expect(resultsWithoutTimings(killed)).toEqual(resultsWithoutTimings(whole));
-  });
+  }, 300_000); // three quick runs of 40 epochs, each also training C2's linear twin
 
   it('run refuses a directory that holds a different run, before overwriting anything in it', async () => {
     const before = readFileSync(join(a, 'config.json'), 'utf8');

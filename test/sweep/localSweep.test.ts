@@ -44,6 +44,8 @@ describe('orbitscope sweep (local pool)', () => {
         expect(row.lr).toBe(results.config.config.lr);
       }
     }
+    const report = readFileSync(join(out, 'sweep-report.html'), 'utf8');
+    for (const c of cells) expect(report).toContain(`href="cells/${c.id}/report.html"`);
     const units = await readTable(join(out, 'units.parquet'));
     const first = JSON.parse(readFileSync(join(out, 'cells', cells[0].id, 'results.json'), 'utf8'));
     expect(units.filter((u) => u.cell === cells[0].id)).toHaveLength(first.features.length);

@@ -1,11 +1,11 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Action } from '../program.js';
 import { UserError } from '../../core/errors.js';
 import { readSweepFile } from '../../sweep/sweepFile.js';
 import { defaultWorkers, runLocalSweep, type SweepOutcome } from '../../sweep/localPool.js';
 import { formatProgress, type SweepCounts } from '../../sweep/progress.js';
 import { checkRedis, parseRedisUrl } from '../../sweep/redisConnection.js';
-import { finishSweep, verdictTable, writeSweepIndex } from '../../sweep/sweepDir.js';
+import { finishSweep, SWEEP_REPORT, verdictTable, writeSweepIndex } from '../../sweep/sweepDir.js';
 
 export interface SweepFlags {
   grid: string;
@@ -45,12 +45,19 @@ export const handle: Action<SweepFlags> = async (f, _args, io) => {
     outcome = await runLocalSweep(out, cells, f.workers ?? defaultWorkers(), progress);
   }
   const { summaries, failures } = outcome;
-  finishSweep(out, cells, summaries);
+  const metas = summaries.size ? await finishSweep(out, cells, summaries, failures) : [];
   for (const [id, message] of failures) io.err(`cell ${id} (${cells.find((c) => c.id === id)?.label}) failed: ${message}`);
   if (f.json) {
-    io.out(JSON.stringify({ out, cells: cells.map((c) => ({ id: c.id, label: c.label, verdicts: summaries.get(c.id)?.verdicts ?? null, failure: failures.get(c.id) ?? null })) }));
+    io.out(
+      JSON.stringify({
+        out,
+        cells: cells.map((c) => ({ id: c.id, label: c.label, verdicts: summaries.get(c.id)?.verdicts ?? null, failure: failures.get(c.id) ?? null })),
+        pooled: Object.fromEntries(metas.map((m) => [m.claim, { verdict: m.verdict, estimate: m.pooled?.mu ?? null, ci: m.pooled?.ci ?? null, k: m.pooled?.k ?? 0, tau2: m.pooled?.tau2 ?? null, I2: m.pooled?.I2 ?? null, reason: m.reason, flips: m.flips.map((r) => r.cell.id) }])),
+      }),
+    );
   } else {
-    io.out(`${verdictTable(cells, summaries, failures)}\nsweep directory: ${out}`);
+    const pooled = metas.map((m) => `  ${m.claim}  pooled: ${m.verdict}${m.pooled ? ` ${m.pooled.mu.toFixed(3)} [${m.pooled.ci[0].toFixed(3)}, ${m.pooled.ci[1].toFixed(3)}], I² ${(m.pooled.I2 * 100).toFixed(0)}%` : ''}${m.flips.length ? `; ${m.flips.length} cell(s) differ` : ''}`);
+    io.out(`${verdictTable(cells, summaries, failures)}\n${pooled.join('\n')}\nsweep directory: ${out} (report: ${join(out, SWEEP_REPORT)})`);
   }
   return failures.size ? 1 : 0;
 };

@@ -1,6 +1,7 @@
 import type { Check } from '../../results/index.js';
 import type { SeedContext } from '../claims/claimModule.js';
 import { finalFeatures } from '../seedFeatures.js';
+import { checkFeatureOrbits, type CheckResult } from '../checks/index.js';
 
 /** One orbit-stabilizer check (C0): |O| |S| = |G| (finite) or dim O + dim S = dim G (Lie). */
 export interface OrbitStabilizerCheck {
@@ -11,31 +12,47 @@ export interface OrbitStabilizerCheck {
   readonly group_size: bigint | number;
   readonly orbit: bigint | number;
   readonly stabilizer: bigint | number;
+  /**
+   * The independent check of the same numbers (src/experiments/checks): the orbit enumerated and
+   * S checked element by element (finite), or the null space of the generators' action (Lie).
+   */
+  readonly independent: CheckResult;
 }
 
 /** The final features' orbit numbers of one seed, and the world's primitives, as C0 checks. */
 export function collectOrbitStabilizer(ctx: SeedContext): OrbitStabilizerCheck[] {
   const checks: OrbitStabilizerCheck[] = [];
+  const n = ctx.height * ctx.width;
+  const settings = { levels: ctx.config.levels, tol: ctx.config.tol };
   for (const f of finalFeatures(ctx.features)) {
+    const snapshots = ctx.images[f.layer - 1];
+    const x = snapshots[snapshots.length - 1].subarray(f.unit * n, (f.unit + 1) * n);
     for (const [g, o] of Object.entries(f.orbits)) {
       const what = `seed ${ctx.seed} layer ${f.layer} unit ${f.unit}`;
-      if (typeof o.orbitSize === 'string') checks.push({ what, group: g, kind: 'finite', group_size: BigInt(o.groupOrder as string), orbit: BigInt(o.orbitSize), stabilizer: BigInt(o.stabilizerOrder as string) });
-      else if (typeof o.orbitDim === 'number') checks.push({ what, group: g, kind: 'lie', group_size: o.dim as number, orbit: o.orbitDim, stabilizer: o.stabilizerDim as number });
+      const finite = typeof o.orbitSize === 'string';
+      if (!finite && typeof o.orbitDim !== 'number') continue;
+      const [independent] = checkFeatureOrbits(what, x, ctx.height, ctx.width, { [g]: o }, settings);
+      const missing: CheckResult = { name: `${what} under ${g}`, passed: false, details: 'no independent check could be run on these numbers' };
+      if (finite) checks.push({ what, group: g, kind: 'finite', group_size: BigInt(o.groupOrder as string), orbit: BigInt(o.orbitSize as string), stabilizer: BigInt(o.stabilizerOrder as string), independent: independent ?? missing });
+      else checks.push({ what, group: g, kind: 'lie', group_size: o.dim as number, orbit: o.orbitDim as number, stabilizer: o.stabilizerDim as number, independent: independent ?? missing });
     }
   }
   return checks;
 }
 
 /**
- * C0 as an engine self-check: |O(f)| |S(f)| = |G| exactly for every analysed feature under every
- * finite group, and dim O + dim S = dim G under every Lie group. A failure is a bug in Orbitscope,
- * never a finding about learning.
+ * C0 as an engine self-check: for every analysed feature, under every finite group the orbit
+ * enumerated by closing {x} under the generators has |G|/|S| images and the reported S has the
+ * reported order, contains the identity, lies in G, fixes x and is closed; under every Lie group
+ * the stabilizer dimension equals the null space of the generators' action (computed by a separate
+ * SVD) and dim O + dim S = dim G. A failure is a bug in Orbitscope, never a finding about learning.
  */
 export function checkOrbitStabilizer(checks: readonly OrbitStabilizerCheck[]): Check {
   const title = 'Orbit-stabilizer identity';
-  const measured = 'Checked |O(f)| * |S(f)| = |G| (finite groups, exact integers) and dim O + dim S = dim G (Lie groups) for every analysed feature.';
+  const measured =
+    'For every analysed feature: under finite groups, enumerated the orbit {g.x} and compared its size with |G|/|S|, and checked S element by element (identity, in G, fixes x, closed under composition); under Lie groups, compared the stabilizer dimension with the null space of the generators\' action (separate SVD) and dim O + dim S with dim G.';
   if (checks.length === 0) return { status: 'not run', title, measured, n: 0, reason: 'no feature was analysed under any group' };
-  const holds = checks.map((c) => (c.kind === 'finite' ? BigInt(c.orbit) * BigInt(c.stabilizer) === BigInt(c.group_size) : Number(c.orbit) + Number(c.stabilizer) === Number(c.group_size)));
+  const holds = checks.map((c) => c.independent.passed && (c.kind === 'finite' ? BigInt(c.orbit) * BigInt(c.stabilizer) === BigInt(c.group_size) : Number(c.orbit) + Number(c.stabilizer) === Number(c.group_size)));
   const failures = checks.filter((_, i) => !holds[i]);
   const byGroup = new Map<string, { n: number; ok: number; kind: string; size: string }>();
   checks.forEach((c, i) => {
@@ -49,7 +66,7 @@ export function checkOrbitStabilizer(checks: readonly OrbitStabilizerCheck[]): C
     title,
     measured,
     n: checks.length,
-    ...(failures.length ? { reason: `BUG: ${failures.length} checks fail, first: ${failures[0].what} under ${failures[0].group}` } : {}),
+    ...(failures.length ? { reason: `BUG: ${failures.length} checks fail, first: ${failures[0].what} under ${failures[0].group}: ${failures[0].independent.details}` } : {}),
     table: [...byGroup.entries()].map(([group, g]) => ({ group, kind: g.kind, 'order or dimension': g.size, checks: g.n, hold: g.ok })),
   };
 }

@@ -3,7 +3,8 @@ import { randomSearch, randomSearchRace } from '../../analysis/randomSearch.js';
 import type { Check } from '../../results/index.js';
 import type { SeedContext } from '../claims/claimModule.js';
 import type { OrbitStabilizerCheck } from './orbitStabilizer.js';
-import { checkRace, checkRandomSearch as searchAgainstBinomial, exactRaceShares } from '../checks/index.js';
+import { checkFiniteOrbitStabilizer, checkRace, checkRandomSearch as searchAgainstBinomial, exactRaceShares } from '../checks/index.js';
+import { imageStabilizer } from '../../actions/imageStabilizer.js';
 
 /** Monte Carlo of random search (C1): draws of uniform g in G, hits g.x = x, exact |O(x)|. */
 export interface RandomSearchRecord {
@@ -51,7 +52,15 @@ export function collectRandomSearch(ctx: SeedContext): RandomSearchEvidence {
   const tallies = [...randomSearch(G, prim, ctx.config.draws, undefined, ctx.rng.fork(1)), ...randomSearch(G, learned, ctx.config.draws, ctx.config.levels, ctx.rng.fork(2))];
   for (const t of tallies) {
     out.records.push({ label: t.label, seed: ctx.seed, orbitSize: t.orbitSize, stabilizerOrder: t.stabilizerOrder, draws: t.draws, hits: t.hits });
-    if (t.label.startsWith('primitive')) out.primitiveChecks.push({ what: `seed ${ctx.seed} ${t.label}`, group: finite, kind: 'finite', group_size: G.order(), orbit: t.orbitSize, stabilizer: t.stabilizerOrder });
+    const p = prim.find((c) => c.label === t.label);
+    if (p) {
+      const what = `seed ${ctx.seed} ${t.label}`;
+      const s = imageStabilizer(G, p.pixels);
+      const independent = s.stabilizer
+        ? checkFiniteOrbitStabilizer(`${what} under ${finite}`, G, p.pixels, { orbitSize: t.orbitSize, stabilizerOrder: t.stabilizerOrder, stabilizer: s.stabilizer })
+        : { name: what, passed: false, details: 'the engine returned no stabilizer group to check' };
+      out.primitiveChecks.push({ what, group: finite, kind: 'finite', group_size: G.order(), orbit: t.orbitSize, stabilizer: t.stabilizerOrder, independent });
+    }
   }
   if (prim.length > 1) {
     const raceCount = Math.max(50, Math.round(ctx.config.draws / 40));

@@ -53,9 +53,20 @@ export async function checkRunRoots(dirs: readonly string[]): Promise<string[]> 
  */
 export async function findRuns(roots: readonly string[]): Promise<RunEntry[]> {
   const dirs: string[] = [];
+  const labels = new Map<string, string>();
   for (const root of roots) {
     if (await isRun(root)) {
       dirs.push(root);
+      continue;
+    }
+    const sweep = await sweepCells(root);
+    if (sweep) {
+      for (const c of sweep) {
+        const d = join(root, 'cells', c.id);
+        if (!(await isRun(d))) continue;
+        dirs.push(d);
+        labels.set(d, `${c.label} (${c.id})`);
+      }
       continue;
     }
     const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
@@ -68,14 +79,28 @@ export async function findRuns(roots: readonly string[]): Promise<RunEntry[]> {
   const used = new Set<string>();
   const runs: RunEntry[] = [];
   for (const dir of dirs) {
-    const name = basename(dir);
-    const slug = name.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^\.+/, '_') || 'run';
+    const name = labels.get(dir) ?? basename(dir);
+    const slug = basename(dir).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^\.+/, '_') || 'run';
     let id = slug;
     for (let k = 2; used.has(id); k++) id = `${slug}-${k}`;
     used.add(id);
     runs.push({ id, name, dir, ...(await readVerdicts(dir)) });
   }
   return runs;
+}
+
+/**
+ * The cells of a sweep directory (`orbitscope sweep --out DIR`), from its sweep.json, in the
+ * sweep's order; null when `root` is not a sweep. Served as runs named by their options.
+ */
+async function sweepCells(root: string): Promise<{ id: string; label: string }[] | null> {
+  try {
+    const parsed = JSON.parse(await readFile(join(root, 'sweep.json'), 'utf8')) as { cells?: { id?: unknown; label?: unknown }[] };
+    if (!Array.isArray(parsed.cells)) return null;
+    return parsed.cells.filter((c) => typeof c.id === 'string' && /^[0-9a-f]{16}$/.test(c.id)).map((c) => ({ id: c.id as string, label: String(c.label ?? c.id) }));
+  } catch {
+    return null;
+  }
 }
 
 async function readVerdicts(dir: string): Promise<{ verdicts: Record<string, string>; error?: string }> {

@@ -5,6 +5,24 @@ import type { SeedContext } from '../claimModule.js';
 import { finalFeatures } from '../../seedFeatures.js';
 import { learningRate } from '../../trainSeed.js';
 import { collectPrimitiveOrder } from './primitiveOrder.js';
+import { dataCovariance, varianceShareAlong } from '../../confoundTable.js';
+
+// the covariance of a run's training rows, computed once for all its seeds
+const covariances = new WeakMap<Float32Array, Float64Array>();
+
+/**
+ * Each final layer-1 unit's share of the training data's variance along its weight vector (in the
+ * network's own input space), the competing predictor of a unit's settling epoch: modes of large
+ * variance are learned first in any network (Saxe et al. 2014).
+ */
+function unitVarianceShares(ctx: SeedContext): number[] {
+  const d = ctx.height * ctx.width;
+  let C = covariances.get(ctx.trainInputs);
+  if (!C) covariances.set(ctx.trainInputs, (C = dataCovariance(ctx.trainInputs, ctx.trainCount, d)));
+  const snaps = ctx.trained.layers[0].snapshots;
+  const W = snaps[snaps.length - 1].layer.weights;
+  return Array.from({ length: W.length / d }, (_, u) => varianceShareAlong(C, d, W.subarray(u * d, (u + 1) * d)));
+}
 import type { MinimalOrbitsFirstEvidence } from './judge.js';
 
 /** A primitive of the synthetic world with its exact orbit and its match at the end of one seed's training. */
@@ -77,5 +95,7 @@ export async function collectMinimalOrbitsFirst(ctx: SeedContext): Promise<Minim
           rng: ctx.rng.fork(1),
         })
       : null;
-  return { seed: ctx.seed, primitives: worldPrimitiveRecords(ctx), units: finalFeatures(ctx.features, 1), order, confound: world?.confound ?? null };
+  const finals = finalFeatures(ctx.features, 1);
+  const shares = unitVarianceShares(ctx);
+  return { seed: ctx.seed, primitives: worldPrimitiveRecords(ctx), units: finals, unitVarianceShares: finals.map((f) => shares[f.unit]), order, confound: world?.confound ?? null };
 }

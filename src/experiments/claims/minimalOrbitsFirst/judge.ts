@@ -1,7 +1,8 @@
 import type { Claim, ClaimPoint, FeatureResult } from '../../../results/index.js';
 import type { Pooled } from '../claimModule.js';
 import { orbitValue } from '../shared/orbitValue.js';
-import { spearmanWithInterval } from '../../statistics.js';
+import { bootstrapInterval, spearmanWithInterval } from '../../statistics.js';
+import { partialSpearman } from '../../partialRank.js';
 import { inferAcrossSeeds } from '../../inference/index.js';
 import type { ConfoundTable } from '../../confoundTable.js';
 import type { PrimitiveRecord } from './collect.js';
@@ -15,6 +16,8 @@ export interface MinimalOrbitsFirstEvidence {
   readonly seed: number;
   readonly primitives: readonly PrimitiveRecord[];
   readonly units: readonly FeatureResult[];
+  /** Each unit's share of the training data's variance along its weights, aligned with `units` (empty when not measured). */
+  readonly unitVarianceShares: readonly number[];
   /** The primitive test's evidence; null without a synthetic world. */
   readonly order: PrimitiveOrderSeed | null;
   /** The world's confound table (the same for every seed); null without a synthetic world. */
@@ -45,7 +48,7 @@ function unitSecondary(pooled: Pooled<MinimalOrbitsFirstEvidence>): NonNullable<
     { name: 'units: Spearman rho(compressed length, settling epoch)', value: (f) => f.complexity.compressedBytes },
     { name: 'units: Spearman rho(total variation, settling epoch)', value: (f) => f.complexity.totalVariation },
   ];
-  return predictors.map((p) => {
+  const stats = predictors.map((p) => {
     const rows = units.filter((f) => p.value(f) !== null && Number.isFinite(p.value(f)!));
     const r = spearmanWithInterval(
       rows.map((f) => p.value(f)!),
@@ -54,6 +57,22 @@ function unitSecondary(pooled: Pooled<MinimalOrbitsFirstEvidence>): NonNullable<
     );
     return { name: p.name, statistic: round(r.rho), ci: r.ci, note: `${note}; ${r.n} units` };
   });
+  // the variance control of the unit statistic: orbit measure against settling with each unit's variance share held fixed
+  const withShare = pooled.seeds.flatMap((s) => s.units.map((f, i) => ({ f, share: s.unitVarianceShares[i] }))).filter(({ f, share }) => f.emergenceEpoch !== null && share !== undefined && Number.isFinite(orbitValue(f, run.orbitMeasure) ?? NaN));
+  if (withShare.length > 0) {
+    const xs = withShare.map(({ f }) => orbitValue(f, run.orbitMeasure)!);
+    const ys = withShare.map(({ f }) => f.emergenceEpoch!);
+    const zs = withShare.map(({ share }) => share);
+    const pick = (idx: Int32Array, a: readonly number[]) => Array.from(idx, (i) => a[i]);
+    const ci = bootstrapInterval(withShare.length, (idx) => partialSpearman(pick(idx, xs), pick(idx, ys), pick(idx, zs)), { seed: 2, clusters: withShare.map(({ f }) => f.seed) });
+    stats.splice(1, 0, {
+      name: `units: partial Spearman rho(${run.orbitMeasure.label}, settling epoch | variance share of the unit's weights)`,
+      statistic: round(partialSpearman(xs, ys, zs)),
+      ci,
+      note: `${note}; the variance each unit's weights capture in the training data held fixed; ${withShare.length} units`,
+    });
+  }
+  return stats;
 }
 
 /** The raw and variance rank correlations of both networks, mean over seeds with the t interval. */

@@ -1,0 +1,153 @@
+// Issue 21's cases at GAP's scale: degree, order, seconds and peak memory per case, each in a
+// fresh process (peak RSS is per process) with a time limit. GAP's times are the issue's figures
+// (GAP 4.12 on the issue author's machine; GAP is not installed here), so `vsGap` is indicative.
+// Run: npx tsx bench/groupsScale.ts [case ...]   (default: every case; ORBITSCOPE_BENCH_LIMIT_S=120)
+// Prints {"bench":"groupsScale","cases":[{case,degree,order,seconds,peakMiB,certificate,gapSeconds,vsGap}|{case,error}]}.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Perm, PermGroup, transversalPolicy } from '../src/groups/index.js';
+
+type Gens = { degree: number; gens: Int32Array[] };
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+function cyc(n: number, ...cycles: number[][]): Int32Array {
+  const p = Int32Array.from(range(n));
+  for (const c of cycles) for (let k = 0; k < c.length; k++) p[c[k]] = c[(k + 1) % c.length];
+  return p;
+}
+/** S_m on points a..a+m-1 of degree n: a transposition and an m-cycle. */
+const sym = (n: number, a: number, m: number) => [cyc(n, [a, a + 1]), cyc(n, range(m).map((i) => a + i))];
+
+/** The action of <gens> (on 0..k-1) on the orbit of `start` under `act`, as permutations of that orbit. */
+function actionOnOrbit<T>(gens: Int32Array[], start: T, act: (x: T, g: Int32Array) => T, key: (x: T) => string): Gens {
+  const index = new Map<string, number>([[key(start), 0]]);
+  const objects = [start];
+  for (let i = 0; i < objects.length; i++)
+    for (const g of gens) {
+      const y = act(objects[i], g);
+      const ky = key(y);
+      if (index.has(ky)) continue;
+      index.set(ky, objects.length);
+      objects.push(y);
+    }
+  return { degree: objects.length, gens: gens.map((g) => Int32Array.from(objects, (x) => index.get(key(act(x, g)))!)) };
+}
+
+const M23 = [cyc(23, range(23)), Perm.parse('(3,17,10,7,9)(4,13,14,19,5)(8,18,11,12,23)(15,20,22,21,16)', 23).images];
+const M11 = [Perm.parse('(1,2,3,4,5,6,7,8,9,10,11)', 11).images, Perm.parse('(3,7,11,8)(4,10,5,6)', 11).images];
+
+/** M23 on the 70,840 pairs (cyclically ordered 3-set, fourth point): 4-transitivity makes it one orbit; stabilizer of order 144. */
+function m23on70840(): Gens {
+  type X = [number, number, number, number];
+  const canon = ([a, b, c, d]: X): X => (a < b && a < c ? [a, b, c, d] : b < c ? [b, c, a, d] : [c, a, b, d]);
+  return actionOnOrbit<X>(M23, [0, 1, 2, 3], (x, g) => canon([g[x[0]], g[x[1]], g[x[2]], g[x[3]]]), (x) => x.join(','));
+}
+
+/** M11 x M11 on the 7920 elements of M11, (a, b): x -> a^-1 x b. */
+function m11xm11(): Gens {
+  const key = (x: Int32Array) => x.join(',');
+  const compose = (p: Int32Array, q: Int32Array) => Int32Array.from(p, (i) => q[i]);
+  const inv = (p: Int32Array) => {
+    const r = new Int32Array(p.length);
+    p.forEach((v, i) => (r[v] = i));
+    return r;
+  };
+  const elements: Int32Array[] = [Int32Array.from(range(11))];
+  const index = new Map([[key(elements[0]), 0]]);
+  for (let i = 0; i < elements.length; i++)
+    for (const g of M11) {
+      const y = compose(elements[i], g);
+      if (index.has(key(y))) continue;
+      index.set(key(y), elements.length);
+      elements.push(y);
+    }
+  const left = M11.map((a) => Int32Array.from(elements, (x) => index.get(key(compose(inv(a), x)))!));
+  const right = M11.map((b) => Int32Array.from(elements, (x) => index.get(key(compose(x, b)))!));
+  return { degree: elements.length, gens: [...left, ...right] };
+}
+
+/** S5 wr S5 in product action on the 3125 5-tuples over 5 symbols. */
+function s5wrS5(): Gens {
+  const n = 3125;
+  const digits = (p: number) => range(5).map((k) => Math.floor(p / 5 ** k) % 5);
+  const number = (d: number[]) => d.reduce((acc, x, k) => acc + x * 5 ** k, 0);
+  const onFirst = (s: Int32Array) => Int32Array.from(range(n), (p) => {
+    const d = digits(p);
+    d[0] = s[d[0]];
+    return number(d);
+  });
+  const onCoords = (s: Int32Array) => Int32Array.from(range(n), (p) => {
+    const d = digits(p);
+    const e = new Array<number>(5);
+    for (let k = 0; k < 5; k++) e[s[k]] = d[k];
+    return number(e);
+  });
+  const [t, c] = sym(5, 0, 5);
+  return { degree: n, gens: [onFirst(t), onFirst(c), onCoords(t), onCoords(c)] };
+}
+
+/** The Sylow 2-subgroup of S_1024: swaps of the halves of the first block of size 2^(k+1), k = 0..9. */
+function sylow2of1024(): Gens {
+  const n = 1024;
+  return { degree: n, gens: range(10).map((k) => Int32Array.from(range(n), (i) => (i < 2 ** (k + 1) ? (i < 2 ** k ? i + 2 ** k : i - 2 ** k) : i))) };
+}
+
+/** C2 wr S_m on 2m points (blocks {2i, 2i+1}). */
+function c2wrS(m: number): Gens {
+  const n = 2 * m;
+  const evens = range(m).map((i) => 2 * i);
+  return { degree: n, gens: [cyc(n, [0, 1]), cyc(n, [0, 2], [1, 3]), cyc(n, evens, evens.map((p) => p + 1))] };
+}
+
+interface Case {
+  make: () => Gens;
+  order: (G: PermGroup) => bigint;
+  gapSeconds?: number;
+}
+const orderOf = (G: PermGroup) => G.order();
+const CASES: Record<string, Case> = {
+  'M23 on 70840': { make: m23on70840, order: orderOf, gapSeconds: 0.67 },
+  'S1000 x S1000 on 2000': { make: () => ({ degree: 2000, gens: [...sym(2000, 0, 1000), ...sym(2000, 1000, 1000)] }), order: orderOf },
+  'S500 x S500 on 1000': { make: () => ({ degree: 1000, gens: [...sym(1000, 0, 500), ...sym(1000, 500, 500)] }), order: orderOf },
+  'C2 wr S500 on 1000': { make: () => c2wrS(500), order: orderOf },
+  'Sym(1000), stabilizer of a 998-tuple': { make: () => ({ degree: 1000, gens: sym(1000, 0, 1000) }), order: (G) => G.pointwiseStabilizer(range(998)).order() },
+  'Alt(1002), stabilizer of a 999-tuple': {
+    make: () => ({ degree: 1002, gens: range(1000).map((k) => cyc(1002, [0, 1, k + 2])) }),
+    order: (G) => G.pointwiseStabilizer(range(999)).order(),
+  },
+  'S250 x S250': { make: () => ({ degree: 500, gens: [...sym(500, 0, 250), ...sym(500, 250, 250)] }), order: orderOf },
+  'S4^500': { make: () => ({ degree: 2000, gens: range(500).flatMap((k) => sym(2000, 4 * k, 4)) }), order: orderOf },
+  'Sylow 2-subgroup of S1024': { make: sylow2of1024, order: orderOf },
+  'M11 x M11 on 7920': { make: m11xm11, order: orderOf, gapSeconds: 0.2 },
+  'S5 wr S5 on 3125': { make: s5wrS5, order: orderOf, gapSeconds: 0.2 },
+};
+
+function runCase(name: string): void {
+  // ORBITSCOPE_EXPLICIT=maxDegree,maxEntries measures another transversal policy
+  const policy = process.env.ORBITSCOPE_EXPLICIT?.split(',').map(Number);
+  if (policy) Object.assign(transversalPolicy, { maxDegree: policy[0], maxEntries: policy[1] });
+  const c = CASES[name];
+  const { degree, gens } = c.make();
+  const t0 = performance.now();
+  const G = new PermGroup(gens.map((g) => Perm.unsafeWrap(g)), degree);
+  const order = c.order(G);
+  const seconds = (performance.now() - t0) / 1000;
+  const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(JSON.stringify({ case: name, degree, order: order.toString().length > 40 ? `~10^${order.toString().length - 1}` : order.toString(), seconds: Number(seconds.toFixed(3)), peakMiB, certificate: G.certificate() }));
+}
+
+const child = process.argv[2] === '--child';
+if (child) runCase(process.argv[3]);
+else {
+  const names = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(CASES);
+  const limit = Number(process.env.ORBITSCOPE_BENCH_LIMIT_S ?? 120);
+  const cases = names.map((name) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', name], { encoding: 'utf8', timeout: limit * 1000, maxBuffer: 1 << 24 });
+    const line = r.stdout.trim().split('\n').pop();
+    if (r.status !== 0 || !line) return { case: name, error: r.signal ? `no answer within ${limit} s` : (r.stderr.trim().split('\n').find((l) => /Error|error/.test(l)) ?? `exit ${r.status}`) };
+    const out = JSON.parse(line) as { seconds: number };
+    const gap = CASES[name].gapSeconds;
+    return { ...out, ...(gap ? { gapSeconds: gap, vsGap: Number((out.seconds / gap).toFixed(1)) } : {}) };
+  });
+  console.log(JSON.stringify({ bench: 'groupsScale', limitSeconds: limit, cases }));
+}
