@@ -18,6 +18,8 @@ export interface RunFlags {
   config?: string;
   out?: string;
   eps?: number;
+  emergenceCosine?: number;
+  complexity?: string;
   quiet?: boolean;
   json?: boolean;
 }
@@ -38,12 +40,18 @@ export const handle: Action<RunFlags> = async (f, _args, io) => {
       seeds: f.seeds,
       seed: f.seed,
       eps: f.eps,
+      // the shapes world's orbit measure is the finite groups' epsilon-orbit: --eps reaches it too
+      finiteEps: f.eps,
+      emergenceCosine: f.emergenceCosine,
+      complexityMeasure: f.complexity,
       quick: f.quick,
     },
     file,
     f.config,
   );
-  const out = f.out ?? `runs/${config.preset}${config.quick ? '-quick' : ''}-seed${config.seed}`;
+  // the default name says which seeds the directory holds: runs/shapes-seeds0-4, runs/shapes-seed3
+  const seeds = config.seeds > 1 ? `seeds${config.seed}-${config.seed + config.seeds - 1}` : `seed${config.seed}`;
+  const out = f.out ?? `runs/${config.preset}${config.quick ? '-quick' : ''}-${seeds}`;
   const { results, elapsedSeconds } = await inOutputDirectory('--out', out, () => runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m) }));
   if (f.json) {
     io.out(
