@@ -9,6 +9,7 @@ import type { FeatureOrbitNumbers } from './featureOrbits.js';
 import { networkSymmetry, type SymmetryRecord } from './layerSymmetry.js';
 import { layerViews, type UnitBox } from './onnxUnitViews.js';
 import { receptiveFields } from './receptiveField.js';
+import { shuffledWeights } from './shuffledWeights.js';
 
 /** Images an ONNX network is analysed on: count x channels x height x width, row-major. */
 export interface OnnxData {
@@ -79,6 +80,8 @@ export interface OnnxLayerAnalysis {
   readonly actMaxNorm: number;
   readonly features: readonly OnnxUnitFeatures[];
   readonly invariance: Readonly<Record<string, SymmetryRecord>>;
+  /** The same numbers for the control network (weights shuffled within each tensor, `control`). */
+  readonly invarianceControl: Readonly<Record<string, SymmetryRecord>>;
   /** Wall-clock seconds of this layer's views and orbit numbers. */
   readonly seconds: number;
 }
@@ -96,6 +99,8 @@ export interface OnnxModelAnalysis {
   readonly data: { readonly spec: string; readonly viewSamples: number; readonly symmetrySamples: number };
   /** Layer symmetry of the input itself (f(x) = x): the reference for the depth trend. */
   readonly inputInvariance: Readonly<Record<string, SymmetryRecord>>;
+  /** What invarianceControl was computed on. */
+  readonly control: string;
   readonly symmetrySeconds: number;
   readonly layers: readonly OnnxLayerAnalysis[];
 }
@@ -115,8 +120,9 @@ function safeComplexity(x: Float32Array, h: number, w: number): Complexity | nul
  * exporter, ops in SUPPORTED_OPS) on data: for each unit the three input-space views
  * (layerViews), each with orbit numbers under the groups acting on all channels at once
  * (channelOrbits), complexity per channel, and for RGB inputs the luminance/opponent split;
- * for each layer the invariance and equivariance of its responses (networkSymmetry), with the
- * input's own numbers as reference. Bad input throws a UserError naming it.
+ * for each layer the invariance and equivariance of its responses (networkSymmetry), beside the
+ * same numbers for the input itself and for the control network (shuffledWeights), so that a
+ * depth trend can be told from what the architecture alone gives. Bad input throws a UserError naming it.
  */
 export async function analyzeOnnx(o: AnalyzeOnnxOptions): Promise<OnnxModelAnalysis> {
   const where = `--model ${o.model}`;
@@ -142,11 +148,13 @@ export async function analyzeOnnx(o: AnalyzeOnnxOptions): Promise<OnnxModelAnaly
   const fields = receptiveFields(graph);
   const t0 = performance.now();
   const symmetry = await networkSymmetry(graph, layers, modelDims, fields, d.pixels.subarray(0, symCount * per), symCount, o.groups, imageDims);
+  const controlGraph = shuffledWeights(graph, layers, 0);
+  const control = await networkSymmetry(controlGraph, onnxLayers(controlGraph, where), modelDims, fields, d.pixels.subarray(0, symCount * per), symCount, o.groups, imageDims);
   const symmetrySeconds = (performance.now() - t0) / 1000;
   const out: OnnxLayerAnalysis[] = [];
   for (const layer of layers) {
     const t1 = performance.now();
-    out.push({ ...(await analyseLayer(graph, layer, modelDims, imageDims, fields, d, viewCount, o, levels, tol)), invariance: symmetry.layers[layer.index], seconds: 0 });
+    out.push({ ...(await analyseLayer(graph, layer, modelDims, imageDims, fields, d, viewCount, o, levels, tol)), invariance: symmetry.layers[layer.index], invarianceControl: control.layers[layer.index], seconds: 0 });
     (out[out.length - 1] as { seconds: number }).seconds = Number(((performance.now() - t1) / 1000).toFixed(3));
   }
   return {
@@ -160,6 +168,7 @@ export async function analyzeOnnx(o: AnalyzeOnnxOptions): Promise<OnnxModelAnaly
     inputShape: dims,
     data: { spec: d.spec, viewSamples: viewCount, symmetrySamples: symCount },
     inputInvariance: symmetry.input,
+    control: 'the same network with the weights of every Conv/Gemm/MatMul shuffled within their tensor (seed 0); biases and BatchNorm kept',
     symmetrySeconds: Number(symmetrySeconds.toFixed(3)),
     layers: out,
   };
@@ -176,7 +185,7 @@ async function analyseLayer(
   o: AnalyzeOnnxOptions,
   levels: number,
   tol: number,
-): Promise<Omit<OnnxLayerAnalysis, 'invariance' | 'seconds'>> {
+): Promise<Omit<OnnxLayerAnalysis, 'invariance' | 'invarianceControl' | 'seconds'>> {
   const v = await layerViews(graph, layer, modelDims, fields.get(layer.output) ?? 'dense', d.pixels.subarray(0, viewCount * d.channels * d.height * d.width), viewCount, { k: o.k, steps: o.steps, imageDims });
   const { height: h, width: w } = v.box;
   const C = v.channels;

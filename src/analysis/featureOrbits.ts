@@ -2,6 +2,7 @@ import { InputRangeError } from '../core/errors.js';
 import { imageStabilizer, ENUMERATE_MAX_ORDER } from '../actions/imageStabilizer.js';
 import { epsStabilizer } from '../actions/epsStabilizer.js';
 import { orbitDimension } from '../actions/orbitDimension.js';
+import { imageWindow } from '../actions/imageWindow.js';
 import { epsStabilizerBatch } from '../actions/epsStabilizerMeasure.js';
 import { gridD4, p4m, torusTranslations } from '../groups/perm/named.js';
 import type { PermGroup } from '../groups/perm/PermGroup.js';
@@ -92,7 +93,9 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
           out[f][name] = { dim: d.dim, orbitDim: d.orbitDim, stabilizerDim: d.stabilizerDim, singularValues: d.singularValues.map((s) => Number(s.toPrecision(6))) };
         } catch (e) {
           if (!(e instanceof InputRangeError)) throw e;
-          out[f][name] = { dim: G.dim, orbitDim: null, stabilizerDim: null, singularValues: null };
+          // never a dimension of 0 for a measure that does not apply: null, with the reason
+          const reason = /zero inside the window/.test(e.message) && !imageWindow(h, w, 'disk', 2, 2).some((v) => v > 0) ? `kernel ${h}x${w} too small for ${name}` : e.message.replace(/^orbitDimension: /, '');
+          out[f][name] = { dim: G.dim, orbitDim: null, stabilizerDim: null, singularValues: null, reason };
         }
       }
       if (options.eps !== null) {

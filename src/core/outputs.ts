@@ -189,7 +189,9 @@ export async function inOutputDirectory<T>(option: string, dir: string, work: ()
     return await work();
   } catch (e) {
     lock.release();
-    if (created && isUserError(e)) rmSync(created, { recursive: true, force: true });
+    // an error that says what it kept (a diverged run's last checkpoint) keeps the directory
+    const keeps = (e as { keepsOutput?: boolean }).keepsOutput === true;
+    if (created && isUserError(e) && !keeps) rmSync(created, { recursive: true, force: true });
     throw e;
   } finally {
     lock.release();

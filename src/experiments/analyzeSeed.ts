@@ -23,6 +23,11 @@ export interface SeedAnalysisInput {
   readonly heldOutCount: number;
   readonly world: WorldPrimitives | null;
   readonly config: RunConfig;
+  /** The orbit number used for learned features, and its declared epsilon. */
+  readonly orbitMeasure: SeedContext['orbitMeasure'];
+  readonly primaryEps: number;
+  /** The linear twin of layer 1 (see SeedContext), null when none was trained. */
+  readonly linearTwin: TrainedSeed | null;
   /**
    * Inverse whitening matrix (d x d, symmetric) when the data were ZCA-whitened: every
    * input-space feature is mapped back to pixel space by it before analysis.
@@ -63,6 +68,9 @@ export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysi
     heldOutInputs: input.heldOutInputs,
     heldOutCount: input.heldOutCount,
     ...(input.unwhiten ? { unwhiten: input.unwhiten } : {}),
+    orbitMeasure: input.orbitMeasure,
+    primaryEps: input.primaryEps,
+    linearTwin: input.linearTwin,
     ...shared,
   };
   const root = RandomSource.fromSeed(seed);

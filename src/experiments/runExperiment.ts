@@ -8,11 +8,11 @@ import { analyzeSeed, type SeedAnalysis } from './analyzeSeed.js';
 import { CLAIMS } from './claims/index.js';
 import type { RunContext } from './claims/claimModule.js';
 import { checkOrbitStabilizer, checkRandomSearch } from './selfChecks/index.js';
-import type { RunConfig } from './config.js';
+import { FINITE_GROUPS, type RunConfig } from './config.js';
 import { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';
 import { writeReport } from './writeReport.js';
 import { worldOf } from './world.js';
-import { learningRate, trainSeed } from './trainSeed.js';
+import { learningRate, trainLinearTwinSeed, trainSeed } from './trainSeed.js';
 import { claimRunDirectory, writeFeatureImages, writeResults } from './runDirectory.js';
 import type { AutoencodersStabiliseEvidence } from './claims/autoencodersStabilise/index.js';
 
@@ -26,10 +26,12 @@ export interface RunOptions {
   readonly log?: (line: string) => void;
 }
 
+const FINITE: readonly string[] = FINITE_GROUPS;
+
 /** The orbit number used for learned features, from the declared groups and the world. */
 export function orbitMeasureOf(config: RunConfig, syntheticWorld: boolean): RunContext['orbitMeasure'] {
-  const lieGroup = config.groups.find((g) => !['translations', 'd4', 'p4m'].includes(g));
-  const finiteGroup = config.groups.find((g) => ['translations', 'd4', 'p4m'].includes(g));
+  const lieGroup = config.groups.find((g) => !FINITE.includes(g));
+  const finiteGroup = config.groups.find((g) => FINITE.includes(g));
   // Learned features are real-valued: their orbit is measured by an epsilon-orbit. On a torus
   // world (shapes) features sit anywhere, so the world's own finite group serves; elsewhere an
   // image-plane Lie group about the image centre.
@@ -76,19 +78,26 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   const heldOutInputs = data.pixels.slice(trainCount * n, count * n);
   const analyses: SeedAnalysis[] = [];
   const deepViews: DeepUnitView[] = [];
+  const orbitMeasure = orbitMeasureOf(config, world !== null);
+  const primaryEps = FINITE.includes(orbitMeasure.group) ? config.finiteEps : config.eps;
   for (const seed of seeds) {
     t = performance.now();
     const trained = await trainSeed(data, trainInputs, config, seed, out, log);
     tick(`train seed ${seed}`, t);
     t = performance.now();
+    const linearTwin = config.model === 'ae' ? await trainLinearTwinSeed(data, trainInputs, config, seed) : null;
+    tick(`train linear twin seed ${seed}`, t);
+    t = performance.now();
     log(`seed ${seed}: analysing ${trained.layers[0].snapshots.length} snapshots`);
-    analyses.push(await analyzeSeed({ trained, height: h, width: w, trainInputs, trainCount, heldOutInputs, heldOutCount, world, config, ...(data.whitening ? { unwhiten: data.whitening.inverse } : {}) }));
+    analyses.push(
+      await analyzeSeed({ trained, height: h, width: w, trainInputs, trainCount, heldOutInputs, heldOutCount, world, config, orbitMeasure, primaryEps, linearTwin, ...(data.whitening ? { unwhiten: data.whitening.inverse } : {}) }),
+    );
     if (seed === seeds[0]) deepViews.push(...(await deepUnitViews(finalStack(trained), heldOutInputs, heldOutCount, n, data.whitening?.inverse)));
     tick(`analyse seed ${seed}`, t);
   }
 
   t = performance.now();
-  const run: RunContext = { seeds, layerCount: config.layers.length, snapshotEpochs: analyses[0].snapshotTimes.map((s) => s.epoch), config, orbitMeasure: orbitMeasureOf(config, world !== null) };
+  const run: RunContext = { seeds, layerCount: config.layers.length, snapshotEpochs: analyses[0].snapshotTimes.map((s) => s.epoch), config, orbitMeasure };
   const claims = {} as Record<ClaimId, Claim>;
   for (const id of ClaimIds) {
     const module = CLAIMS[id];

@@ -52,10 +52,11 @@ export async function seedFeatures(trained: TrainedSeed, h: number, w: number, c
     }
     for (let k = 0; k < perSnapshot.length; k++) {
       const F = perSnapshot[k];
-      // sampled measures cost most: the epsilon-measures at the first (untrained control) and last
-      // snapshot only, except the finite epsilon-orbit of a torus world (the orbit measure of C2)
-      const ends = k === 0 || k === perSnapshot.length - 1;
-      const orbits: FeatureOrbitNumbers[] = await featureOrbits(F, units, h, w, { groups: config.groups, levels: config.levels, tol: config.tol, eps: ends ? config.eps : null, finiteEps: ends || world ? config.finiteEps : null });
+      // sampled measures cost most: the epsilon-measures at the last snapshot only, except the
+      // finite epsilon-orbit of a torus world (the orbit measure of C2); claims that need a
+      // control's orbit measure compute it themselves (claims/shared/orbitMeasure.ts)
+      const isLast = k === perSnapshot.length - 1;
+      const orbits: FeatureOrbitNumbers[] = await featureOrbits(F, units, h, w, { groups: config.groups, levels: config.levels, tol: config.tol, eps: isLast ? config.eps : null, finiteEps: isLast || world ? config.finiteEps : null });
       const found = world && L.index === 1 ? await matchPrimitives(F, units, n, world.primitives) : null;
       if (found) primitiveBest.push(found.perPrimitive);
       for (let u = 0; u < units; u++) {

@@ -1,29 +1,24 @@
 import type { Dataset } from '../data/dataset.js';
 import { trainStack } from '../nn/trainStack.js';
+import { defaultLearningRate, lossForData } from '../nn/defaults.js';
 import { readSnapshots } from '../nn/runStore.js';
 import type { TrainedSeed } from '../analysis/trainedStack.js';
 import type { RunConfig } from './config.js';
 import { trainedSeedOf } from './trainedSeed.js';
 import { keepSnapshots, seedDirectories } from './runDirectory.js';
 
-/** Model options that suit the data's value range: BCE on [0, 1] data, MSE with a linear decoder otherwise. */
+/** Model options that suit the data's value range: BCE on [0, 1] data, MSE with a linear decoder otherwise (shared with `train`: nn/defaults.ts). */
 export function modelOptions(data: Dataset, config: RunConfig) {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of data.pixels) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  const unit = lo >= 0 && hi <= 1;
+  const { loss, decoder, unit } = lossForData(data.pixels);
   const common = { optimizer: config.optimizer, weightDecay: config.weightDecay };
   return config.model === 'ae'
-    ? { ae: { ...common, sparsityWeight: config.sparsity, ...(unit ? { loss: 'bce' as const, decoder: 'sigmoid' as const } : { loss: 'mse' as const, decoder: 'linear' as const }) } }
+    ? { ae: { ...common, sparsityWeight: config.sparsity, loss, decoder } }
     : { rbm: { weightDecay: config.weightDecay, visible: unit ? ('bernoulli' as const) : ('gaussian' as const) } };
 }
 
 /** The learning rate a run uses: the config's, else the trainer's default for the optimiser (Adam wants 0.01). */
 export function learningRate(config: RunConfig): number {
-  return config.lr ?? (config.model === 'rbm' ? 0.05 : config.optimizer === 'adam' ? 0.01 : 0.1);
+  return config.lr ?? defaultLearningRate(config.model, config.optimizer);
 }
 
 /**
@@ -53,4 +48,31 @@ export async function trainSeed(data: Dataset, trainRows: Float32Array, config: 
   keepSnapshots(dirs);
   const snapshots = trained.snapshots.length ? trained.snapshots : readSnapshots(dirs.snapshots);
   return trainedSeedOf(seed, trained, snapshots);
+}
+
+/**
+ * The linear twin of a seed's first layer: a one-layer tied autoencoder with linear encoder and
+ * decoder, squared error and no sparsity, of the same width, trained by the same engine with the
+ * same seed, rows, epochs, batch, optimiser, learning rate, weight decay and snapshot schedule.
+ * Only what makes the network nonlinear differs (cross-entropy needs outputs in [0, 1], sparsity
+ * needs sigmoid rates). Its optimum is PCA, so it learns spectral ordering and nothing else (Saxe,
+ * McClelland & Ganguli 2014). It is cheap and deterministic, so it is retrained rather than
+ * checkpointed (writing its snapshots cost more than training it). (src/experiments/linearTwin.ts
+ * trains the same network for C2 but keeps only W; the claims need biases too, to reconstruct.)
+ */
+export async function trainLinearTwinSeed(data: Dataset, trainRows: Float32Array, config: RunConfig, seed: number): Promise<TrainedSeed> {
+  const n = data.height * data.width;
+  const trained = await trainStack({
+    data: trainRows,
+    dim: n,
+    layers: [n, config.layers[0]],
+    model: 'ae',
+    epochs: config.epochs,
+    batch: config.batch,
+    lr: learningRate({ ...config, model: 'ae' }),
+    seed,
+    ae: { encoder: 'linear', decoder: 'linear', loss: 'mse', sparsityWeight: 0, optimizer: config.optimizer, weightDecay: config.weightDecay },
+    snapshots: { perDecade: config.snapshotsPerDecade, everyEpoch: true },
+  });
+  return trainedSeedOf(seed, trained, trained.snapshots);
 }

@@ -9,6 +9,9 @@ export class TrainingDivergedError extends UserError {
     super(message);
     this.name = 'TrainingDivergedError';
   }
+
+  /** The run directory keeps its last good checkpoint (inOutputDirectory does not remove it). */
+  readonly keepsOutput = true;
 }
 
 /** The resumable state of one layer's (or one fine-tuning phase's) training. */
@@ -29,7 +32,12 @@ export interface FitState {
   /** Loss sum and count since the last snapshot. */
   snapSum: number;
   snapCount: number;
+  /** The first minibatch loss of this phase: the yardstick of divergence (absent until the first step). */
+  firstLoss?: number;
 }
+
+/** A minibatch loss this many times the phase's first one means training diverged (no healthy run gets near it). */
+export const DIVERGENCE_FACTOR = 1e4;
 
 /** One finished epoch: the mean training loss (reconstruction loss) and monitoring numbers. */
 export interface EpochRecord {
@@ -194,13 +202,18 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
       const checkpointNow = !epochEnd && (stepCheckpoint || timeCheckpoint) && o.onCheckpoint !== undefined;
       // a non-finite loss stops training, keeping the last checkpoint; weights are scanned too
       // before anything is stored (a full scan every run would cost ~5% of an epoch)
-      let bad = losses.findIndex((l) => !Number.isFinite(l));
+      // a finite loss that has grown DIVERGENCE_FACTOR-fold over the first one diverged too
+      // (a huge learning rate saturates the units and the loss stays finite, at 1e30)
+      if (state.firstLoss === undefined && losses.length && Number.isFinite(losses[0])) state.firstLoss = losses[0];
+      const limit = DIVERGENCE_FACTOR * Math.max(Math.abs(state.firstLoss ?? Infinity), 1e-6);
+      let bad = losses.findIndex((l) => !Number.isFinite(l) || l > limit);
       const store = epochEnd || scheduled || checkpointNow;
       if (bad < 0 && store && adapter.paramNames.some((n) => (carried[n].data as Float32Array).some((v) => !Number.isFinite(v)))) bad = m;
       if (bad >= 0) {
         const where = `${o.label}, epoch ${state.epoch + 1}, step ${state.step + Math.min(bad, m - 1) + 1} of ${S}`;
         const kept = o.checkpointInfo ? `; ${o.checkpointInfo()}` : '';
-        throw new TrainingDivergedError(`training diverged: ${bad < m ? 'the loss' : 'a weight'} became ${bad < m ? losses[bad] : 'non-finite'} at ${where} (try a smaller learning rate)${kept}`);
+        const what = bad >= m ? 'a weight became non-finite' : Number.isFinite(losses[bad]) ? `the loss grew to ${losses[bad].toPrecision(3)}, over ${DIVERGENCE_FACTOR} times its first value ${state.firstLoss!.toPrecision(3)},` : `the loss became ${losses[bad]}`;
+        throw new TrainingDivergedError(`training diverged: ${what} at ${where} (try a smaller learning rate)${kept}`);
       }
       for (const l of losses) {
         state.lossSum += l;

@@ -115,7 +115,7 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
       checkpointEverySteps: s.checkpointEverySteps,
       checkpointSeconds: s.checkpointSeconds,
       label: layer < 0 ? 'fine-tuning' : `layer ${layer + 1}`,
-      checkpointInfo: () => (dir ? `the last good checkpoint (${lastCheckpoint}) is kept in ${join(dir, CHECKPOINT_FILE)}` : 'no run directory, so nothing was saved'),
+      checkpointInfo: () => (!dir ? 'no run directory, so nothing was saved' : existsSync(join(dir, CHECKPOINT_FILE)) ? `the last good checkpoint (${lastCheckpoint}) is kept in ${join(dir, CHECKPOINT_FILE)}` : 'no checkpoint was written yet'),
       resume,
       onSnapshot: (e) => {
         const weights = layer < 0 ? Array.from({ length: L }, (_, l) => weightsOf(e.carried, l, shape(l))) : [weightsOf(e.carried, 0, shape(0))];

@@ -7,6 +7,7 @@ import { featureOrbits } from '../../src/analysis/featureOrbits.js';
 import { networkSymmetry } from '../../src/analysis/layerSymmetry.js';
 import { layerViews } from '../../src/analysis/onnxUnitViews.js';
 import { receptiveFields } from '../../src/analysis/receptiveField.js';
+import { shuffledWeights } from '../../src/analysis/shuffledWeights.js';
 
 const normal = (n: number, seed: number) => RandomSource.fromSeed(seed).fillNormal(new Float32Array(n));
 
@@ -147,5 +148,25 @@ describe('networkSymmetry: invariance and equivariance of each layer', () => {
       eq.push(s.layers[0].so2.equivariance!);
     }
     expect(eq[0]).toBeLessThan(0.25 * eq[1]);
+  });
+});
+
+describe('shuffledWeights: the control network', () => {
+  it('shuffledWeights keeps each weight tensor as a multiset but breaks its arrangement (a D4-symmetric kernel stops being equivariant)', async () => {
+    const side = 11;
+    const data = normal(30 * side * side, 8);
+    const iso = Float32Array.from([1, 2, 1, 2, 4, 2, 1, 2, 1].map((v, i) => v + 0.01 * i));
+    const graph = convNet(iso, 1, 3, side, true);
+    const layers = onnxLayers(graph, 'c');
+    const control = shuffledWeights(graph, layers, 0);
+    const w = control.constants.get('W')!.data as Float32Array;
+    expect([...w].sort()).toEqual([...iso].sort());
+    expect(Array.from(w)).not.toEqual(Array.from(iso));
+    expect(Array.from(graph.constants.get('W')!.data as Float32Array)).toEqual(Array.from(iso));
+    const fields = receptiveFields(graph);
+    const trained = await networkSymmetry(graph, layers, [1, side, side], fields, data, 30, ['d4']);
+    const shuffled = await networkSymmetry(control, onnxLayers(control, 'c'), [1, side, side], fields, data, 30, ['d4']);
+    expect(trained.layers[0].d4.equivariance).toBeLessThan(0.05);
+    expect(shuffled.layers[0].d4.equivariance).toBeGreaterThan(0.2);
   });
 });

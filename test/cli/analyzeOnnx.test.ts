@@ -29,6 +29,7 @@ describe('orbitscope analyze --model net.onnx', () => {
       expect(L.features).toHaveLength(L.units);
       expect(Object.keys(L.features[0].views)).toEqual(L.viewLabels);
       expect(Object.keys(L.invariance)).toEqual(['so2', 'se2', 'p4m']);
+      expect(Object.keys(L.invarianceControl)).toEqual(['so2', 'se2', 'p4m']);
       for (const g of ['so2', 'se2', 'p4m']) expect(L.invariance[g].invariance).toBeGreaterThan(0);
     }
     expect(a.layers[0].viewLabels).toEqual(['linear composite', 'top-20 mean', 'activation maximum']);

@@ -49,9 +49,9 @@ describe('orbitscope train', () => {
     const unknown = await run(['--data', 'cifar']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim()).toBe('orbitscope train: data spec "cifar": unknown dataset "cifar"; expected one of shapes, mnist, idx, natural, npy');
-    const bad = await run(['--data', `npy:${file}`, '--decoder', 'linear', '--out', join(dir, 'bad'), '--quiet']);
+    const bad = await run(['--data', `npy:${file}`, '--decoder', 'linear', '--loss', 'bce', '--out', join(dir, 'bad'), '--quiet']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim()).toBe('orbitscope train: trainStack: loss bce needs the sigmoid decoder (got linear)');
+    expect(bad.stderr.trim()).toBe('orbitscope train: --loss bce: needs --decoder sigmoid (got linear)');
   });
 
   it('orbitscope train --help documents every option', async () => {

@@ -11,6 +11,8 @@ import { orbitDistances } from '../../src/actions/resample.js';
 import { affineRows, so2 } from '../../src/groups/lie/index.js';
 import { explorerTestRuns, type ExplorerTestRuns } from './runDir.js';
 import type { FeatureIndex } from '../../src/web/app/api.js';
+import { ClaimIds } from '../../src/results/index.js';
+import { claimChart } from '../../src/experiments/claims/charts.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -144,9 +146,13 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
       c.points.some((p) => p.unit !== undefined && p.x !== null && p.y !== null),
     )!;
     const page = await open(`#/run/${run.id}/claims`);
-    await expect(page.locator('[data-testid^="chart-"] svg').count()).resolves.toBe(4);
+    // one chart per claim that has something to plot: the report's own specs decide which
+    const drawn = ClaimIds.filter((id) => claimChart(id, results.claims[id]) !== null).length;
+    expect(drawn).toBeGreaterThanOrEqual(3);
+    await expect(page.locator('[data-testid^="chart-"] svg').count()).resolves.toBe(drawn);
     await page.screenshot({ path: join(SHOTS, 'claims.png'), fullPage: true });
-    const point = page.locator(`[data-testid="chart-${cid}"] svg path[role="graphics-symbol"]`).first();
+    // a point of the trained network (controls carry no feature to open); trained points are drawn on top
+    const point = page.locator(`[data-testid="chart-${cid}"] svg path[role="graphics-symbol"][aria-label*="series: trained"]`).last();
     await point.hover({ force: true });
     await page.waitForFunction(() => !(document.getElementById('tooltip') as HTMLElement).hidden);
     expect(await page.locator('#tooltip').textContent()).toContain(`${claim.axes.x}: `);
@@ -154,6 +160,25 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
     await point.click({ force: true });
     await page.waitForFunction(() => document.body.dataset.ready?.includes('/feature?'));
     expect(page.url()).toMatch(/feature\?seed=\d+&layer=\d+&unit=\d+/);
+    await page.close();
+  });
+
+  it('the claims page draws the report’s chart specs: C5 one bar per map, C4 a discrete layer axis, tables without undefined, null or 15-digit floats (issue 15)', async () => {
+    const page = await open(`#/run/${run.id}/claims`);
+    // C5: the trained autoencoder and each baseline get their own place on the x axis
+    const c5 = (await page.locator('[data-testid="chart-C5"] svg').first().textContent()) ?? '';
+    for (const map of ['trained autoencoder', 'data mean', 'PCA']) expect(c5, map).toContain(map);
+    // C4: the layer axis is discrete (ticks 1, 2), never continuous (1.1, 1.2, ...)
+    const axis = page.locator('[data-testid="chart-C4"] svg [aria-label^="X-axis titled \'layer\'"]').first();
+    expect(await axis.getAttribute('aria-label')).toMatch(/discrete scale with 2 values: 1, 2/);
+    // tables print numbers rounded and missing values as "-"
+    const cells = await page.locator('section.claim td').allTextContents();
+    expect(cells.length).toBeGreaterThan(0);
+    for (const t of cells) {
+      expect(t).not.toMatch(/undefined|null|NaN/);
+      expect(t).not.toMatch(/\d\.\d{7,}/);
+    }
+    await page.screenshot({ path: join(SHOTS, 'claims-specs.png'), fullPage: true });
     await page.close();
   });
 

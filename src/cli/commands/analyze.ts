@@ -48,7 +48,9 @@ export function analysisTable(a: ModelAnalysis): string {
         const defined = vals.map((v) => v[key]).filter((x) => x !== null && x !== undefined).map(Number).filter(Number.isFinite);
         const m = median(defined);
         const missing = vals.length - defined.length;
-        return `${key === 'orbitDim' ? 'dim' : 'size'} ${Number.isFinite(m) ? m : '-'}${missing ? ` (${missing} n/a)` : ''}`;
+        const reason = vals.find((v) => typeof v.reason === 'string')?.reason;
+        if (!defined.length) return `n/a (${reason ?? 'no value'})`;
+        return `${key === 'orbitDim' ? 'dim' : 'size'} ${m}${missing ? ` (${missing} n/a)` : ''}`;
       }),
     ]),
   );

@@ -35,14 +35,14 @@ export function parseInputShape(text: string): number[] {
 
 /**
  * One line per layer: node, op, units, per group the median orbit number of the first view
- * (Lie: orbit dimension, or "n/a (reason)"; finite: orbit size) and the layer's invariance and
- * equivariance; the input's own symmetry first, as the reference.
+ * (Lie: orbit dimension, or "n/a (reason)"; finite: orbit size), the layer's invariance and
+ * equivariance, and theirs in the shuffled-weights control; the input's own symmetry first.
  */
 export function onnxAnalysisTable(a: OnnxModelAnalysis): string {
   const f = (x: number | null) => (x === null ? '-' : x.toPrecision(3));
-  const head = ['layer', 'node', 'op', 'units', 'box', 'sec', ...a.groups.flatMap((g) => [`${g} orbit`, `${g} inv/eqv`])];
+  const head = ['layer', 'node', 'op', 'units', 'box', 'sec', ...a.groups.flatMap((g) => [`${g} orbit`, `${g} inv/eqv`, 'control'])];
   const rows = [
-    ['input', '', '', '', '', '', ...a.groups.flatMap((g) => ['', `${f(a.inputInvariance[g]?.invariance ?? null)}/${f(a.inputInvariance[g]?.equivariance ?? null)}`])],
+    ['input', '', '', '', '', '', ...a.groups.flatMap((g) => ['', `${f(a.inputInvariance[g]?.invariance ?? null)}/${f(a.inputInvariance[g]?.equivariance ?? null)}`, ''])],
     ...a.layers.map((L) => [
       String(L.layer),
       L.node,
@@ -57,7 +57,8 @@ export function onnxAnalysisTable(a: OnnxModelAnalysis): string {
         const m = median(vals.map((v) => v[lie ? 'orbitDim' : 'orbitSize']).filter((x) => x !== null && x !== undefined).map(Number).filter(Number.isFinite));
         const orbit = Number.isFinite(m) ? `${lie ? 'dim' : 'size'} ${m}` : `n/a (${reason ?? 'no value'})`;
         const s = L.invariance[g];
-        return [orbit, `${f(s?.invariance ?? null)}/${f(s?.equivariance ?? null)}`];
+        const c = L.invarianceControl[g];
+        return [orbit, `${f(s?.invariance ?? null)}/${f(s?.equivariance ?? null)}`, `${f(c?.invariance ?? null)}/${f(c?.equivariance ?? null)}`];
       }),
     ]),
   ];

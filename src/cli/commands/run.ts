@@ -18,6 +18,8 @@ export interface RunFlags {
   config?: string;
   out?: string;
   eps?: number;
+  emergenceCosine?: number;
+  complexity?: string;
   quiet?: boolean;
   json?: boolean;
 }
@@ -38,6 +40,10 @@ export const handle: Action<RunFlags> = async (f, _args, io) => {
       seeds: f.seeds,
       seed: f.seed,
       eps: f.eps,
+      // the shapes world's orbit measure is the finite groups' epsilon-orbit: --eps reaches it too
+      finiteEps: f.eps,
+      emergenceCosine: f.emergenceCosine,
+      complexityMeasure: f.complexity,
       quick: f.quick,
     },
     file,

@@ -1,4 +1,7 @@
 import { loadDataset } from '../../data/loadDataset.js';
+import { UserError } from '../../core/errors.js';
+import { defaultLearningRate, lossForData, TRAINING_DEFAULTS } from '../../nn/defaults.js';
+import { estimateRunBytes, LARGE_RUN_BYTES } from '../../nn/runSize.js';
 import { progressReporter } from '../../nn/progress.js';
 import { trainStack } from '../../nn/trainStack.js';
 import { inOutputDirectory } from '../../core/outputs.js';
@@ -16,19 +19,19 @@ export interface TrainOptions {
   out?: string;
   quiet?: boolean;
   json?: boolean;
-  encoder: 'sigmoid' | 'tanh' | 'relu' | 'linear';
-  decoder: 'sigmoid' | 'tanh' | 'relu' | 'linear';
+  encoder?: 'sigmoid' | 'tanh' | 'relu' | 'linear';
+  decoder?: 'sigmoid' | 'tanh' | 'relu' | 'linear';
   untied?: boolean;
-  loss: 'mse' | 'bce';
-  noise: 'none' | 'mask' | 'gaussian';
-  noiseLevel: number;
-  sparsity: number;
-  sparsityTarget: number;
+  loss?: 'mse' | 'bce';
+  noise?: 'none' | 'mask' | 'gaussian';
+  noiseLevel?: number;
+  sparsity?: number;
+  sparsityTarget?: number;
   weightDecay?: number;
-  optimizer: 'sgd' | 'adam';
+  optimizer?: 'sgd' | 'adam';
   momentum?: number;
-  visible: 'bernoulli' | 'gaussian';
-  cdK: number;
+  visible?: 'bernoulli' | 'gaussian';
+  cdK?: number;
   persistent?: boolean;
   snapshotsPerDecade: number;
   snapshotSteps?: number[];
@@ -41,9 +44,32 @@ export interface TrainOptions {
   checkpointSeconds: number;
 }
 
+const AE_ONLY = { encoder: '--encoder', decoder: '--decoder', untied: '--untied', loss: '--loss', noise: '--noise', noiseLevel: '--noise-level', sparsity: '--sparsity', sparsityTarget: '--sparsity-target', optimizer: '--optimizer' } as const;
+const RBM_ONLY = { visible: '--visible', cdK: '--cd-k', persistent: '--persistent' } as const;
+
+/** An option of the other model kind would be silently ignored: refuse it, naming it. */
+function refuseOtherModelsOptions(o: TrainOptions): void {
+  const other = o.model === 'rbm' ? AE_ONLY : RBM_ONLY;
+  const given = (Object.keys(other) as (keyof typeof other)[]).filter((k) => o[k] !== undefined);
+  if (given.length) {
+    const flags = given.map((k) => other[k]).join(', ');
+    throw new UserError(`${flags}: ${given.length > 1 ? 'apply' : 'applies'} to ${o.model === 'rbm' ? 'autoencoders (--model ae)' : 'RBMs (--model rbm)'} only, not to --model ${o.model}`);
+  }
+}
+
 /** Build trainStack options from the parsed command line (exported for tests). */
 export function trainOptionsFromCli(o: TrainOptions, data: Float32Array, dim: number, io: Io): TrainStackOptions {
   const tty = !o.quiet && io === processIo && process.stderr.isTTY ? process.stderr : null;
+  refuseOtherModelsOptions(o);
+  // the defaults of `orbitscope run` (nn/defaults.ts): Adam 0.01, sparsity 3, decay 1e-3, loss by data range
+  const fit = lossForData(data);
+  const unit = fit.unit;
+  const encoder = o.encoder ?? 'sigmoid';
+  const decoder = o.decoder ?? (o.loss === 'mse' ? 'linear' : fit.decoder);
+  const loss = o.loss ?? (decoder === 'sigmoid' && unit ? 'bce' : 'mse');
+  const optimizer = o.optimizer ?? TRAINING_DEFAULTS.optimizer;
+  if (o.model === 'ae' && loss === 'bce' && decoder !== 'sigmoid') throw new UserError(`--loss bce: needs --decoder sigmoid (got ${decoder})`);
+  if (o.model === 'ae' && o.sparsity !== undefined && o.sparsity > 0 && encoder !== 'sigmoid') throw new UserError(`--sparsity ${o.sparsity}: needs --encoder sigmoid (got ${encoder})`);
   return {
     data,
     dim,
@@ -51,26 +77,26 @@ export function trainOptionsFromCli(o: TrainOptions, data: Float32Array, dim: nu
     model: o.model,
     epochs: o.epochs,
     batch: o.batch,
-    ...(o.lr !== undefined ? { lr: o.lr } : {}),
+    lr: o.lr ?? defaultLearningRate(o.model, optimizer),
     seed: o.seed,
     ae: {
-      encoder: o.encoder,
-      decoder: o.decoder,
+      encoder,
+      decoder,
       tied: !o.untied,
-      loss: o.loss,
-      noise: o.noise,
-      noiseLevel: o.noiseLevel,
-      sparsityWeight: o.sparsity,
-      sparsityTarget: o.sparsityTarget,
-      weightDecay: o.weightDecay ?? 0,
-      optimizer: o.optimizer,
+      loss,
+      noise: o.noise ?? 'none',
+      noiseLevel: o.noiseLevel ?? 0.25,
+      sparsityWeight: o.sparsity ?? (encoder === 'sigmoid' ? TRAINING_DEFAULTS.sparsity : 0),
+      sparsityTarget: o.sparsityTarget ?? 0.05,
+      weightDecay: o.weightDecay ?? TRAINING_DEFAULTS.weightDecay,
+      optimizer,
       ...(o.momentum !== undefined ? { momentum: o.momentum } : {}),
     },
     rbm: {
-      visible: o.visible,
-      k: o.cdK,
+      visible: o.visible ?? (unit ? 'bernoulli' : 'gaussian'),
+      k: o.cdK ?? 1,
       persistent: !!o.persistent,
-      ...(o.weightDecay !== undefined ? { weightDecay: o.weightDecay } : {}),
+      weightDecay: o.weightDecay ?? TRAINING_DEFAULTS.weightDecay,
       ...(o.momentum !== undefined ? { momentum: o.momentum } : {}),
     },
     snapshots: o.snapshots ? { perDecade: o.snapshotsPerDecade, everyEpoch: o.epochSnapshots, ...(o.snapshotSteps ? { steps: o.snapshotSteps } : {}) } : false,
@@ -89,6 +115,8 @@ export const handle: Action<TrainOptions> = async (o, _args, io) => {
   const data = dataset.pixels;
   const dim = dataset.height * dataset.width;
   const opts = trainOptionsFromCli(o, data, dim, io);
+  const bytes = estimateRunBytes({ layers: [dim, ...o.layers], count: dataset.count, batch: o.batch, epochs: o.epochs, untied: !!o.untied, snapshots: opts.snapshots === false ? false : { perDecade: o.snapshotsPerDecade, everyEpoch: o.epochSnapshots, ...(o.snapshotSteps ? { steps: o.snapshotSteps } : {}) } });
+  if (bytes > LARGE_RUN_BYTES) io.err(`warning: this run will write about ${(bytes / 2 ** 30).toFixed(1)} GiB into ${opts.runDir} (weights of ${[dim, ...o.layers].join('-')} at every snapshot and checkpoint); fewer units, --snapshots-per-decade 0 or --no-snapshots make it smaller`);
   const r = await inOutputDirectory('--out', opts.runDir!, () => trainStack(opts));
   const summary = {
     runDir: r.runDir,

@@ -28,6 +28,16 @@ export interface SeedContext {
   readonly snapshotTimes: readonly { step: number; epoch: number }[];
   /** Layer-1 best |cosine| of each world primitive with any unit, per snapshot: [snapshot][primitive]. */
   readonly primitiveBest: readonly (readonly number[])[];
+  /** The orbit number used for learned features (e.g. p4m epsOrbitSize), with its label. */
+  readonly orbitMeasure: { readonly group: string; readonly field: string; readonly label: string };
+  /** The declared epsilon of that orbit measure (config.finiteEps for finite groups, config.eps for Lie groups). */
+  readonly primaryEps: number;
+  /**
+   * The linear twin of layer 1: a one-layer tied autoencoder with linear encoder and decoder
+   * (squared error, no sparsity) of the same width, trained by the same engine with the same seed,
+   * rows, epochs, batch, optimiser, learning rate, weight decay and snapshot schedule; null for RBMs.
+   */
+  readonly linearTwin: TrainedSeed | null;
   /** This claim's own random stream (forked from the seed by claim id). */
   readonly rng: RandomSource;
 }

@@ -5,7 +5,8 @@ import { stabilisationResiduals } from '../../../shadow/stabilisationResiduals.j
 import type { QuantileSummary } from '../../../shadow/quantileSummary.js';
 import type { LayerResult, Summary } from '../../../results/index.js';
 import type { SeedContext } from '../claimModule.js';
-import type { AutoencodersStabiliseEvidence, ResidualRecord } from './judge.js';
+import { layerReconstructor, meanBaseline, pcaBaseline, type Reconstructor } from './baselines.js';
+import type { AutoencodersStabiliseEvidence, InputLayerEvidence, MapFit } from './judge.js';
 
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
@@ -15,15 +16,19 @@ export function summaryOf(s: QuantileSummary): Summary {
 }
 
 /**
- * C5 evidence of one seed: per layer, on the held-out inputs (encoded by the trained layers below),
- * the stabilisation residuals and shadow errors of the trained layer and of its untrained twin.
+ * C5 evidence of one seed. Layer 1, on the held-out inputs: the stabilisation residual of every
+ * input under the trained autoencoder and under each declared control, all fitted on the training
+ * rows only: the data mean, PCA with k = the layer's width, and the linear twin (a linear
+ * autoencoder of the same width trained with the same engine and budget); and the pixel-permutation
+ * shadow of each (error and, for the trained layer, the permutation). Every layer: residual
+ * summaries and shadow errors (GL, O, permutations) of the trained layer and its untrained twin,
+ * on held-out inputs encoded by the trained layers below.
  */
 export async function collectAutoencodersStabilise(ctx: SeedContext): Promise<AutoencodersStabiliseEvidence> {
   const { trained, heldOutInputs, heldOutCount: count } = ctx;
   const finals = finalStack(trained);
   const codes = await encodeThrough(finals, finals.length, heldOutInputs, count);
   const layers: LayerResult[] = [];
-  const residuals: ResidualRecord[] = [];
   for (const L of trained.layers) {
     const x = L.index === 1 ? heldOutInputs : codes[L.index - 2];
     const dim = L.snapshots[0].layer.inputs;
@@ -38,7 +43,36 @@ export async function collectAutoencodersStabilise(ctx: SeedContext): Promise<Au
       shadowErrors[fam] = { trained: finiteOrNull(st.error), untrained: finiteOrNull(su.error) };
     }
     layers.push({ seed: ctx.seed, layer: L.index, sizes: [dim, L.snapshots[0].layer.units], finalLoss: L.finalLoss, residuals: { trained: summaryOf(rt.summary), untrained: summaryOf(ru.summary) }, shadowErrors });
-    residuals.push({ seed: ctx.seed, layer: L.index, trained: rt.residuals, untrained: ru.residuals });
   }
-  return { seed: ctx.seed, layers, residuals };
+
+  // layer 1 against its controls, all fitted on the training rows only
+  const d = ctx.height * ctx.width;
+  const width = trained.layers[0].snapshots[0].layer.units;
+  const controls: Reconstructor[] = [meanBaseline(ctx.trainInputs, ctx.trainCount, d), pcaBaseline(ctx.trainInputs, ctx.trainCount, d, width)];
+  if (ctx.linearTwin) {
+    const l1 = ctx.linearTwin.layers[0];
+    controls.push(layerReconstructor(`linear autoencoder, ${width} units`, l1.snapshots[l1.snapshots.length - 1].layer));
+  }
+  const inputLayer = await inputLayerEvidence(layerReconstructor('trained autoencoder', finals[0]), controls, heldOutInputs, count, d);
+  return { seed: ctx.seed, layers, inputLayer, heldOut: count };
+}
+
+/**
+ * Layer 1 against its controls on held-out inputs (count x d): each map's median stabilisation
+ * residual and its pixel-permutation shadow (error; the permutation for the trained map).
+ */
+export async function inputLayerEvidence(trained: Reconstructor, controls: readonly Reconstructor[], heldOut: Float32Array, count: number, d: number): Promise<InputLayerEvidence> {
+  const fit = async (A: Reconstructor) => {
+    const data = { inputs: heldOut, outputs: await A.reconstruct(heldOut, count), count, dim: d };
+    const r = stabilisationResiduals(data);
+    const s = await shadow(data, 'perm');
+    return { median: r.summary.median, shadowError: finiteOrNull(s.error), permutation: s.family === 'perm' ? (s.element as Int32Array) : null };
+  };
+  const t = await fit(trained);
+  const fits: Record<string, MapFit> = {};
+  for (const A of controls) {
+    const c = await fit(A);
+    fits[A.name] = { median: c.median, shadowError: c.shadowError };
+  }
+  return { trained: { median: t.median, shadowError: t.shadowError }, permutation: t.permutation, controls: fits };
 }

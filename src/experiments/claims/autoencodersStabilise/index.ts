@@ -12,6 +12,7 @@ export const autoencodersStabilise: ClaimModule<AutoencodersStabiliseEvidence> =
   chart: autoencodersStabiliseChart,
 };
 
-export { judgeAutoencodersStabilise, type AutoencodersStabiliseEvidence, type ResidualRecord } from './judge.js';
-export { collectAutoencodersStabilise, summaryOf } from './collect.js';
+export { judgeAutoencodersStabilise, type AutoencodersStabiliseEvidence, type InputLayerEvidence, type MapFit } from './judge.js';
+export { meanBaseline, pcaBaseline, layerReconstructor, type Reconstructor } from './baselines.js';
+export { collectAutoencodersStabilise, inputLayerEvidence, summaryOf } from './collect.js';
 export { autoencodersStabiliseChart } from './chart.js';

@@ -13,5 +13,5 @@ export const complexityGrowsWithDepth: ClaimModule<ComplexityGrowsWithDepthEvide
 };
 
 export { judgeComplexityGrowsWithDepth, type ComplexityGrowsWithDepthEvidence } from './judge.js';
-export { collectComplexityGrowsWithDepth } from './collect.js';
+export { collectComplexityGrowsWithDepth, C4_CONTROL } from './collect.js';
 export { complexityGrowsWithDepthChart } from './chart.js';

@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Claim } from '../../../results/index.js';
-import { scatterChart } from '../shared/chartKinds.js';
+import { scatterChart, withSeedPanel } from '../shared/chartKinds.js';
 
 /** C2's chart: emergence epoch against orbit size (log scale). */
 export function minimalOrbitsFirstChart(claim: Claim): TopLevelSpec | null {
-  return scatterChart(claim, true);
+  return withSeedPanel(claim, scatterChart(claim, true));
 }

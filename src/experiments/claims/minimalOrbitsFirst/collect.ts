@@ -91,6 +91,7 @@ export async function collectMinimalOrbitsFirst(ctx: SeedContext): Promise<Minim
             weightDecay: ctx.config.weightDecay,
             snapshotsPerDecade: ctx.config.snapshotsPerDecade,
           },
+          ...(ctx.linearTwin ? { twinSnapshots: ctx.linearTwin.layers[0].snapshots.map((s) => ({ step: s.step, epoch: s.epoch, W: s.layer.weights })) } : {}),
           nullDraws: ctx.config.emergenceNullDraws,
           rng: ctx.rng.fork(1),
         })

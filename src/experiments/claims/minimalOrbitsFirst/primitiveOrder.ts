@@ -2,7 +2,7 @@ import type { RandomSource } from '../../../core/random.js';
 import { matchPrimitives, type PrimitiveOrbit } from '../../../analysis/primitiveMatch.js';
 import { nullBestMatches } from '../../../analysis/matchNull.js';
 import { linearModes } from '../../../analysis/linearModes.js';
-import { trainLinearTwin, type TwinTraining } from '../../linearTwin.js';
+import { trainLinearTwin, type TwinSnapshot, type TwinTraining } from '../../linearTwin.js';
 import type { OrderedPrimitive } from '../../emergenceOrder.js';
 
 /** One seed's evidence for C2's primitive test: match trajectories of the trained network, its linear twin and the null. */
@@ -34,6 +34,8 @@ export interface PrimitiveOrderInput {
   readonly width: number;
   readonly trainInputs: Float32Array;
   readonly twin: TwinTraining;
+  /** The twin's snapshots when the run trained it already (SeedContext.linearTwin, the same settings); else it is trained here. */
+  readonly twinSnapshots?: readonly TwinSnapshot[];
   /** Null draws for this seed (pooled over seeds when judged). */
   readonly nullDraws: number;
   readonly rng: RandomSource;
@@ -48,7 +50,7 @@ export interface PrimitiveOrderInput {
  */
 export async function collectPrimitiveOrder(input: PrimitiveOrderInput): Promise<PrimitiveOrderSeed> {
   const d = input.height * input.width;
-  const twin = await trainLinearTwin(input.trainInputs, d, input.units, input.twin);
+  const twin = input.twinSnapshots ?? (await trainLinearTwin(input.trainInputs, d, input.units, input.twin));
   const controlBest: number[][] = [];
   for (const s of twin) controlBest.push((await matchPrimitives(linearModes(s.W, input.units, d).modes, input.units, d, input.primitives)).perPrimitive);
   const nullDraws = await nullBestMatches(input.untrained, input.units, input.height, input.width, input.primitives, input.nullDraws, input.rng);

@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Claim } from '../../../results/index.js';
-import { scatterChart } from '../shared/chartKinds.js';
+import { scatterChart, withSeedPanel } from '../shared/chartKinds.js';
 
-/** C3's chart: compressed length against orbit size (log scale). */
+/** C3's chart: complexity against orbit size (log scale), trained beside its controls; the per-seed verdict panel. */
 export function minimalOrbitsSimplestChart(claim: Claim): TopLevelSpec | null {
-  return scatterChart(claim, true);
+  return withSeedPanel(claim, scatterChart(claim, true));
 }

@@ -12,6 +12,6 @@ export const minimalOrbitsSimplest: ClaimModule<MinimalOrbitsSimplestEvidence> =
   chart: minimalOrbitsSimplestChart,
 };
 
-export { judgeMinimalOrbitsSimplest, type MinimalOrbitsSimplestEvidence } from './judge.js';
-export { collectMinimalOrbitsSimplest } from './collect.js';
+export { judgeMinimalOrbitsSimplest, type MinimalOrbitsSimplestEvidence, type FeatureSet } from './judge.js';
+export { collectMinimalOrbitsSimplest, simplestEvidence, C3_CONTROLS, type SimplestFeatures } from './collect.js';
 export { minimalOrbitsSimplestChart } from './chart.js';

@@ -1,0 +1,78 @@
+import { symmetricEigen } from '../../../core/symmetricEigen.js';
+import { reconstruct, type AutoencoderLayer } from '../../../analysis/trainedStack.js';
+
+/** A map A from inputs to reconstructions, batch-wise (count x d -> count x d). */
+export interface Reconstructor {
+  readonly name: string;
+  reconstruct(x: Float32Array, count: number): Promise<Float32Array>;
+}
+
+/** Column means of a count x d matrix. */
+function means(x: Float32Array, count: number, d: number): Float64Array {
+  const mu = new Float64Array(d);
+  for (let i = 0; i < count; i++) for (let p = 0; p < d; p++) mu[p] += x[i * d + p];
+  for (let p = 0; p < d; p++) mu[p] /= count;
+  return mu;
+}
+
+/** A(x) = mean of the training inputs, whatever x is: a stabilizer of nothing but the mean. */
+export function meanBaseline(train: Float32Array, count: number, d: number): Reconstructor {
+  const mu = Float32Array.from(means(train, count, d));
+  return {
+    name: 'data mean',
+    reconstruct: async (_x, n) => {
+      const out = new Float32Array(n * d);
+      for (let i = 0; i < n; i++) out.set(mu, i * d);
+      return out;
+    },
+  };
+}
+
+/**
+ * A(x) = mu + U U^T (x - mu) with U the top-k principal directions of the training inputs: the
+ * best rank-k affine reconstruction in squared error (Eckart-Young), the linear autoencoder's optimum.
+ */
+export function pcaBaseline(train: Float32Array, count: number, d: number, k: number): Reconstructor {
+  const mu = means(train, count, d);
+  const cov = new Float64Array(d * d);
+  const row = new Float64Array(d);
+  for (let i = 0; i < count; i++) {
+    for (let p = 0; p < d; p++) row[p] = train[i * d + p] - mu[p];
+    for (let p = 0; p < d; p++) {
+      const a = row[p];
+      if (a === 0) continue;
+      for (let q = p; q < d; q++) cov[p * d + q] += a * row[q];
+    }
+  }
+  for (let p = 0; p < d; p++) for (let q = p; q < d; q++) cov[q * d + p] = cov[p * d + q] /= count;
+  const { vectors } = symmetricEigen(cov, d);
+  const kk = Math.min(k, d);
+  // U as kk x d rows
+  const U = new Float64Array(kk * d);
+  for (let c = 0; c < kk; c++) for (let p = 0; p < d; p++) U[c * d + p] = vectors[p * d + c];
+  return {
+    name: `PCA, k = ${kk}`,
+    reconstruct: async (x, n) => {
+      const out = new Float32Array(n * d);
+      const z = new Float64Array(kk);
+      for (let i = 0; i < n; i++) {
+        for (let c = 0; c < kk; c++) {
+          let s = 0;
+          for (let p = 0; p < d; p++) s += U[c * d + p] * (x[i * d + p] - mu[p]);
+          z[c] = s;
+        }
+        for (let p = 0; p < d; p++) {
+          let s = mu[p];
+          for (let c = 0; c < kk; c++) s += U[c * d + p] * z[c];
+          out[i * d + p] = s;
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/** An autoencoder layer (e.g. the linear twin trained with the same engine and budget) as a Reconstructor. */
+export function layerReconstructor(name: string, layer: AutoencoderLayer): Reconstructor {
+  return { name, reconstruct: (x, n) => reconstruct(layer, x, n) };
+}
