@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { parseOptions } from '../core/validate.js';
+import { packageRoot } from '../core/packageRoot.js';
 import { TRAINING_DEFAULTS } from '../nn/defaults.js';
 
 import { PRESETS, type Preset } from './presets.js';
@@ -85,12 +86,12 @@ const PRESET_DEFAULTS: Record<Preset, Partial> = {
   // 10 seeds (judgeAcrossSeeds needs at least 6) at 15 epochs: npm start stays under 2 minutes (bench/start.ts)
   shapes: { data: 'shapes:n=12,count=8000,variant=decorrelated', layers: [64, 32], epochs: 15, groups: ['p4m', 'so2', 'se2'], seeds: 10 },
   mnist: { data: 'mnist', layers: [256, 64], epochs: 10, groups: ['p4m', 'so2', 'se2'], seeds: 2, levels: 3 },
-  natural: { data: 'natural:../shared/data/natural,patch=12,count=20000,whiten=true', layers: [64, 32], epochs: 15, groups: ['so2', 'se2', 'p4m'], seeds: 2 },
+  natural: { data: 'natural:{shipped},patch=12,count=20000,whiten=true', layers: [64, 32], epochs: 15, groups: ['so2', 'se2', 'p4m'], seeds: 2 },
 };
 
 /** What --quick changes: tiny data, two seeds, few epochs; for tests (seconds). */
 const QUICK: Partial = { epochs: 3, seeds: 2, snapshotsPerDecade: 3, draws: 4000, evalCount: 200 };
-const QUICK_DATA: Record<Preset, string> = { shapes: 'shapes:n=8,count=500,variant=decorrelated', mnist: 'mnist', natural: 'natural:../shared/data/natural,patch=8,count=1000,whiten=true' };
+const QUICK_DATA: Record<Preset, string> = { shapes: 'shapes:n=8,count=500,variant=decorrelated', mnist: 'mnist', natural: 'natural:{shipped},patch=8,count=1000,whiten=true' };
 const QUICK_LAYERS: Record<Preset, number[]> = { shapes: [12, 6], mnist: [16, 8], natural: [12, 6] };
 
 /** Read a JSON or YAML config file into a plain object; errors name the file. */
@@ -128,6 +129,8 @@ export function resolveRunConfig(flags: Record<string, unknown>, file: Record<st
   const quick = Boolean(flags.quick ?? file.quick ?? false);
   const merged: Record<string, unknown> = { ...PRESET_DEFAULTS[preset], preset };
   if (quick) Object.assign(merged, QUICK, { data: QUICK_DATA[preset], layers: QUICK_LAYERS[preset] });
+  // the natural preset reads the photographs shipped in the package (data/natural), wherever it is installed
+  if (typeof merged.data === 'string') merged.data = merged.data.replace('{shipped}', join(packageRoot(), 'data', 'natural'));
   Object.assign(merged, file);
   for (const [k, v] of Object.entries(flags)) if (v !== undefined) merged[k] = v;
   return parseOptions('options', RunConfigSchema, merged);

@@ -92,16 +92,34 @@ const passThrough: Vjp = (c) => [c.dy, ...c.x.slice(1).map(() => null)];
 const reshapeBack: Vjp = (c) => [c.g.op('Reshape', [c.dy, c.g.op('Shape', [c.x[0]])]), ...c.x.slice(1).map(() => null)];
 
 /**
- * One VJP per supported op (input gradients; parameter gradients where a parameter is not a
- * constant, for Gemm, MatMul and Add). Each is checked against central finite differences in
+ * One VJP per supported op: input gradients, and gradients of the weight operands of Conv
+ * (group 1), Gemm and MatMul and of Add's operands when they are not constants (so the table
+ * can serve training objectives). Each is checked against central finite differences in
  * test/nn/onnxVjp.test.ts. Conventions follow the ONNX operator definitions (opset 13-20).
  */
 export const VJPS: Record<Exclude<SupportedOp, 'Constant'>, Vjp> = {
   Conv: (c) => {
     checkAutoPad(c);
-    if (c.wants[1] || c.wants[2]) unsupported(c, 'needs a gradient for its weights or bias');
     const w = c.inShapes[1];
-    return [c.wants[0] ? transposedWindow(c, c.dy, c.x[1], w.slice(2), int(c.node, 'group', 1)) : null, null, null];
+    const group = int(c.node, 'group', 1);
+    const dX = c.wants[0] ? transposedWindow(c, c.dy, c.x[1], w.slice(2), group) : null;
+    let dW: string | null = null;
+    if (c.wants[1]) {
+      if (group !== 1 || w.length !== 4) unsupported(c, 'needs a weight gradient with groups or not in 2-D');
+      // dW[m, c, a, b] = sum_{n,i,j} dY[n, m, i, j] X[n, c, i s + a d, j s + b d]: a convolution
+      // of X (channels and batch swapped) by dY (likewise), strides and dilations exchanged
+      const { g } = c;
+      const swap = [1, 0, 2, 3];
+      const conv = g.op('Conv', [g.op('Transpose', [c.x[0]], { perm: swap }), g.op('Transpose', [c.dy], { perm: swap })], {
+        strides: ints(c.node, 'dilations', [1, 1]),
+        dilations: ints(c.node, 'strides', [1, 1]),
+        pads: ints(c.node, 'pads', [0, 0, 0, 0]),
+      });
+      const full = g.op('Transpose', [conv], { perm: swap });
+      dW = g.op('Slice', [full, g.constant(int64([0, 0], [2])), g.constant(int64([w[2], w[3]], [2])), g.constant(int64([2, 3], [2]))]);
+    }
+    const dB = c.wants[2] ? c.g.op('ReduceSum', [c.dy, c.g.constant(int64([0, 2, 3], [3]))], { keepdims: 0 }) : null;
+    return [dX, dW, dB];
   },
   Gemm: (c) => {
     const alpha = flt(c.node, 'alpha', 1);

@@ -121,3 +121,44 @@ describe('VJPS: one vector-Jacobian product per supported op, against central fi
     }
   });
 });
+
+/** Gradient with respect to a graph input of any shape against central differences, one forward run per shifted input. */
+async function checkUnbatched(graph: ImportedGraph, x: Float32Array, h = 1e-2): Promise<{ err: number; scale: number }> {
+  const dims = graph.input.dims as number[];
+  const target = graph.outputs[0];
+  const grad = await OnnxGradient.create(graph, target, dims);
+  const seed = normal(grad.targetDims.reduce((a, b) => a * b, 1), 9);
+  const { grad: g } = await grad.run(x, seed);
+  const f = async (v: Float32Array) => {
+    const y = (await onnxValues(graph, float32(v, dims), [target]))[target].data;
+    return y.reduce((a, yk, k) => a + seed[k] * yk, 0);
+  };
+  let err = 0;
+  let scale = 0;
+  for (let i = 0; i < x.length; i++) {
+    const p = x.slice();
+    const m = x.slice();
+    p[i] += h;
+    m[i] -= h;
+    const fd = ((await f(p)) - (await f(m))) / (2 * h);
+    err = Math.max(err, Math.abs(fd - g[i]));
+    scale = Math.max(scale, Math.abs(g[i]));
+  }
+  return { err, scale };
+}
+
+describe('VJPS: gradients with respect to the weight operands (for training objectives)', () => {
+  it.each([
+    ['Gemm, dB with transB = 1 and alpha', graphOf([3, 5], [{ op: 'Gemm', inputs: ['A', 'x', 'c'], attributes: { transB: 1, alpha: { float: 0.7 } } }], { A: w4([2, 5], 31), c: w4([3], 32) }), 15],
+    ['Gemm, dB with transB = 0', graphOf([5, 3], [{ op: 'Gemm', inputs: ['A', 'x'] }], { A: w4([2, 5], 33) }), 15],
+    ['Gemm, dC broadcast with beta', graphOf([3], [{ op: 'Gemm', inputs: ['A', 'B', 'x'], attributes: { beta: { float: 1.5 } } }], { A: w4([2, 5], 34), B: w4([5, 3], 35) }), 3],
+    ['Conv, dW (stride 2, pads)', graphOf([3, 2, 3, 3], [{ op: 'Conv', inputs: ['D', 'x'], attributes: { strides: [2, 2], pads: [1, 0, 1, 1] } }], { D: w4([2, 2, 7, 6], 38) }), 54],
+    ['Conv, dW (dilation 2)', graphOf([2, 1, 3, 3], [{ op: 'Conv', inputs: ['D', 'x'], attributes: { dilations: [2, 2] } }, { op: 'Tanh', inputs: ['v0'] }], { D: w4([2, 1, 8, 8], 39) }), 18],
+    ['Conv, dB', graphOf([3], [{ op: 'Conv', inputs: ['D', 'W', 'x'] }], { D: w4([2, 2, 5, 5], 40), W: w4([3, 2, 3, 3], 41) }), 3],
+    ['MatMul, dB', graphOf([4, 3], [{ op: 'MatMul', inputs: ['A', 'x'] }, { op: 'Tanh', inputs: ['v0'] }], { A: w4([2, 4], 36) }), 12],
+  ] as const)('VJPS.%s agrees with finite differences', async (_name, graph, n) => {
+    const { err, scale } = await checkUnbatched(graph, normal(n, 37));
+    expect(scale).toBeGreaterThan(0.05);
+    expect(err).toBeLessThan(2e-3 * scale + 1e-4);
+  });
+});

@@ -49,7 +49,9 @@ export const handle: Action<RunFlags> = async (f, _args, io) => {
     file,
     f.config,
   );
-  const out = f.out ?? `runs/${config.preset}${config.quick ? '-quick' : ''}-seed${config.seed}`;
+  // the default name says which seeds the directory holds: runs/shapes-seeds0-4, runs/shapes-seed3
+  const seeds = config.seeds > 1 ? `seeds${config.seed}-${config.seed + config.seeds - 1}` : `seed${config.seed}`;
+  const out = f.out ?? `runs/${config.preset}${config.quick ? '-quick' : ''}-${seeds}`;
   const { results, elapsedSeconds } = await inOutputDirectory('--out', out, () => runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m) }));
   if (f.json) {
     io.out(

@@ -25,7 +25,7 @@ export const run: Registrar = (program: Command, cli: Cli) => {
     .option('--complexity <measure>', `primary complexity measure of C3 and C4: ${COMPLEXITY_MEASURES.join(', ')} (default compressedBytes)`, oneOf(COMPLEXITY_MEASURES))
     .option('--quick', 'tiny settings for a smoke test (seconds)')
     .option('--config <file>', 'options from a JSON or YAML file (flags override it)')
-    .option('--out <dir>', 'run directory (default runs/<preset>-seed<seed>)')
+    .option('--out <dir>', 'run directory (default runs/<preset>-seeds<first>-<last>, or -seed<seed> for one seed)')
     .option('--quiet', 'no progress output')
     .option('--json', 'print the verdicts as JSON on stdout')
     .action(lazyAction<RunFlags>('run', cli, () => import('../commands/run.js')));
