@@ -3,9 +3,12 @@
 // pool running the same cells with one worker. Each measurement is a fresh `orbitscope sweep`
 // process on a fresh directory over the same 6 tiny cells (one seed, one epoch, 8 units, p4m),
 // so every figure includes the CLI's own start; the reference (1 local worker) is measured in the
-// same run. Target: queue overhead under 1 s per cell.
-// Prints {"bench":"sweep","cells":6,"local1CellsPerMin":..,"local2CellsPerMin":..,
-// "speedup2":..,"queueCellsPerMin":..,"queueOverheadPerCellS":..,"load1":..}.
+// same run. Target: queue overhead under 1 s per cell. The overhead is measured on finished cells
+// (through the queue, a worker finds each cell done: what remains is the queue's round trip)
+// against the local sweep over the same finished cells; queueMinusLocal1PerCellS compares fresh
+// cells and carries the machine's load drift between the two runs.
+// Prints {"bench":"sweep","cells":6,"local1S":..,"local1CellsPerMin":..,"local2CellsPerMin":..,
+// "speedup2":..,"queueCellsPerMin":..,"queueOverheadPerCellS":..,"queueMinusLocal1PerCellS":..,"load1":..}.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -49,6 +52,20 @@ try {
   worker = w;
   await new Promise<void>((resolve) => w.stderr!.on('data', (d: Buffer) => /taking cells/.test(d.toString()) && resolve()));
   const queued = sweepSeconds('queued', ['--queue', url]);
+  // the queue's own cost per cell, free of the cells' compute: the same finished cells through a
+  // fresh queue (Redis database 1: new jobs; the worker finds each cell's results.json and
+  // returns), against the local sweep over the same finished cells (no process started)
+  const w1 = spawn(process.execPath, [bin, 'worker', '--queue', `${url}/1`, '--out', join(dir, 'local1')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  await new Promise<void>((resolve) => w1.stderr!.on('data', (d: Buffer) => /taking cells/.test(d.toString()) && resolve()));
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [bin, 'sweep', '--grid', grid, '--out', join(dir, 'local1'), '--quiet', '--queue', `${url}/1`], { encoding: 'utf8' });
+  const queuedFinished = (performance.now() - t0) / 1000;
+  w1.kill('SIGTERM');
+  await new Promise((resolve) => w1.once('exit', resolve));
+  if (r.status !== 0) throw new Error(`bench sweep: the queue over finished cells failed: ${r.stderr}`);
+  const t1 = performance.now();
+  if (spawnSync(process.execPath, [bin, 'sweep', '--grid', grid, '--out', join(dir, 'local1'), '--quiet'], { stdio: 'ignore' }).status !== 0) throw new Error('bench sweep: the local sweep over finished cells failed');
+  const localFinished = (performance.now() - t1) / 1000;
   const perMin = (s: number) => Number(((CELLS * 60) / s).toFixed(2));
   process.stdout.write(
     `${JSON.stringify({
@@ -59,7 +76,8 @@ try {
       local2CellsPerMin: perMin(local2),
       speedup2: Number((local1 / local2).toFixed(2)),
       queueCellsPerMin: perMin(queued),
-      queueOverheadPerCellS: Number(((queued - local1) / CELLS).toFixed(2)),
+      queueOverheadPerCellS: Number(((queuedFinished - localFinished) / CELLS).toFixed(3)),
+      queueMinusLocal1PerCellS: Number(((queued - local1) / CELLS).toFixed(2)),
       load1: Number(loadavg()[0].toFixed(1)),
     })}\n`,
   );

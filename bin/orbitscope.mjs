@@ -7,7 +7,7 @@ let url;
 try {
   url = await cliEntryUrl();
 } catch (e) {
-  process.stderr.write(`orbitscope: cannot build the CLI from src/ (a syntax error?):\n${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`orbitscope: cannot build the CLI from src/ into dist/cli/:\n${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 }
 const { main } = await import(url);

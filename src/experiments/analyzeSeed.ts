@@ -1,3 +1,4 @@
+import type { OnWorkProgress } from '../core/workProgress.js';
 import { RandomSource } from '../core/random.js';
 import type { TrainedSeed } from '../analysis/trainedStack.js';
 import { ClaimIds, type ClaimId, type FeatureResult } from '../results/index.js';
@@ -33,6 +34,8 @@ export interface SeedAnalysisInput {
    * input-space feature is mapped back to pixel space by it before analysis.
    */
   readonly unwhiten?: Float32Array;
+  /** Progress: one stage per seed, one item per part (features, each claim's evidence, the self-checks). */
+  readonly onProgress?: OnWorkProgress;
 }
 
 /** One seed's analysis: each claim's evidence, the self-checks' records, and the features for figures. */
@@ -55,7 +58,13 @@ export interface SeedAnalysis {
 export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysis> {
   const { trained, height, width, config, world } = input;
   const seed = trained.seed;
+  const stage = `seed ${seed}: analysis`;
+  const parts = ClaimIds.length + 2;
+  let done = 0;
+  const step = () => input.onProgress?.({ stage, done: ++done, total: parts, unit: 'parts' });
+  input.onProgress?.({ stage, done: 0, total: parts, unit: 'parts' });
   const shared = await seedFeatures(trained, height, width, config, world, input.unwhiten);
+  step();
   const base: Omit<SeedContext, 'rng'> = {
     seed,
     trained,
@@ -75,9 +84,13 @@ export async function analyzeSeed(input: SeedAnalysisInput): Promise<SeedAnalysi
   };
   const root = RandomSource.fromSeed(seed);
   const evidence = {} as Record<ClaimId, unknown>;
-  for (const [k, id] of ClaimIds.entries()) evidence[id] = await CLAIMS[id].collect({ ...base, rng: root.fork(100 + k) });
+  for (const [k, id] of ClaimIds.entries()) {
+    evidence[id] = await CLAIMS[id].collect({ ...base, rng: root.fork(100 + k) });
+    step();
+  }
   const checksContext = { ...base, rng: root.fork(7) };
   const randomSearch = collectRandomSearch(checksContext);
   const orbitChecks = [...collectOrbitStabilizer(checksContext), ...randomSearch.primitiveChecks];
+  step();
   return { seed, evidence, orbitChecks, randomSearch, features: shared.features, images: shared.images, snapshotTimes: shared.snapshotTimes };
 }

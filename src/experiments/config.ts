@@ -83,7 +83,7 @@ export type RunConfig = z.output<typeof RunConfigSchema>;
 type Partial = { [K in keyof RunConfig]?: unknown };
 
 const PRESET_DEFAULTS: Record<Preset, Partial> = {
-  // 10 seeds (judgeAcrossSeeds needs at least 6) at 15 epochs: npm start stays under 2 minutes (bench/start.ts)
+  // 10 seeds (judgeAcrossSeeds needs at least 6) at 15 epochs to bound npm start's time (measured by bench/start.ts)
   shapes: { data: 'shapes:n=12,count=8000,variant=decorrelated', layers: [64, 32], epochs: 15, groups: ['p4m', 'so2', 'se2'], seeds: 10 },
   mnist: { data: 'mnist', layers: [256, 64], epochs: 10, groups: ['p4m', 'so2', 'se2'], seeds: 2, levels: 3 },
   natural: { data: 'natural:{shipped},patch=12,count=20000,whiten=true', layers: [64, 32], epochs: 15, groups: ['so2', 'se2', 'p4m'], seeds: 2 },

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
+import type { OnWorkProgress } from '../core/workProgress.js';
 import { loadDataset } from '../data/loadDataset.js';
 import { VERSION } from '../version.js';
 import { finalStack } from '../analysis/trainedStack.js';
@@ -24,6 +25,8 @@ export interface RunOptions {
   readonly out: string;
   /** Progress lines (stderr in the CLI); undefined = quiet. */
   readonly log?: (line: string) => void;
+  /** Progress of each seed's analysis (a bar on a terminal); undefined = none. */
+  readonly progress?: OnWorkProgress;
 }
 
 const FINITE: readonly string[] = FINITE_GROUPS;
@@ -90,7 +93,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     t = performance.now();
     log(`seed ${seed}: analysing ${trained.layers[0].snapshots.length} snapshots`);
     analyses.push(
-      await analyzeSeed({ trained, height: h, width: w, trainInputs, trainCount, heldOutInputs, heldOutCount, world, config, orbitMeasure, primaryEps, linearTwin, ...(data.whitening ? { unwhiten: data.whitening.inverse } : {}) }),
+      await analyzeSeed({ trained, height: h, width: w, trainInputs, trainCount, heldOutInputs, heldOutCount, world, config, orbitMeasure, primaryEps, linearTwin, ...(data.whitening ? { unwhiten: data.whitening.inverse } : {}), ...(options.progress ? { onProgress: options.progress } : {}) }),
     );
     if (seed === seeds[0]) deepViews.push(...(await deepUnitViews(finalStack(trained), heldOutInputs, heldOutCount, n, data.whitening?.inverse)));
     tick(`analyse seed ${seed}`, t);

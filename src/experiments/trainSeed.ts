@@ -28,6 +28,7 @@ export function learningRate(config: RunConfig): number {
 export async function trainSeed(data: Dataset, trainRows: Float32Array, config: RunConfig, seed: number, out: string, log: (line: string) => void): Promise<TrainedSeed> {
   const n = data.height * data.width;
   const dirs = seedDirectories(out, seed);
+  const lastLoss = new Map<string, number>();
   const trained = await trainStack({
     data: trainRows,
     dim: n,
@@ -42,7 +43,13 @@ export async function trainSeed(data: Dataset, trainRows: Float32Array, config: 
     snapshots: { perDecade: config.snapshotsPerDecade, everyEpoch: true },
     runDir: dirs.checkpoints,
     onProgress: (p) => {
-      if (p.epochDone) log(`seed ${seed} layer ${p.layer + 1}/${p.layers} epoch ${p.epochDone.epoch}/${p.epochs} loss ${p.epochDone.loss.toFixed(4)}`);
+      if (!p.epochDone) return;
+      // flag a loss that rose since the previous epoch of the same layer
+      const k = `${p.phase}/${p.layer}`;
+      const before = lastLoss.get(k);
+      lastLoss.set(k, p.epochDone.loss);
+      const rose = before !== undefined && p.epochDone.loss > before ? ` (note: the loss rose from ${before.toFixed(4)}; not decreasing)` : '';
+      log(`seed ${seed} layer ${p.layer + 1}/${p.layers} epoch ${p.epochDone.epoch}/${p.epochs} loss ${p.epochDone.loss.toFixed(4)}${rose}`);
     },
   });
   keepSnapshots(dirs);

@@ -16,7 +16,17 @@ const fmt = (x: number, digits = 4) => (Number.isFinite(x) ? Number(x.toPrecisio
 export function progressReporter(sink: ProgressSink): (p: StackProgress) => void {
   let bar: cliProgress.SingleBar | null = null;
   let key = '';
+  const previous = new Map<string, number>();
+  // a loss that rises from one epoch to the next is flagged: training may be going wrong
+  const rise = (p: StackProgress): string => {
+    if (!p.epochDone) return '';
+    const k = `${p.phase}/${p.layer}`;
+    const before = previous.get(k);
+    previous.set(k, p.epochDone.loss);
+    return before !== undefined && p.epochDone.loss > before ? ` (note: the loss rose from ${fmt(before)}; not decreasing)` : '';
+  };
   return (p) => {
+    const note = rise(p);
     const phase = p.phase === 'finetune' ? 'fine-tune' : `layer ${p.layer + 1}/${p.layers}`;
     if (sink.tty) {
       const k = `${p.layer}/${p.epoch}`;
@@ -34,6 +44,7 @@ export function progressReporter(sink: ProgressSink): (p: StackProgress) => void
         bar?.stop();
         bar = null;
         key = '';
+        if (note) sink.line(`${phase} epoch ${p.epochDone.epoch}/${p.epochs}:${note}`);
       }
       return;
     }
@@ -43,7 +54,7 @@ export function progressReporter(sink: ProgressSink): (p: StackProgress) => void
         .filter(([k]) => !['epoch', 'loss', 'seconds'].includes(k))
         .map(([k, v]) => ` ${k} ${fmt(v)}`)
         .join(',');
-      sink.line(`${phase} epoch ${e.epoch}/${p.epochs}: loss ${fmt(e.loss)}, ${Math.round(p.samplesPerSecond)} samples/s, ${fmt(e.seconds, 3)} s${extra ? `,${extra}` : ''}`);
+      sink.line(`${phase} epoch ${e.epoch}/${p.epochs}: loss ${fmt(e.loss)}, ${Math.round(p.samplesPerSecond)} samples/s, ${fmt(e.seconds, 3)} s${extra ? `,${extra}` : ''}${note}`);
     }
   };
 }

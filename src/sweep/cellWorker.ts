@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { CellFailure, CellProcess } from './cellProcess.js';
 import { cellId } from './cellId.js';
-import type { CellSummary } from './cellSummary.js';
+import { finishedCell, type CellSummary } from './cellSummary.js';
 import { QUEUE_NAME, type CellJobData } from './sweepQueue.js';
 
 /** Options of a queue worker. */
@@ -34,6 +34,12 @@ export function startCellWorker(connection: Redis, out: string, options: CellWor
     async (job) => {
       const { id, label, config } = job.data;
       if (cellId(config) !== id) throw new UnrecoverableError(`user error: job ${id} carries a config whose hash is ${cellId(config)} (another Orbitscope version?)`);
+      // a finished cell is read here, without a cell process (as the local pool does)
+      const done = finishedCell(out, id);
+      if (done) {
+        options.log(`worker: cell ${id} (${label}) was already finished`);
+        return done;
+      }
       let proc = idle.pop();
       if (!proc) {
         proc = new CellProcess();

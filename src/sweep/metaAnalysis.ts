@@ -17,8 +17,10 @@ export interface PooledEstimate {
   readonly se: number;
   /** 95% interval mu +- t_{k-1} se. */
   readonly ci: [number, number];
-  /** Between-cell variance, DerSimonian-Laird moment estimate. */
+  /** Between-cell variance, Paule-Mandel estimate (the one the weights use). */
   readonly tau2: number;
+  /** Between-cell variance, DerSimonian-Laird moment estimate (reported beside it). */
+  readonly tau2DL: number;
   /** Cochran's Q over the cells, on k - 1 degrees of freedom. */
   readonly Q: number;
   /** Share of the variation across cells due to heterogeneity rather than chance: max(0, (Q - df) / Q). */
@@ -26,16 +28,19 @@ export interface PooledEstimate {
 }
 
 /**
- * Random-effects meta-analysis of the cells' estimates (DerSimonian & Laird 1986, Controlled
- * Clinical Trials 7:177-188): fixed-effect weights w = 1/v give Cochran's Q; the moment estimate
- * tau^2 = max(0, (Q - (k-1)) / (sum w - sum w^2 / sum w)); random-effects weights 1/(v + tau^2)
- * give mu. The interval is Hartung-Knapp's (Hartung & Knapp 2001, Stat. Med. 20:3875-3889):
- * t with k - 1 degrees of freedom on the weighted residual variance, which keeps its coverage
- * with few cells where the DerSimonian-Laird z interval is too narrow; its variance is never
- * taken below the z interval's (the ad hoc correction, Röver, Knapp & Friede 2015, BMC Med. Res.
- * Methodol. 15:99). The false-"supported" rate of the pooled verdict is checked by simulation in
- * its test. Written here because no npm package does random-effects meta-analysis.
- * Needs k >= 2 estimates with finite y and v > 0.
+ * Random-effects meta-analysis of the cells' estimates. Cochran's Q over fixed-effect weights
+ * 1/v gives I^2 = max(0, (Q - df) / Q). The between-cell variance tau^2 is Paule & Mandel's
+ * (1982; the generalised Q(tau^2) = sum (y - mu)^2 / (v + tau^2) set to k - 1, solved by
+ * bisection), as recommended over DerSimonian & Laird's moment estimate (1986, Controlled
+ * Clinical Trials 7:177-188; reported as tau2DL) by Veroniki et al. 2016 (Res. Synth. Methods
+ * 7:55-79): when a few cells have tiny variances, as cells whose statistic barely moves between
+ * seeds, the DL estimate collapses towards 0 and those cells take nearly all the weight, pulling
+ * the pooled estimate onto them. Random-effects weights 1/(v + tau^2) give mu. The interval is
+ * Hartung-Knapp's (Hartung & Knapp 2001, Stat. Med. 20:3875-3889): t with k - 1 degrees of
+ * freedom on the weighted residual variance, never below the z interval's variance (the ad hoc
+ * correction, Röver, Knapp & Friede 2015, BMC Med. Res. Methodol. 15:99). The pooled verdict's
+ * false-"supported" rate is checked by simulation in the test. Written here because no npm
+ * package does random-effects meta-analysis. Needs k >= 2 estimates with finite y and v > 0.
  */
 export function randomEffects(cells: readonly CellEstimate[]): PooledEstimate {
   const k = cells.length;
@@ -46,14 +51,44 @@ export function randomEffects(cells: readonly CellEstimate[]): PooledEstimate {
   const fixed = cells.reduce((a, c, i) => a + w[i] * c.y, 0) / sw;
   const Q = cells.reduce((a, c, i) => a + w[i] * (c.y - fixed) ** 2, 0);
   const df = k - 1;
-  const tau2 = Math.max(0, (Q - df) / (sw - w.reduce((a, b) => a + b * b, 0) / sw));
+  const tau2DL = Math.max(0, (Q - df) / (sw - w.reduce((a, b) => a + b * b, 0) / sw));
+  const tau2 = pauleMandel(cells);
   const ws = cells.map((c) => 1 / (c.v + tau2));
   const sws = ws.reduce((a, b) => a + b, 0);
   const mu = cells.reduce((a, c, i) => a + ws[i] * c.y, 0) / sws;
   const q = cells.reduce((a, c, i) => a + ws[i] * (c.y - mu) ** 2, 0) / df;
   const se = Math.sqrt(Math.max(1, q) / sws);
   const t = tQuantile(0.975, df);
-  return { k, mu, se, ci: [mu - t * se, mu + t * se], tau2, Q, I2: Q > df ? (Q - df) / Q : 0 };
+  return { k, mu, se, ci: [mu - t * se, mu + t * se], tau2, tau2DL, Q, I2: Q > df ? (Q - df) / Q : 0 };
+}
+
+/** Generalised Q at tau^2: sum of (y - mu(tau^2))^2 / (v + tau^2), decreasing in tau^2. */
+function generalisedQ(cells: readonly CellEstimate[], tau2: number): number {
+  let sw = 0;
+  let swy = 0;
+  for (const c of cells) {
+    sw += 1 / (c.v + tau2);
+    swy += c.y / (c.v + tau2);
+  }
+  const mu = swy / sw;
+  return cells.reduce((a, c) => a + (c.y - mu) ** 2 / (c.v + tau2), 0);
+}
+
+/** Paule-Mandel tau^2: the root of generalisedQ(tau^2) = k - 1, 0 when Q(0) <= k - 1 (bisection to 1e-12 relative). */
+export function pauleMandel(cells: readonly CellEstimate[]): number {
+  const target = cells.length - 1;
+  if (generalisedQ(cells, 0) <= target) return 0;
+  const ys = cells.map((c) => c.y);
+  // Q(tau^2) < k - 1 once tau^2 exceeds the spread of the estimates times k (each term < (y - mu)^2 / tau^2)
+  let hi = Math.max(1e-300, (Math.max(...ys) - Math.min(...ys)) ** 2 * cells.length);
+  while (generalisedQ(cells, hi) > target) hi *= 2;
+  let lo = 0;
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (generalisedQ(cells, mid) > target) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }
 
 /**

@@ -23,7 +23,7 @@ function verdictCell(v: string | undefined): string {
 
 async function claimSection(m: ClaimMeta): Promise<string> {
   const pooled = m.pooled
-    ? `pooled ${m.estimateKind === 'difference' ? 'difference' : 'statistic'} ${fmt(m.pooled.mu)} ${interval(m.pooled.ci)} over ${m.pooled.k} cells; τ² = ${fmt(m.pooled.tau2)}, I² = ${(m.pooled.I2 * 100).toFixed(1)}%, Q = ${fmt(m.pooled.Q)}`
+    ? `pooled ${m.estimateKind === 'difference' ? 'difference' : 'statistic'} ${fmt(m.pooled.mu)} ${interval(m.pooled.ci)} over ${m.pooled.k} cells; τ² = ${fmt(m.pooled.tau2)} (DerSimonian-Laird ${fmt(m.pooled.tau2DL)}), I² = ${(m.pooled.I2 * 100).toFixed(1)}%, Q = ${fmt(m.pooled.Q)}`
     : 'no pooled estimate';
   const flips = m.flips.length
     ? `<p>Cells whose verdict differs from the pooled one (${m.flips.length} of ${m.rows.length}):</p><ul>${m.flips.map((r) => `<li><a href="cells/${r.cell.id}/report.html">${esc(r.cell.label)}</a>: ${esc(r.claim.verdict)}${r.claim.reason ? ` (${esc(r.claim.reason)})` : ''}</li>`).join('')}</ul>`
@@ -64,7 +64,7 @@ table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #d0d7de;paddi
 span.verdict{padding:2px 6px;border-radius:4px;font-weight:600}figure.chart{margin:0}
 </style></head><body>
 <h1>Sweep report</h1>
-<p>${cells.length} cells finished${failed.length ? `, ${failed.length} failed` : ''}. Each claim is pooled over the cells with a random-effects model (DerSimonian-Laird τ², Hartung-Knapp 95% interval); a cell enters with the mean of its per-seed estimates and their variance over seeds (at least ${MIN_SEEDS_PER_CELL} seeds). The pooled verdict uses the claim's own rule: supported when the whole interval lies above threshold + minimum effect. Tables: <code>${SWEEP_TABLES.claims}</code>, <code>${SWEEP_TABLES.claimSeeds}</code>, <code>${SWEEP_TABLES.units}</code> (Parquet).</p>
+<p>${cells.length} cells finished${failed.length ? `, ${failed.length} failed` : ''}. Each claim is pooled over the cells with a random-effects model (Paule-Mandel τ², Hartung-Knapp 95% interval; I² from Cochran's Q); a cell enters with the mean of its per-seed estimates and their variance over seeds (at least ${MIN_SEEDS_PER_CELL} seeds). The pooled verdict uses the claim's own rule: supported when the whole interval lies above threshold + minimum effect. Tables: <code>${SWEEP_TABLES.claims}</code>, <code>${SWEEP_TABLES.claimSeeds}</code>, <code>${SWEEP_TABLES.units}</code> (Parquet).</p>
 <h2>Verdicts per cell</h2>
 ${table}
 ${sections.join('\n')}

@@ -208,7 +208,7 @@ export async function writeFixtureRun(dir: string, options: FixtureRunOptions = 
             unit: i,
             snapshot: snapshots[k],
             orbits: {
-              p4m: { order: String(p4m.order), orbitSize: String(p4m.orbitSize), stabilizerOrder: String(p4m.stabilizerOrder) },
+              p4m: { order: String(p4m.order), orbitSize: String(p4m.orbitSize), stabilizerOrder: String(p4m.stabilizerOrder), eps: 0.5 },
               so2: { dim: so2.dim, orbitDim: so2.orbitDim, stabilizerDim: so2.stabilizerDim, singularValues: so2.singularValues, tol: so2.tol },
               se2: { dim: se2.dim, orbitDim: se2.orbitDim, stabilizerDim: se2.stabilizerDim, singularValues: se2.singularValues, tol: se2.tol },
             },

@@ -93,3 +93,22 @@ describe('orbit: p4m on large images', () => {
     }
   });
 });
+
+describe('group: progress', () => {
+  it('off a terminal, a long computation prints one line when a stage starts and one when it ends (stderr only)', async () => {
+    const { groupProgress } = await import('../../src/cli/commands/group.js');
+    const { PermGroup } = await import('../../src/groups/index.js');
+    const lines: string[] = [];
+    const io = { out: () => undefined, err: (t: string) => void lines.push(t) };
+    const progress = groupProgress(io, null, 0);
+    // M12 through the random chain and the deterministic verification: several reports per stage
+    const G = PermGroup.fromCycles(['(1,2,3,4,5,6,7,8,9,10,11)', '(3,7,11,8)(4,10,5,6)', '(1,12)(2,11)(3,6)(4,8)(5,9)(7,10)'], 12, { onProgress: progress.report });
+    expect(G.order()).toBe(95040n);
+    progress.stop();
+    const starts = lines.filter((l) => l.endsWith('...'));
+    const ends = lines.filter((l) => / done \(\d+\.\d s\)$/.test(l));
+    expect(starts.map((l) => l.replace(/\.\.\.$/, ''))).toEqual(['group: orbits, direct factors and giant test', 'group: random Schreier-Sims', 'group: verifying the chain (Schreier generators)']);
+    expect(ends).toHaveLength(starts.length);
+    expect(lines.length).toBe(starts.length + ends.length);
+  });
+});

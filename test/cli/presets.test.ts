@@ -25,3 +25,12 @@ describe('orbitscope run default directory name', () => {
     expect(existsSync(join(cwd, 'runs', 'shapes-quick-seeds0-1', 'results.json'))).toBe(true);
   });
 });
+
+describe('orbitscope run progress', () => {
+  it('run prints one line per seed for its analysis phase when stderr is not a terminal', { timeout: 300_000 }, async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'orbitscope-runprogress-'));
+    const r = await orbitscope(['run', '--quick', '--seeds', '1', '--epochs', '1', '--out', 'run'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => /^seed 0: analysis: \d+ parts in [\d.]+ s$/.test(l))).toHaveLength(1);
+  });
+});

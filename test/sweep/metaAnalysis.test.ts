@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/random.js';
 import { judge } from '../../src/experiments/verdict.js';
-import { cellEstimateFromSeeds, randomEffects } from '../../src/sweep/metaAnalysis.js';
+import { cellEstimateFromSeeds, pauleMandel, randomEffects } from '../../src/sweep/metaAnalysis.js';
 
 /**
  * BCG vaccine trials (Colditz et al. 1994, JAMA 271:698-702; metafor's dat.bcg): TB cases and
@@ -13,13 +13,20 @@ const BCG = [
 ].map(([a, b, c, d]) => ({ y: Math.log(a / (a + b) / (c / (c + d))), v: 1 / a - 1 / (a + b) + 1 / c - 1 / (c + d) }));
 
 describe('random-effects meta-analysis', () => {
-  it('randomEffects(cells) gives the DerSimonian-Laird estimates of the BCG trials (metafor rma method DL: mu -0.7141, tau2 0.3088, Q 152.23, I2 92.1%)', () => {
+  it('randomEffects(cells) gives the DerSimonian-Laird tau2, Q and I2 of the BCG trials (metafor rma method DL: tau2 0.3088, Q 152.23, I2 92.1%)', () => {
     const r = randomEffects(BCG);
     expect(r.k).toBe(13);
-    expect(r.mu).toBeCloseTo(-0.7141, 3);
-    expect(r.tau2).toBeCloseTo(0.3088, 3);
+    expect(r.tau2DL).toBeCloseTo(0.3088, 3);
     expect(r.Q).toBeCloseTo(152.233, 2);
     expect(r.I2).toBeCloseTo((152.233 - 12) / 152.233, 3);
+    // Paule-Mandel tau2 solves the generalised Q = k - 1; mu is the weighted mean with weights 1/(v + tau2)
+    const pm = r.tau2;
+    const wp = BCG.map((c) => 1 / (c.v + pm));
+    const mup = BCG.reduce((a, c, i) => a + wp[i] * c.y, 0) / wp.reduce((a, b) => a + b, 0);
+    expect(BCG.reduce((a, c, i) => a + wp[i] * (c.y - mup) ** 2, 0)).toBeCloseTo(12, 8);
+    expect(r.mu).toBeCloseTo(mup, 12);
+    expect(r.tau2).toBeGreaterThan(0.2);
+    expect(r.mu).toBeCloseTo(-0.71, 1);
     // Hartung-Knapp: t with 12 df on the weighted residual variance, never narrower than the z interval's variance
     const w = BCG.map((c) => 1 / (c.v + r.tau2));
     const sw = w.reduce((a, b) => a + b, 0);
@@ -37,6 +44,16 @@ describe('random-effects meta-analysis', () => {
     expect(r.se).toBeCloseTo(Math.sqrt(1 / 3), 12);
     expect(() => randomEffects([{ y: 1, v: 1 }])).toThrow(/at least 2 cells/);
     expect(() => randomEffects([{ y: 1, v: 0 }, { y: 1, v: 1 }])).toThrow(/positive variance/);
+  });
+
+  it('pauleMandel(cells) does not let cells with tiny variances take the pooled estimate: two populations 0 and 0.2 pool near 0.1', () => {
+    const cells = [{ y: 0, v: 1e-8 }, { y: 0.001, v: 1e-8 }, { y: 0.2, v: 1e-4 }, { y: 0.21, v: 1e-4 }];
+    const r = randomEffects(cells);
+    expect(r.tau2DL).toBeLessThan(1e-3);
+    expect(r.tau2).toBeGreaterThan(5e-3);
+    expect(r.mu).toBeGreaterThan(0.07);
+    expect(r.mu).toBeLessThan(0.14);
+    expect(pauleMandel([{ y: 1, v: 1 }, { y: 1.1, v: 1 }])).toBe(0);
   });
 
   it('cellEstimateFromSeeds(values) is the mean with variance s^2/m, and null with fewer than 3 seeds or without spread', () => {

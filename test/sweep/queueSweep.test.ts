@@ -109,6 +109,11 @@ describe('orbitscope sweep --queue and orbitscope worker (BullMQ on a real redis
     expect(waited.code, waited.stderr).toBe(0);
     expect(rescuer.log).toMatch(new RegExp(`cell ${id} .* started \\(attempt 2\\)|cell ${id} .* started`));
     expect(rescuer.log).toMatch(/done in /);
+    // resumed, not restarted: the killed attempt had checkpointed epoch 1, and the two attempts' log
+    // (the cell's sweep.log) has epoch 1 once; a restart from scratch would train it again
+    const epochs = [...readFileSync(join(out, 'cells', id, 'sweep.log'), 'utf8').matchAll(/seed 0 layer 1\/1 epoch (\d+)\/40/g)].map((m) => Number(m[1]));
+    expect(epochs.filter((e) => e === 1)).toHaveLength(1);
+    expect(epochs[epochs.length - 1]).toBe(40);
     const alone = join(root, 'alone');
     const file = join(root, 'alone.json');
     writeFileSync(file, JSON.stringify(options));

@@ -117,6 +117,9 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
     const unit = Math.min(2, index.layers[0].units - 1);
     const snap = index.snapshots.length - 1;
     const page = await open(`#/run/${run.id}/feature?seed=${seed}&layer=${layer}&unit=${unit}&snap=${snap}`);
+    // eps defaults to the one the run measured with (0.5 on the fixture's records), and says so (issue 15)
+    expect(await page.getByTestId('eps').inputValue()).toBe('0.5');
+    expect(await page.getByTestId('eps-source').textContent()).toContain("the run's eps");
     const readout = page.getByTestId('distance');
     const d0 = Number(await readout.getAttribute('data-value'));
     expect(d0).toBe(0);

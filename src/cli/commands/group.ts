@@ -46,9 +46,9 @@ function checkPoints(flag: string, points: readonly number[], degree: number): n
 /**
  * Progress of the group computation on stderr: a cli-progress bar per stage on a terminal, one
  * line per stage (with the seconds the previous one took) otherwise. Quick runs print nothing:
- * lines start once the computation has run for a second.
+ * lines start once the computation has run for `quietMs` (a second).
  */
-function groupProgress(io: Io, tty: NodeJS.WriteStream | null): { report: (p: GroupProgress) => void; stop: () => void } {
+export function groupProgress(io: Io, tty: NodeJS.WriteStream | null, quietMs = 1000): { report: (p: GroupProgress) => void; stop: () => void } {
   const t0 = performance.now();
   let stage = '';
   let stageStart = t0;
@@ -69,7 +69,7 @@ function groupProgress(io: Io, tty: NodeJS.WriteStream | null): { report: (p: Gr
         stageStart = now;
         announced = false;
       }
-      if (now - t0 < 1000) return;
+      if (now - t0 < quietMs) return;
       if (tty) {
         if (!bar) {
           bar = new cliProgress.SingleBar({ stream: tty, format: `${stage} [{bar}] {percentage}% | {detail}`, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);

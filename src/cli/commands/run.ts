@@ -1,4 +1,5 @@
-import type { Action } from '../program.js';
+import { processIo, type Action } from '../program.js';
+import { workReporter } from '../../core/workProgress.js';
 import { readConfigFile, resolveRunConfig } from '../../experiments/config.js';
 import { runExperiment } from '../../experiments/runExperiment.js';
 import { inOutputDirectory } from '../../core/outputs.js';
@@ -52,7 +53,14 @@ export const handle: Action<RunFlags> = async (f, _args, io) => {
   // the default name says which seeds the directory holds: runs/shapes-seeds0-4, runs/shapes-seed3
   const seeds = config.seeds > 1 ? `seeds${config.seed}-${config.seed + config.seeds - 1}` : `seed${config.seed}`;
   const out = f.out ?? `runs/${config.preset}${config.quick ? '-quick' : ''}-${seeds}`;
-  const { results, elapsedSeconds } = await inOutputDirectory('--out', out, () => runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m) }));
+  const progress = f.quiet ? undefined : workReporter({ tty: io === processIo && process.stderr.isTTY ? process.stderr : null, line: (t) => io.err(t) });
+  let ran;
+  try {
+    ran = await inOutputDirectory('--out', out, () => runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m), ...(progress ? { progress } : {}) }));
+  } finally {
+    progress?.stop();
+  }
+  const { results, elapsedSeconds } = ran;
   if (f.json) {
     io.out(
       JSON.stringify({

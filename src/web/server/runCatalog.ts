@@ -14,7 +14,7 @@ export interface RunEntry {
   error?: string;
 }
 
-const RUN_MARKERS = ['results.json', 'features/index.json', 'config.json'];
+const RUN_MARKERS = ['results.json', 'features/index.json'];
 
 async function isRun(dir: string): Promise<boolean> {
   for (const m of RUN_MARKERS) {
@@ -24,7 +24,14 @@ async function isRun(dir: string): Promise<boolean> {
       // not this marker
     }
   }
-  return false;
+  // a run still in progress has only config.json; `orbitscope train` writes a config.json too
+  // (with its configHash, no dataset): a trained model is not a run
+  try {
+    const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as Record<string, unknown> | null;
+    return config !== null && typeof config === 'object' && 'dataset' in config && !('configHash' in config);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -48,7 +55,7 @@ export async function checkRunRoots(dirs: readonly string[]): Promise<string[]> 
 
 /**
  * The runs under the given real roots: a root that is itself a run (it holds results.json,
- * features/index.json or config.json), else its immediate subdirectories that are runs. Scanned
+ * features/index.json or a run's config.json, not a `train` directory's), else its immediate subdirectories that are runs. Scanned
  * afresh on each call so that runs written while the server is up appear.
  */
 export async function findRuns(roots: readonly string[]): Promise<RunEntry[]> {

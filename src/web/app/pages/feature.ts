@@ -99,7 +99,13 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   );
 
   // --- distance curve over the rotation subgroup, with the eps line
-  let eps = Number(params.get('eps') ?? 0.1);
+  // default to the eps the run measured with (the finite groups' eps on its records, else its
+  // config's), so the page's counts agree with the layer grid; say where it came from
+  const recordEps = Object.values(rec?.orbits ?? {}).map((r) => (r as { eps?: unknown }).eps).find((e): e is number => typeof e === 'number');
+  const runConfig = ((run.results as { config?: { config?: { finiteEps?: unknown } } } | null)?.config?.config ?? {}) as { finiteEps?: unknown };
+  const runEps = recordEps ?? (typeof runConfig.finiteEps === 'number' ? runConfig.finiteEps : undefined);
+  let eps = Number(params.get('eps') ?? runEps ?? 0.1);
+  const epsSource = params.get('eps') !== null ? 'from the address' : runEps !== undefined ? "the run's eps" : 'the run states no eps; default 0.1';
   const epsInput = el('input', { type: 'number', min: 0, max: 2, step: 0.01, value: eps, 'data-testid': 'eps' });
   const epsListeners: (() => void)[] = [];
   epsInput.addEventListener('input', () => {
@@ -110,7 +116,7 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   });
   const curve = rotationCurve(x, h, w, 2);
   const chartEl = el('div', { 'data-testid': 'curve' });
-  root.append(el('h3', {}, 'Distance along rotations (0..360 deg)'), el('div', { class: 'controls' }, el('label', {}, 'eps', epsInput)), chartEl);
+  root.append(el('h3', {}, 'Distance along rotations (0..360 deg)'), el('div', { class: 'controls' }, el('label', {}, 'eps', epsInput), el('span', { class: 'muted', 'data-testid': 'eps-source' }, ` ${epsSource} (${eps})`)), chartEl);
   chartRef.view = await renderChart(chartEl, {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     width: 520,
