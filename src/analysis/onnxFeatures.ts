@@ -1,10 +1,8 @@
 import onnxProto from 'onnx-proto';
 import { InputRangeError, InputTypeError } from '../core/errors.js';
-import { tensorValues } from '../nn/onnxTensor.js';
+import { decodeOnnxModel, tensorValues } from '../nn/onnxTensor.js';
 
 export { tensorValues };
-
-const { onnx } = onnxProto;
 
 /** The first weight layer of an ONNX model, as features in its input space. */
 export interface OnnxFeatures {
@@ -43,12 +41,7 @@ const intAttr = (node: onnxProto.onnx.INodeProto, name: string, fallback: number
  * perfect square). Float, double and float16 initializers, from raw_data or the typed fields.
  */
 export function onnxFeatures(bytes: Uint8Array, options: OnnxFeatureOptions = {}, where = 'onnxFeatures'): OnnxFeatures {
-  let model: InstanceType<typeof onnx.ModelProto>;
-  try {
-    model = onnx.ModelProto.decode(bytes);
-  } catch (e) {
-    throw new InputTypeError(`${where}: not an ONNX model (${(e as Error).message})`);
-  }
+  const model = decodeOnnxModel(bytes, where);
   const graph = model.graph;
   if (!graph) throw new InputTypeError(`${where}: the ONNX model has no graph`);
   const inits = new Map<string, TensorProto>();

@@ -2,7 +2,7 @@ import onnxProto from 'onnx-proto';
 import { InputTypeError, UserError } from '../core/errors.js';
 import type { Attribute, Dim } from '../engine/graph.js';
 import type { Tensor } from '../engine/tensor.js';
-import { tensorOf } from './onnxTensor.js';
+import { decodeOnnxModel, tensorOf } from './onnxTensor.js';
 
 const { onnx } = onnxProto;
 
@@ -64,12 +64,7 @@ function attributeOf(a: AttributeProto, where: string): Attribute {
  * (e.g. "--model net.onnx").
  */
 export function parseOnnxModel(bytes: Uint8Array, where: string): ImportedGraph {
-  let model: InstanceType<typeof onnx.ModelProto>;
-  try {
-    model = onnx.ModelProto.decode(bytes);
-  } catch (e) {
-    throw new InputTypeError(`${where}: not an ONNX model (${(e as Error).message})`);
-  }
+  const model = decodeOnnxModel(bytes, where);
   const graph = model.graph;
   if (!graph || !(graph.node ?? []).length) throw new InputTypeError(`${where}: the ONNX model has no graph`);
   const constants = new Map<string, Tensor>();

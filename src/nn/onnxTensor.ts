@@ -55,3 +55,15 @@ export function tensorOf(t: TensorProto, where: string): Tensor {
   if (data.length !== count) throw new InputRangeError(`${where}: tensor "${t.name}" holds ${data.length} values but its dims [${dims.join(', ')}] need ${count}`);
   return { dtype: 'int64', data, dims };
 }
+
+/**
+ * Decode ONNX protobuf bytes into a ModelProto; a file that is not one is a user error naming
+ * `where` (e.g. "--model net.onnx"). Shared by the whole-network reader and the first-layer reader.
+ */
+export function decodeOnnxModel(bytes: Uint8Array, where: string): InstanceType<typeof onnxProto.onnx.ModelProto> {
+  try {
+    return onnxProto.onnx.ModelProto.decode(bytes);
+  } catch (e) {
+    throw new InputTypeError(`${where}: not an ONNX model (${(e as Error).message})`);
+  }
+}

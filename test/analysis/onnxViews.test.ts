@@ -8,20 +8,9 @@ import { networkSymmetry } from '../../src/analysis/layerSymmetry.js';
 import { layerViews } from '../../src/analysis/onnxUnitViews.js';
 import { receptiveFields } from '../../src/analysis/receptiveField.js';
 import { shuffledWeights } from '../../src/analysis/shuffledWeights.js';
+import { cosine } from '../../src/analysis/cosine.js';
 
 const normal = (n: number, seed: number) => RandomSource.fromSeed(seed).fillNormal(new Float32Array(n));
-
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return ab / Math.sqrt(aa * bb);
-}
 
 /** x [N, 1, side, side] -> Conv(W) [-> Relu]. */
 function convNet(w: Float32Array, units: number, k: number, side: number, relu = false) {
