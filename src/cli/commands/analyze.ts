@@ -49,7 +49,7 @@ export function analysisTable(a: ModelAnalysis): string {
         const m = median(defined);
         const missing = vals.length - defined.length;
         const reason = vals.find((v) => typeof v.reason === 'string')?.reason;
-        if (!defined.length && reason) return `n/a (${reason})`;
+        if (!defined.length) return `n/a (${reason ?? 'no value'})`;
         return `${key === 'orbitDim' ? 'dim' : 'size'} ${Number.isFinite(m) ? m : '-'}${missing ? ` (${missing} n/a)` : ''}`;
       }),
     ]),
