@@ -19,5 +19,5 @@ export * from './minimalOrbitsFirst/index.js';
 export * from './minimalOrbitsSimplest/index.js';
 export * from './complexityGrowsWithDepth/index.js';
 export * from './autoencodersStabilise/index.js';
-export { correlationClaim, unmeasuredClaim } from './shared/correlationClaim.js';
+export { unmeasuredClaim } from './shared/unmeasuredClaim.js';
 export { orbitValue } from './shared/orbitValue.js';

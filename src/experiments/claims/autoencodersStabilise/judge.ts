@@ -2,7 +2,7 @@ import type { Claim, ClaimPoint, LayerResult, Secondary } from '../../../results
 import { shadowGroup } from '../../../shadow/shadowGroup.js';
 import type { Pooled } from '../claimModule.js';
 import { acrossSeeds, controlledClaim, type SeedStatistics } from '../shared/controlledClaim.js';
-import { unmeasuredClaim } from '../shared/correlationClaim.js';
+import { unmeasuredClaim } from '../shared/unmeasuredClaim.js';
 
 export const TITLE = 'Autoencoders act as (shadowed) stabilizers of their inputs';
 

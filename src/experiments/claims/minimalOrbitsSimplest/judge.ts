@@ -3,7 +3,7 @@ import type { Complexity } from '../../../analysis/complexity.js';
 import type { Pooled } from '../claimModule.js';
 import { controlledClaim, type SeedStatistics } from '../shared/controlledClaim.js';
 import { COMPLEXITY_MEASURES, MEASURE_LABELS, rankCorrelation, sensitivityRows, type ChoiceStatistics, type ComplexityMeasure } from '../shared/correlationControls.js';
-import { unmeasuredClaim } from '../shared/correlationClaim.js';
+import { unmeasuredClaim } from '../shared/unmeasuredClaim.js';
 import type { PrimitiveRecord } from '../minimalOrbitsFirst/collect.js';
 
 export const TITLE = 'Minimal orbits are the simplest features';
