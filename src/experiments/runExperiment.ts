@@ -14,6 +14,7 @@ import { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';
 import { writeReport } from './writeReport.js';
 import { worldOf } from './world.js';
 import { learningRate, trainLinearTwinSeed, trainSeed } from './trainSeed.js';
+import { analysisCheckpointPath, analysisKey, loadSeedAnalysis, saveSeedAnalysis } from './analysisCheckpoint.js';
 import { claimRunDirectory, writeFeatureImages, writeResults } from './runDirectory.js';
 import type { AutoencodersStabiliseEvidence } from './claims/autoencodersStabilise/index.js';
 
@@ -83,7 +84,16 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   const deepViews: DeepUnitView[] = [];
   const orbitMeasure = orbitMeasureOf(config, world !== null);
   const primaryEps = FINITE.includes(orbitMeasure.group) ? config.finiteEps : config.eps;
+  const key = analysisKey(runConfig);
   for (const seed of seeds) {
+    // a seed analysed before this run was killed is read back, not trained and analysed again
+    const saved = loadSeedAnalysis(out, seed, key);
+    if (saved) {
+      analyses.push(saved.analysis);
+      deepViews.push(...saved.deepViews);
+      log(`seed ${seed}: analysis read from ${analysisCheckpointPath(out, seed)}`);
+      continue;
+    }
     t = performance.now();
     const trained = await trainSeed(data, trainInputs, config, seed, out, log);
     tick(`train seed ${seed}`, t);
@@ -92,10 +102,11 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     tick(`train linear twin seed ${seed}`, t);
     t = performance.now();
     log(`seed ${seed}: analysing ${trained.layers[0].snapshots.length} snapshots`);
-    analyses.push(
-      await analyzeSeed({ trained, height: h, width: w, trainInputs, trainCount, heldOutInputs, heldOutCount, world, config, orbitMeasure, primaryEps, linearTwin, ...(data.whitening ? { unwhiten: data.whitening.inverse } : {}), ...(options.progress ? { onProgress: options.progress } : {}) }),
-    );
-    if (seed === seeds[0]) deepViews.push(...(await deepUnitViews(finalStack(trained), heldOutInputs, heldOutCount, n, data.whitening?.inverse)));
+    const analysis = await analyzeSeed({ trained, height: h, width: w, trainInputs, trainCount, heldOutInputs, heldOutCount, world, config, orbitMeasure, primaryEps, linearTwin, ...(data.whitening ? { unwhiten: data.whitening.inverse } : {}), ...(options.progress ? { onProgress: options.progress } : {}) });
+    const views = seed === seeds[0] ? await deepUnitViews(finalStack(trained), heldOutInputs, heldOutCount, n, data.whitening?.inverse) : [];
+    saveSeedAnalysis(out, seed, key, { analysis, deepViews: views });
+    analyses.push(analysis);
+    deepViews.push(...views);
     tick(`analyse seed ${seed}`, t);
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -102,6 +102,37 @@ describe('orbitscope run', () => {
     expect((await run(killed, args)).code).toBe(0);
     expect(resultsWithoutTimings(killed)).toEqual(resultsWithoutTimings(whole));
   }, 300_000); // three quick runs of 40 epochs, each also training C2's linear twin
+
+  it('run killed during seed 1\'s analysis reads seed 0\'s analysis back on resume and ends with the results of an uninterrupted run', async () => {
+    const killed = join(root, 'killed-analysis');
+    const child = spawn(process.execPath, ['bin/orbitscope.mjs', 'run', '--quick', '--out', killed], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+        // the line is logged after seed 1's training, as its analysis starts
+        if (log.includes('seed 1: analysing')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => reject(new Error(`the run ended before seed 1's analysis: ${log}`)));
+    });
+    await new Promise((r) => child.on('close', r));
+    const seed0 = join(killed, 'analysis', 'seed-0.v8');
+    expect(existsSync(seed0)).toBe(true);
+    expect(existsSync(join(killed, 'analysis', 'seed-1.v8'))).toBe(false);
+    expect(existsSync(join(killed, 'results.json'))).toBe(false);
+    const before = statSync(seed0).mtimeMs;
+    const io = capture();
+    expect(await main(['node', 'orbitscope', 'run', '--quick', '--out', killed], io)).toBe(0);
+    // seed 0 was neither trained nor analysed again; seed 1 was
+    expect(io.stderr).toContain(`seed 0: analysis read from ${seed0}`);
+    expect(io.stderr).not.toContain('seed 0: analysing');
+    expect(io.stderr).toContain('seed 1: analysing');
+    expect(statSync(seed0).mtimeMs).toBe(before);
+    expect(resultsWithoutTimings(killed)).toEqual(resultsWithoutTimings(a));
+  }, 300_000);
 
   it('run refuses a directory that holds a different run, before overwriting anything in it', async () => {
     const before = readFileSync(join(a, 'config.json'), 'utf8');
