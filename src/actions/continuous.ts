@@ -9,3 +9,4 @@ export { roundTripError, type RoundTripError } from './roundTripError.js';
 export { continuousOrbitReport, type ContinuousOrbitOptions, type ContinuousOrbitReport } from './continuousOrbitReport.js';
 export { groupOrbitDistances } from './groupOrbitDistances.js';
 export { borderIndex } from './borderIndex.js';
+export { resampleImage } from './resampleImage.js';

@@ -1,5 +1,5 @@
 import { InputRangeError } from '../core/errors.js';
-import type { GrayImage } from '../data/imageFile.js';
+import type { GrayImage } from './grayImage.js';
 import { lieGroup } from '../groups/lie/lieGroupRegistry.js';
 import type { LieGroupName } from '../groups/lie/LieGroup.js';
 import { epsStabilizerBatch } from './epsStabilizerMeasure.js';

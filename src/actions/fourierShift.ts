@@ -1,5 +1,5 @@
 import { InputRangeError } from '../core/errors.js';
-import { checkStack, type ImageStack } from './resample.js';
+import { checkStack, type ImageStack } from './imageStack.js';
 
 /** cos/sin table of exp(-2 pi i j k / n), n x n. */
 function twiddles(n: number): { c: Float64Array; s: Float64Array } {

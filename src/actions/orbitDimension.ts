@@ -2,7 +2,7 @@ import { InputRangeError } from '../core/errors.js';
 import type { LieGroup } from '../groups/lie/LieGroup.js';
 import { imageWindow, type WindowKind } from './imageWindow.js';
 import { symmetricEigen } from '../core/symmetricEigen.js';
-import { checkStack, type BorderMode, type ImageStack } from './resample.js';
+import { checkStack, type BorderMode, type ImageStack } from './imageStack.js';
 import { tangentVectors } from './tangent.js';
 
 /** Pixels that the derivative stencil reaches beyond its centre: windows keep this far from the frame. */

@@ -19,11 +19,9 @@ import { InputRangeError } from '../core/errors.js';
 import { checkInteger } from '../core/validate.js';
 import { GraphBuilder, compile, float32, int64, type CompiledGraph } from '../engine/index.js';
 import { affineInverse } from '../groups/lie/mat3.js';
+import { BORDER_MODES, checkStack, INTERPOLATIONS, type AffineElement, type BorderMode, type ImageStack, type Interpolation } from './imageStack.js';
 
-export type Interpolation = 'bilinear' | 'bicubic';
-export type BorderMode = 'zero' | 'periodic' | 'reflect';
-export const INTERPOLATIONS: readonly Interpolation[] = ['bilinear', 'bicubic'];
-export const BORDER_MODES: readonly BorderMode[] = ['zero', 'periodic', 'reflect'];
+export { checkStack, INTERPOLATIONS, BORDER_MODES, type AffineElement, type BorderMode, type ImageStack, type Interpolation } from './imageStack.js';
 
 /** Options of the batched resampler. */
 export interface ResampleOptions {
@@ -37,28 +35,7 @@ export interface ResampleOptions {
   readonly threads?: number;
 }
 
-/** A stack of F gray images of h x w, row-major (F, h, w). */
-export interface ImageStack {
-  readonly data: Float32Array;
-  readonly count: number;
-  readonly height: number;
-  readonly width: number;
-}
-
-/** An affine group element in centred pixel coordinates: 2x3 rows [a, b, tx, c, d, ty] or a 3x3 matrix. */
-export type AffineElement = ArrayLike<number>;
-
 const PAD = 2;
-
-/** Check a stack's shape; throws InputRangeError naming `where`. */
-export function checkStack(where: string, s: ImageStack): void {
-  checkInteger(where, 'count', s.count, 1);
-  checkInteger(where, 'height', s.height, 2);
-  checkInteger(where, 'width', s.width, 2);
-  if (s.data.length !== s.count * s.height * s.width) {
-    throw new InputRangeError(`${where}: data has ${s.data.length} values, expected count*height*width = ${s.count}*${s.height}*${s.width}`);
-  }
-}
 
 /** AffineGrid thetas (G, 2, 3) for the elements: S g^-1 S^-1 with S = diag(2/w, 2/h). */
 export function samplingThetas(elements: readonly AffineElement[], h: number, w: number): Float32Array {

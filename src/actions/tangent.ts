@@ -1,7 +1,7 @@
 import { InputRangeError } from '../core/errors.js';
 import type { LieGroup } from '../groups/lie/LieGroup.js';
 import { borderIndex } from './borderIndex.js';
-import { checkStack, type BorderMode, type ImageStack } from './resample.js';
+import { checkStack, type BorderMode, type ImageStack } from './imageStack.js';
 
 /**
  * Image gradient (d/du, d/dv) in centred pixel coordinates (u right, v down) by fourth-order

@@ -3,13 +3,9 @@ import { extname } from 'node:path';
 import { PNG } from 'pngjs';
 import { InputRangeError, InputTypeError, UserError } from '../core/errors.js';
 import { parseNpy } from './npy.js';
+import type { GrayImage } from '../actions/grayImage.js';
 
-/** One gray image: height x width float32 pixels, row-major. */
-export interface GrayImage {
-  readonly height: number;
-  readonly width: number;
-  readonly pixels: Float32Array;
-}
+export type { GrayImage };
 
 /** ITU-R BT.601 luma weights, as most imaging tools use for RGB to gray. */
 export function luminance(r: number, g: number, b: number): number {

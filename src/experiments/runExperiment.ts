@@ -11,12 +11,40 @@ import type { RunContext } from './claims/claimModule.js';
 import { checkOrbitStabilizer, checkRandomSearch } from './selfChecks/index.js';
 import { FINITE_GROUPS, type RunConfig } from './config.js';
 import { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';
-import { writeReport } from './writeReport.js';
 import { worldOf } from './world.js';
 import { learningRate, trainLinearTwinSeed, trainSeed } from './trainSeed.js';
 import { analysisCheckpointPath, analysisKey, loadSeedAnalysis, saveSeedAnalysis } from './analysisCheckpoint.js';
 import { claimRunDirectory, writeFeatureImages, writeResults } from './runDirectory.js';
 import type { AutoencodersStabiliseEvidence } from './claims/autoencodersStabilise/index.js';
+import type { Dataset } from '../data/dataset.js';
+import type { WorldPrimitives } from './world.js';
+
+export type { DeepUnitView };
+
+/** One seed's feature images as the report draws them: [layer][snapshot] -> (units, h*w). */
+export interface SeedImages {
+  readonly seed: number;
+  readonly images: Float32Array[][];
+  readonly snapshotTimes: { step: number; epoch: number }[];
+}
+
+/** What a run hands its report writer besides results.json. */
+export interface RunReportContext {
+  readonly height: number;
+  readonly width: number;
+  readonly world: WorldPrimitives | null;
+  readonly data: Dataset;
+  readonly config: RunConfig;
+  /** The learning rate actually used. */
+  readonly lr: number;
+  readonly orbitMeasure: { readonly group: string; readonly field: string; readonly label: string };
+  readonly trainCount: number;
+  readonly heldOutCount: number;
+  readonly deepViews: readonly DeepUnitView[];
+}
+
+/** Writes report.html and figures/ for a finished run (src/report/writeRunReport.ts). */
+export type RunReportWriter = (out: string, results: Results, seeds: readonly SeedImages[], ctx: RunReportContext) => Promise<void>;
 
 export { jsonReplacer } from './runDirectory.js';
 
@@ -28,6 +56,8 @@ export interface RunOptions {
   readonly log?: (line: string) => void;
   /** Progress of each seed's analysis (a bar on a terminal); undefined = none. */
   readonly progress?: OnWorkProgress;
+  /** Writes the report (report sits above experiments, so the caller passes it); undefined = no report. */
+  readonly writeReport?: RunReportWriter;
 }
 
 const FINITE: readonly string[] = FINITE_GROUPS;
@@ -138,7 +168,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     features,
     timings: {},
   });
-  await writeReport(out, results, analyses, { height: h, width: w, world, data, config, lr: learningRate(config), orbitMeasure: run.orbitMeasure, deepViews, trainCount, heldOutCount });
+  await options.writeReport?.(out, results, analyses, { height: h, width: w, world, data, config, lr: learningRate(config), orbitMeasure: run.orbitMeasure, deepViews, trainCount, heldOutCount });
   tick('report', t);
   timings.total = Math.round(performance.now() - t0) / 1000;
   const final = { ...results, timings };

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { atomicWrite } from '../core/atomicWrite.js';
-import { runExperiment } from '../experiments/runExperiment.js';
+import { runWithReport } from '../report/runWithReport.js';
 import { cellDir, finishedCell, summarizeCell, type CellSpec, type CellSummary } from './cellSummary.js';
 
 /**
@@ -17,6 +17,6 @@ export async function runCell(out: string, cell: CellSpec): Promise<CellSummary>
   mkdirSync(dir, { recursive: true });
   atomicWrite(join(dir, 'cell.json'), `${JSON.stringify({ id: cell.id, config: cell.config }, null, 2)}\n`);
   const logPath = join(dir, 'sweep.log');
-  await runExperiment(cell.config, { out: dir, log: (line) => appendFileSync(logPath, `${line}\n`) });
+  await runWithReport(cell.config, { out: dir, log: (line) => appendFileSync(logPath, `${line}\n`) });
   return summarizeCell(out, cell.id, Math.round(performance.now() - t0) / 1000, false);
 }

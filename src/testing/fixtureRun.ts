@@ -23,7 +23,7 @@ import { judge } from '../experiments/verdict.js';
 import { ClaimIds, ResultsSchema, type Claim, type FeatureResult, type Results } from '../results/index.js';
 import { orbitDimension } from '../actions/orbitDimension.js';
 import { so2 as SO2, se2 as SE2 } from '../groups/lie/similarityGroups.js';
-import { actD4, D4_NAMES } from '../web/shared/dihedral.js';
+import { bruteForceOrbit } from './p4mBruteForce.js';
 
 /** Options of writeFixtureRun. */
 export interface FixtureRunOptions {
@@ -70,19 +70,9 @@ export function p4mOrbit(img: ArrayLike<number>, n: number): { order: number; or
     hi = Math.max(hi, img[p]);
   }
   const q = Int32Array.from({ length: n * n }, (_, p) => (hi > lo ? Math.min(7, Math.floor(((img[p] - lo) / (hi - lo)) * 8)) : 0));
-  let stab = 0;
-  for (const g of D4_NAMES) {
-    const y = actD4(q, n, g);
-    for (let di = 0; di < n; di++) {
-      for (let dj = 0; dj < n; dj++) {
-        let same = true;
-        for (let i = 0; i < n && same; i++) for (let j = 0; j < n; j++) if (y[((i + di) % n) * n + ((j + dj) % n)] !== q[i * n + j]) { same = false; break; }
-        if (same) stab++;
-      }
-    }
-  }
-  const order = 8 * n * n;
-  return { order, orbitSize: order / stab, stabilizerOrder: stab };
+  // the slow oracle: every one of the 8 n^2 elements applied to the quantised image
+  const { groupOrder: order, orbitSize, stabilizerOrder } = bruteForceOrbit(q, n, 'p4m');
+  return { order, orbitSize, stabilizerOrder };
 }
 
 function complexity(img: Float32Array, n: number): FeatureResult['complexity'] {

@@ -36,10 +36,5 @@ export default defineConfig({
     // vega's bundle is large but loads from 127.0.0.1; no sourcemaps to keep dist small
     sourcemap: false,
   },
-  resolve: {
-    // the page uses single-image functions of src/actions; their modules also hold the batched
-    // ONNX Runtime (Node) path, which the browser bundle resolves to a stub that is never called
-    alias: [{ find: /^(\.\.\/)+engine\/index\.js$/, replacement: resolve(here, 'app/engineStub.ts') }],
-  },
   plugins: [recordInputs()],
 });

@@ -1,7 +1,7 @@
 import { processIo, type Action } from '../program.js';
 import { workReporter } from '../../core/workProgress.js';
 import { readConfigFile, resolveRunConfig } from '../../experiments/config.js';
-import { runExperiment } from '../../experiments/runExperiment.js';
+import { runWithReport } from '../../report/runWithReport.js';
 import { inOutputDirectory } from '../../core/outputs.js';
 
 export interface RunFlags {
@@ -56,7 +56,7 @@ export const handle: Action<RunFlags> = async (f, _args, io) => {
   const progress = f.quiet ? undefined : workReporter({ tty: io === processIo && process.stderr.isTTY ? process.stderr : null, line: (t) => io.err(t) });
   let ran;
   try {
-    ran = await inOutputDirectory('--out', out, () => runExperiment(config, { out, log: f.quiet ? undefined : (m) => io.err(m), ...(progress ? { progress } : {}) }));
+    ran = await inOutputDirectory('--out', out, () => runWithReport(config, { out, log: f.quiet ? undefined : (m) => io.err(m), ...(progress ? { progress } : {}) }));
   } finally {
     progress?.stop();
   }

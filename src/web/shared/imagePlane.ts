@@ -1,7 +1,7 @@
 /**
  * The image-plane element the explorer's sliders set, and its action and distance on one image,
  * computed with the library's own single-image functions so that the page shows exactly the
- * numbers Orbitscope computes (src/testing/resampleReference.ts for g.x, src/actions/imageWindow.ts
+ * numbers Orbitscope computes (src/actions/resampleImage.ts for g.x, src/actions/imageWindow.ts
  * for the window; the batched orbitDistances computes the same quantity through ONNX Runtime).
  *
  * Convention (src/groups/lie/LieGroup.ts): pixel (row i, column j) sits at u = j - (w-1)/2,
@@ -13,7 +13,7 @@
  * Browser-safe: typed arrays only; about 0.1 ms for 28 x 28.
  */
 import { imageWindow } from '../../actions/imageWindow.js';
-import { resampleReference } from '../../testing/resampleReference.js';
+import { resampleImage } from '../../actions/resampleImage.js';
 
 /** Slider parameters: angle in degrees, translation in pixels, scale factor, shear. */
 export interface PlaneParams {
@@ -39,7 +39,7 @@ export function planeRows(p: PlaneParams): Float64Array {
 
 /** g.x for one h x w image (bilinear, zero border): the library's per-pixel resampler. */
 export function actPlane(img: ArrayLike<number>, h: number, w: number, p: PlaneParams): Float64Array {
-  return resampleReference(img, h, w, planeRows(p), 'bilinear', 'zero');
+  return resampleImage(img, h, w, planeRows(p), 'bilinear', 'zero');
 }
 
 /** ||W (a - b)|| / ||W b|| with window weights W (0 when ||W b|| = 0, as orbitDistances). */

@@ -1,34 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { imageGridPng } from '../report/imageGrid.js';
-import { reportHtml, type ReportFigure } from '../report/html.js';
+import { imageGridPng } from './imageGrid.js';
+import { reportHtml, type ReportFigure } from './html.js';
 import { atomicWrite } from '../nn/runStore.js';
-import type { Dataset } from '../data/dataset.js';
 import type { Results } from '../results/index.js';
-import type { RunConfig } from './config.js';
-import type { WorldPrimitives } from './world.js';
-import { orbitValue } from './claims/shared/orbitValue.js';
-import type { DeepUnitView } from './deepUnitViews.js';
-
-interface SeedImages {
-  readonly seed: number;
-  readonly images: Float32Array[][];
-  readonly snapshotTimes: { step: number; epoch: number }[];
-}
-
-interface ReportContext {
-  readonly height: number;
-  readonly width: number;
-  readonly world: WorldPrimitives | null;
-  readonly data: Dataset;
-  readonly config: RunConfig;
-  /** The learning rate actually used. */
-  readonly lr: number;
-  readonly orbitMeasure: { readonly group: string; readonly field: string; readonly label: string };
-  readonly trainCount: number;
-  readonly heldOutCount: number;
-  readonly deepViews: readonly DeepUnitView[];
-}
+import { orbitValue } from '../experiments/claims/shared/orbitValue.js';
+import type { DeepUnitView, RunReportContext, SeedImages } from '../experiments/runExperiment.js';
 
 const DEEP_CAPTIONS: Record<DeepUnitView['view'], string> = {
   'linear composite': 'rows of W_L ... W_1, ignoring the nonlinearities',
@@ -45,7 +22,7 @@ function chosenSnapshots(k: number): number[] {
  * Write figures/*.png (feature grids per layer at chosen snapshots, bordered by orbit size on a
  * viridis scale; the world's primitives) and report.html for a finished run.
  */
-export async function writeReport(out: string, results: Results, seeds: readonly SeedImages[], ctx: ReportContext): Promise<void> {
+export async function writeRunReport(out: string, results: Results, seeds: readonly SeedImages[], ctx: RunReportContext): Promise<void> {
   const figDir = join(out, 'figures');
   mkdirSync(figDir, { recursive: true });
   const { height: h, width: w } = ctx;

@@ -1,6 +1,10 @@
+import { borderIndex } from './borderIndex.js';
+import type { BorderMode, Interpolation } from './imageStack.js';
+
 /**
- * Slow per-pixel reference for the resampling action of an affine map on an image, written
- * straight from the definitions, for tests of the batched resampler (src/actions/resample.ts).
+ * The resampling action of an affine map on one image, per pixel in plain JavaScript, written
+ * straight from the definitions: the explorer's g.x (browser-safe, no ONNX Runtime) and the
+ * reference the batched ONNX resampler (src/actions/resample.ts) is tested against.
  *
  * (g.x)(p) = x(g^-1 p), p = (u, v) centred pixel coordinates (u = j - (w-1)/2 right,
  * v = i - (h-1)/2 down). Bilinear: the tensor product of hat functions. Bicubic: Keys' cubic
@@ -8,20 +12,10 @@
  * the image, 'periodic' wraps indices (torus), 'reflect' mirrors about the outer pixel edges
  * (half-sample symmetric: ... x1 x0 | x0 x1 ... x_{w-1} | x_{w-1} ...).
  */
-export type ReferenceBorder = 'zero' | 'periodic' | 'reflect';
-
 function affineInverse2x3(m: ArrayLike<number>): number[] {
   const [a, b, tx, c, d, ty] = [m[0], m[1], m[2], m[3], m[4], m[5]];
   const det = a * d - b * c;
   return [d / det, -b / det, (b * ty - d * tx) / det, -c / det, a / det, (c * tx - a * ty) / det];
-}
-
-/** Index into [0, n) under the border rule, or -1 for a zero read. */
-export function borderIndex(k: number, n: number, border: ReferenceBorder): number {
-  if (border === 'zero') return k < 0 || k >= n ? -1 : k;
-  if (border === 'periodic') return ((k % n) + n) % n;
-  const m = ((k % (2 * n)) + 2 * n) % (2 * n);
-  return m < n ? m : 2 * n - 1 - m;
 }
 
 function cubic(t: number): number {
@@ -33,13 +27,13 @@ function cubic(t: number): number {
 }
 
 /** One image (h*w, row-major) moved by the affine element g (2x3 or 3x3 rows); float64 out. */
-export function resampleReference(
+export function resampleImage(
   x: ArrayLike<number>,
   h: number,
   w: number,
   g: ArrayLike<number>,
-  interp: 'bilinear' | 'bicubic',
-  border: ReferenceBorder,
+  interp: Interpolation,
+  border: BorderMode,
 ): Float64Array {
   const gi = affineInverse2x3(g);
   const cx = (w - 1) / 2;
