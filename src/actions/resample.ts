@@ -16,7 +16,6 @@
  * with Pad mode 'wrap', enough for the 4x4 bicubic stencil.
  */
 import { InputRangeError } from '../core/errors.js';
-import { checkInteger } from '../core/validate.js';
 import { GraphBuilder, compile, float32, int64, type CompiledGraph } from '../engine/index.js';
 import { affineInverse } from '../groups/lie/mat3.js';
 import { BORDER_MODES, checkStack, INTERPOLATIONS, type AffineElement, type BorderMode, type ImageStack, type Interpolation } from './imageStack.js';
