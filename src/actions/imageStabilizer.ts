@@ -1,6 +1,6 @@
 import { InputRangeError } from '../core/errors.js';
 import { Perm } from '../groups/perm/Perm.js';
-import { factorial } from '../groups/perm/factorial.js';
+import { factorial } from '../groups/core/factorial.js';
 import { PermGroup } from '../groups/perm/PermGroup.js';
 import { quantiseLevels } from './quantise.js';
 

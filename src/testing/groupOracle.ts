@@ -1,5 +1,5 @@
 // Slow, obviously-correct group computations by brute force, for tests of the fast engine.
-import { compose, identityArray, permKey } from '../groups/perm/kernels.js';
+import { compose, identityArray, permKey } from '../groups/core/kernels.js';
 
 /** Every element of <gens> by closure: breadth-first products until nothing new appears. */
 export function closureElements(gens: readonly Int32Array[], degree: number): Int32Array[] {

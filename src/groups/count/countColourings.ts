@@ -1,6 +1,6 @@
 import { InputRangeError } from '../../core/errors.js';
 import { checkInteger } from '../../core/validate.js';
-import { cycleType } from '../perm/kernels.js';
+import { cycleType } from '../core/kernels.js';
 import type { PermGroup } from '../perm/PermGroup.js';
 
 /** Largest group order for which counting enumerates the elements. */

@@ -1,5 +1,5 @@
 import { InputRangeError, InputTypeError } from '../../core/errors.js';
-import { compose, cycleType, equals, identityArray, invert, isEven, isIdentity, isPermutation, power } from './kernels.js';
+import { compose, cycleType, equals, identityArray, invert, isEven, isIdentity, isPermutation, power } from '../core/kernels.js';
 import { formatCycles, parseCycles } from './cycles.js';
 
 /**

@@ -8,7 +8,7 @@ import { nontrivialOrbits, orbitOfPoint, orbitOfSet, orbitOfTuple, orbitSizeCoun
 import { changeBase, pointwiseStabilizerChain } from '../schreier/changeBase.js';
 import { partitionStabilizer, setStabilizer } from '../schreier/backtrack.js';
 import { recognizeGiant, type GiantRecognition } from '../schreier/giant.js';
-import { isEven } from './kernels.js';
+import { isEven } from '../core/kernels.js';
 import type { GroupProgressHandler } from '../schreier/progress.js';
 import { giantBase, giantBaseAndStrongGenerators, giantGenerators, giantOrder, giantSetStabilizer } from './giantForms.js';
 

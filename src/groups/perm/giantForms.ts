@@ -1,4 +1,4 @@
-import { factorial } from './factorial.js';
+import { factorial } from '../core/factorial.js';
 
 /**
  * Closed forms for Sym(M) and Alt(M) acting naturally on a point set M inside 0..degree-1

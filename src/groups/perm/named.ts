@@ -1,6 +1,6 @@
 import { checkInteger } from '../../core/validate.js';
 import { Perm } from './Perm.js';
-import { factorial } from './factorial.js';
+import { factorial } from '../core/factorial.js';
 import { PermGroup } from './PermGroup.js';
 
 function fromImages(n: number, f: (i: number) => number): Perm {

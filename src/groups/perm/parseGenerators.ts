@@ -1,5 +1,5 @@
 import { InputRangeError, InputTypeError } from '../../core/errors.js';
-import { isPermutation } from './kernels.js';
+import { isPermutation } from '../core/kernels.js';
 import { MAX_DEGREE, parseCycles } from './cycles.js';
 import { Perm } from './Perm.js';
 import { PermGroup } from './PermGroup.js';

@@ -1,5 +1,5 @@
 import type { RandomSource } from '../../core/random.js';
-import { compose, identityArray, invert, isIdentity } from '../perm/kernels.js';
+import { compose, identityArray, invert, isIdentity } from '../core/kernels.js';
 
 /**
  * One level of a stabilizer chain G = G^(0) >= G^(1) >= ... >= G^(m) = 1 with base

@@ -1,4 +1,4 @@
-import { compose } from '../perm/kernels.js';
+import { compose } from '../core/kernels.js';
 import { chainOrder, transversalElement, type StabChain } from './StabChain.js';
 import { changeBase } from './changeBase.js';
 import { orbitOfPoint } from './orbits.js';

@@ -1,5 +1,5 @@
 import { RandomSource } from '../../core/random.js';
-import { compose, identityArray, isEven, isIdentity } from '../perm/kernels.js';
+import { compose, identityArray, isEven, isIdentity } from '../core/kernels.js';
 import { ProductReplacement } from './productReplacement.js';
 import { orbitOfPoint } from './orbits.js';
 

@@ -1,5 +1,5 @@
 import type { RandomSource } from '../../core/random.js';
-import { compose, identityArray, invert } from '../perm/kernels.js';
+import { compose, identityArray, invert } from '../core/kernels.js';
 
 /**
  * Product replacement random elements (Celler, Leedham-Green, Murray, Niemeyer and O'Brien

@@ -1,6 +1,6 @@
 import { RandomSource } from '../../core/random.js';
-import { isEven, isIdentity } from '../perm/kernels.js';
-import { factorial } from '../perm/factorial.js';
+import { isEven, isIdentity } from '../core/kernels.js';
+import { factorial } from '../core/factorial.js';
 import { chainOrder, sift, type StabChain } from './StabChain.js';
 import { chainWithBase, insertResidue, schreierSims } from './schreierSims.js';
 import { ProductReplacement } from './productReplacement.js';

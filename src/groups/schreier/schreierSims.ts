@@ -1,4 +1,4 @@
-import { compose, isIdentity } from '../perm/kernels.js';
+import { compose, isIdentity } from '../core/kernels.js';
 import type { GroupProgressHandler } from './progress.js';
 import { addGenerator, firstMovedPoint, newLevel, sift, siftInPlace, siftsToIdentity, transversalElement, type StabChain } from './StabChain.js';
 
