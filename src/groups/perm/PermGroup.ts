@@ -8,6 +8,7 @@ import { nontrivialOrbits, orbitOfPoint, orbitOfSet, orbitOfTuple, orbitSizeCoun
 import { changeBase, pointwiseStabilizerChain } from '../schreier/changeBase.js';
 import { partitionStabilizer, setStabilizer } from '../schreier/backtrack.js';
 import { recognizeGiant, type GiantRecognition } from '../schreier/giant.js';
+import { imprimitiveOrder, type SmallerGroups } from '../schreier/imprimitive.js';
 import { isEven } from '../core/kernels.js';
 import type { GroupProgressHandler } from '../schreier/progress.js';
 import { giantBase, giantBaseAndStrongGenerators, giantGenerators, giantOrder, giantSetStabilizer } from './giantForms.js';
@@ -111,14 +112,16 @@ export class PermGroup {
     const st = this.structure();
     if (st.kind === 'giant') return giantOrder(st.giant.kind, st.giant.support.length);
     if (st.kind === 'product') return st.factors.reduce((acc, f) => acc * f.group.order(), 1n);
+    if (st.kind === 'imprimitive') return st.order;
     return undefined;
   }
 
-  /** How the order was certified ('giant', 'direct-product', 'deterministic', 'known-order', 'symmetric-bound', ...). */
+  /** How the order was certified ('giant', 'direct-product', 'block-base', 'wreath-bound', 'deterministic', 'known-order', 'symmetric-bound', ...). */
   certificate(): string {
     const st = this.structure();
     if (st.kind === 'giant') return 'giant';
     if (st.kind === 'product') return 'direct-product';
+    if (st.kind === 'imprimitive') return st.certificate;
     this.chain();
     return this.certificateValue!;
   }
@@ -328,7 +331,14 @@ interface ProductStructure {
   readonly localIndex: Int32Array;
 }
 
-type Structure = { readonly kind: 'giant'; readonly giant: GiantRecognition } | ProductStructure | { readonly kind: 'chain' };
+/** A transitive group whose order was proved through a block system (the chain is built on demand, stopping at that order). */
+interface ImprimitiveStructure {
+  readonly kind: 'imprimitive';
+  readonly order: bigint;
+  readonly certificate: string;
+}
+
+type Structure = { readonly kind: 'giant'; readonly giant: GiantRecognition } | ProductStructure | ImprimitiveStructure | { readonly kind: 'chain' };
 
 /** Giant, direct product or neither (see PermGroup.structure); linear in degree x generators, plus the giant test's random elements. */
 function analyseStructure(degree: number, generators: readonly Perm[], seed: number, onProgress?: GroupProgressHandler): Structure {
@@ -358,11 +368,40 @@ function analyseStructure(degree: number, generators: readonly Perm[], seed: num
     }
   }
   if (orbits.length === 1) {
+    // a group with blocks is no giant (Sym and Alt are primitive): with few generators the block
+    // search is the cheaper test and goes first; with many (Alt(n) from n-2 3-cycles) the giant test
+    const blocksFirst = gens.length <= BLOCKS_FIRST_MAX_GENERATORS;
+    const found = blocksFirst ? imprimitive(orbits[0], localIndex, gens, seed, onProgress) : undefined;
+    if (found) return found;
     const giant = recognizeGiant(degree, gens, { seed, missProbability: GIANT_MISS });
     if (giant) return { kind: 'giant', giant };
+    const later = blocksFirst ? undefined : imprimitive(orbits[0], localIndex, gens, seed, onProgress);
+    if (later) return later;
   }
   return { kind: 'chain' };
 }
+
+/** Orders of smaller groups (actions on blocks, groups induced on a block) by PermGroup itself. */
+function smallerGroups(seed: number, onProgress?: GroupProgressHandler): SmallerGroups {
+  const group = (gens: Int32Array[], degree: number) => new PermGroup(gens.map((g) => Perm.unsafeWrap(g)), degree, { seed, onProgress });
+  return {
+    top: (gens, degree) => {
+      const T = group(gens, degree);
+      return { giant: T.giantKind() !== undefined, order: () => T.order() };
+    },
+    order: (gens, degree) => group(gens, degree).order(),
+  };
+}
+
+/** The imprimitive structure of the transitive group <gens> on `orbit` (local points via localIndex), or undefined. */
+function imprimitive(orbit: readonly number[], localIndex: Int32Array, gens: readonly Int32Array[], seed: number, onProgress?: GroupProgressHandler): ImprimitiveStructure | undefined {
+  const local = gens.map((g) => Int32Array.from(orbit, (p) => localIndex[g[p]]));
+  const r = imprimitiveOrder(local, orbit.length, smallerGroups(seed, onProgress), seed, onProgress);
+  return r && { kind: 'imprimitive', order: r.order, certificate: r.certificate };
+}
+
+/** Up to this many generators the block search runs before the giant test (only the order of two tests; both are exact when they answer). */
+const BLOCKS_FIRST_MAX_GENERATORS = 16;
 
 /** Probability of not recognising a giant (it then gets a chain: slower, never wrong). */
 const GIANT_MISS = 2 ** -12;

@@ -35,6 +35,8 @@ export interface ChainLevel {
   maxDepth: number;
   /** Increased whenever existing transversal elements change (tree rebuilt). */
   version: number;
+  /** Largest degree x |orbit| for which the explicit transversal is kept (from the chain's policy). */
+  readonly explicitLimit: number;
   /** Explicit transversal elements and inverses, kept while the orbit is small. */
   explicit: { u: (Int32Array | undefined)[]; inv: (Int32Array | undefined)[] } | undefined;
 }
@@ -43,6 +45,14 @@ export interface ChainLevel {
 export interface StabChain {
   readonly degree: number;
   readonly levels: ChainLevel[];
+  /** When levels keep explicit transversals (default transversalPolicy, read when a level is made). */
+  readonly policy?: TransversalPolicy;
+}
+
+/** When a chain's levels keep explicit transversals (see transversalPolicy). */
+export interface TransversalPolicy {
+  readonly maxDegree: number;
+  readonly maxEntries: number;
 }
 
 /**
@@ -50,24 +60,24 @@ export interface StabChain {
  * at most about degree^3 integers: 67 MB at 256) and degree x |orbit| at most maxEntries.
  * Mutable for bench/groups.ts, which measures both forms; library code never changes it.
  */
-export const transversalPolicy = { maxDegree: 256, maxEntries: 1 << 16 };
+export const transversalPolicy: { maxDegree: number; maxEntries: number } = { maxDegree: 256, maxEntries: 1 << 16 };
 
 /** An empty chain (the trivial group) of the given degree. */
 export function emptyChain(degree: number): StabChain {
   return { degree, levels: [] };
 }
 
-/** A new level with base point b and no generators yet (orbit {b}). */
-export function newLevel(degree: number, b: number): ChainLevel {
+/** A new level with base point b and no generators yet (orbit {b}); explicit transversals as `policy` allows. */
+export function newLevel(degree: number, b: number, policy: TransversalPolicy = transversalPolicy): ChainLevel {
   const label = new Int32Array(degree).fill(-2);
   label[b] = -1;
   const id = identityArray(degree);
-  const explicit = degree <= transversalPolicy.maxDegree ? { u: new Array<Int32Array | undefined>(degree), inv: new Array<Int32Array | undefined>(degree) } : undefined;
+  const explicit = degree <= policy.maxDegree ? { u: new Array<Int32Array | undefined>(degree), inv: new Array<Int32Array | undefined>(degree) } : undefined;
   if (explicit) {
     explicit.u[b] = id;
     explicit.inv[b] = id;
   }
-  return { basePoint: b, gens: [], orbit: [b], treeGens: [], treeInv: [], label, depth: new Int32Array(degree), maxDepth: 0, version: 0, explicit };
+  return { basePoint: b, gens: [], orbit: [b], treeGens: [], treeInv: [], label, depth: new Int32Array(degree), maxDepth: 0, version: 0, explicitLimit: policy.maxEntries, explicit };
 }
 
 /** Depth bound of a level's tree before it is rebuilt with a shortcut. */
@@ -93,7 +103,7 @@ export function addGenerator(level: ChainLevel, s: Int32Array): number {
     const beta = level.orbit[k];
     for (let j = 0; j < level.treeGens.length; j++) extendBy(level, beta, j);
   }
-  if (level.explicit && level.orbit.length * level.label.length > transversalPolicy.maxEntries) level.explicit = undefined;
+  if (level.explicit && level.orbit.length * level.label.length > level.explicitLimit) level.explicit = undefined;
   // explicit levels never walk the tree: their depth does not matter
   if (!level.explicit && level.maxDepth > depthBound(level.orbit.length)) shortenTree(level);
   return level.orbit.length - before;

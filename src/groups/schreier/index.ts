@@ -19,8 +19,9 @@ export {
   inverseTransversalElement,
   chainFootprint,
   transversalPolicy,
+  type TransversalPolicy,
 } from './StabChain.js';
-export { schreierSims, deterministicChain, chainWithBase, insertResidue } from './schreierSims.js';
+export { schreierSims, schreierSimsWithin, deterministicChain, chainWithBase, insertResidue } from './schreierSims.js';
 export { randomSchreierSims, DEFAULT_RANDOM_SCHREIER_SIMS, type RandomSchreierSimsOptions, type Certificate } from './randomSchreierSims.js';
 export { ProductReplacement } from './productReplacement.js';
 export { orbitOfPoint, orbitsOfPoints, orbitSizeCounts, nontrivialOrbits, schreierVector, traceSchreierVector, orbitUnderAction, onSets, onTuples, orbitOfSet, orbitOfTuple } from './orbits.js';
@@ -28,3 +29,5 @@ export { changeBase, pointwiseStabilizerChain } from './changeBase.js';
 export { backtrackSubgroup, partitionStabilizer, setStabilizer, type SubgroupProperty, type SubgroupSearchResult } from './backtrack.js';
 export { recognizeGiant, type GiantRecognition, type GiantKind, type GiantOptions } from './giant.js';
 export type { GroupProgress, GroupProgressHandler } from './progress.js';
+export { minimalBlockSystem, coarseBlockSystem, blockAction, type BlockSystem } from './blocks.js';
+export { imprimitiveOrder, type ImprimitiveOrder, type SmallerGroups } from './imprimitive.js';

@@ -20,6 +20,12 @@ export interface RandomSchreierSimsOptions {
   readonly verify: boolean;
   /** Called as the chain grows and during verification. */
   readonly onProgress?: GroupProgressHandler;
+  /**
+   * A source of random elements of G to use instead of product replacement on gens (for a
+   * subgroup known only through such elements, as the kernel of a block action); with it the
+   * chain is of the group those elements generate, so give a knownOrder bound and verify = false.
+   */
+  readonly randomElement?: () => Int32Array;
 }
 
 export const DEFAULT_RANDOM_SCHREIER_SIMS: RandomSchreierSimsOptions = { seed: 0, consecutive: 20, basePrefix: [], verify: true };
@@ -72,11 +78,12 @@ export function randomSchreierSims(
   const boundKind: Certificate = o.knownOrder !== undefined ? 'known-order' : allEven && m >= 2 ? 'alternating-bound' : 'symmetric-bound';
   let order = chainOrder(chain);
   if (order === bound) return { chain, certificate: boundKind };
-  if (nontrivial.length > 0) {
-    const pr = new ProductReplacement(degree, nontrivial, RandomSource.fromSeed(o.seed));
+  if (nontrivial.length > 0 || o.randomElement) {
+    const pr = o.randomElement ? undefined : new ProductReplacement(degree, nontrivial, RandomSource.fromSeed(o.seed));
+    const next = o.randomElement ?? (() => pr!.next());
     let run = 0;
     while (run < o.consecutive) {
-      const r = sift(chain, pr.next());
+      const r = sift(chain, next());
       if (isIdentity(r.residue)) {
         run++;
         continue;

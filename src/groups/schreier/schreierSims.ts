@@ -1,6 +1,6 @@
 import { compose, isIdentity } from '../core/kernels.js';
 import type { GroupProgressHandler } from './progress.js';
-import { addGenerator, firstMovedPoint, newLevel, sift, siftInPlace, siftsToIdentity, transversalElement, type StabChain } from './StabChain.js';
+import { addGenerator, firstMovedPoint, newLevel, sift, siftInPlace, siftsToIdentity, transversalElement, type StabChain, type TransversalPolicy } from './StabChain.js';
 
 /**
  * Put the residue h of a failed sift (stopped at `level`, so h fixes b_0..b_{level-1}) into the
@@ -8,14 +8,14 @@ import { addGenerator, firstMovedPoint, newLevel, sift, siftInPlace, siftsToIden
  * generator to levels from..level. Returns the deepest level changed.
  */
 export function insertResidue(chain: StabChain, h: Int32Array, from: number, level: number): number {
-  if (level === chain.levels.length) chain.levels.push(newLevel(chain.degree, firstMovedPoint(h)));
+  if (level === chain.levels.length) chain.levels.push(newLevel(chain.degree, firstMovedPoint(h), chain.policy));
   for (let l = from; l <= level; l++) addGenerator(chain.levels[l], h);
   return level;
 }
 
-/** A chain whose base starts with `basePrefix` (0-based points), with no generators yet. */
-export function chainWithBase(degree: number, basePrefix: readonly number[] = []): StabChain {
-  return { degree, levels: basePrefix.map((b) => newLevel(degree, b)) };
+/** A chain whose base starts with `basePrefix` (0-based points), with no generators yet; `policy` as in StabChain. */
+export function chainWithBase(degree: number, basePrefix: readonly number[] = [], policy?: TransversalPolicy): StabChain {
+  return { degree, levels: basePrefix.map((b) => newLevel(degree, b, policy)), policy };
 }
 
 /**
@@ -35,11 +35,25 @@ export function chainWithBase(degree: number, basePrefix: readonly number[] = []
  * Mutates and returns `chain`.
  */
 export function schreierSims(chain: StabChain, gens: readonly Int32Array[] = [], onProgress?: GroupProgressHandler): StabChain {
+  return schreierSimsWithin(chain, gens, Infinity, onProgress)!;
+}
+
+/**
+ * schreierSims, except that it gives up (undefined) as soon as the chain would need a base point
+ * above `lastBasePoint`: with the points of a quotient action numbered first (blocks), that
+ * happens exactly when a nontrivial element fixes every point up to lastBasePoint, i.e. when the
+ * quotient action is not faithful. When it returns a chain, every base point is at most
+ * lastBasePoint and the chain is a complete base and strong generating set.
+ */
+export function schreierSimsWithin(chain: StabChain, gens: readonly Int32Array[], lastBasePoint: number, onProgress?: GroupProgressHandler): StabChain | undefined {
+  const fits = (h: Int32Array, level: number) => level < chain.levels.length || firstMovedPoint(h) <= lastBasePoint;
   for (const g of gens) {
     if (isIdentity(g)) continue;
     const { residue, level } = sift(chain, g);
     // a generator that sifts to the identity is a product of existing ones: nothing to add
-    if (!isIdentity(residue)) insertResidue(chain, residue, 0, level);
+    if (isIdentity(residue)) continue;
+    if (!fits(residue, level)) return undefined;
+    insertResidue(chain, residue, 0, level);
   }
   const checked: Int32Array[] = [];
   const versions: number[] = [];
@@ -89,6 +103,7 @@ export function schreierSims(chain: StabChain, gens: readonly Int32Array[] = [],
         if (siftsToIdentity(chain, y, from, path)) continue;
         const level = siftInPlace(chain, y, scratch, from);
         if (!isIdentity(y)) {
+          if (!fits(y, level)) return undefined;
           i = insertResidue(chain, y.slice(), i + 1, level);
           continue outer;
         }
