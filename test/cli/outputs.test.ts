@@ -91,7 +91,9 @@ describe('orbitscope output paths and run directories (through bin/orbitscope.mj
 
     // the snapshots move into snapshots/seed-0 with one rename: a kill leaves the state before it
     // (all still beside the checkpoint) or after it; both restart to the same results
+    // (a kill before the move also comes before the seed's analysis was saved: remove that too)
     rmSync(join(out, 'results.json'));
+    rmSync(join(out, 'analysis'), { recursive: true, force: true });
     renameSync(join(out, 'snapshots', 'seed-0'), join(out, 'checkpoints', 'seed-0', 'snapshots'));
     const beforeMove = await orbitscope(['run', '--config', join(out, 'config.json'), '--out', out, '--quiet']);
     expect(beforeMove.code).toBe(0);
