@@ -2,8 +2,11 @@
 // fresh process (peak RSS is per process) with a time limit. GAP's times are the issue's figures
 // (GAP 4.12 on the issue author's machine; GAP is not installed here), so `vsGap` is indicative.
 // Run: npx tsx bench/groupsScale.ts [case ...]   (default: every case; ORBITSCOPE_BENCH_LIMIT_S=120)
-// Prints {"bench":"groupsScale","cases":[{case,degree,order,seconds,peakMiB,certificate,gapSeconds,vsGap}|{case,error}]}.
+// Prints {"bench":"groupsScale","loadAverage","cases":[{case,degree,order,correct,seconds,peakMiB,certificate,gapSeconds,vsGap}|{case,error}]}
+// (correct: the order equals the literature value; loadAverage: os.loadavg() at the start, since
+// the machine is shared and the seconds are not quiet figures when it is high).
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Perm, PermGroup, transversalPolicy } from '../src/groups/index.js';
 
@@ -99,27 +102,83 @@ function c2wrS(m: number): Gens {
   return { degree: n, gens: [cyc(n, [0, 1]), cyc(n, [0, 2], [1, 3]), cyc(n, evens, evens.map((p) => p + 1))] };
 }
 
+/** Multiplication in GF(64) = GF(2)[x]/(x^6 + x + 1) (a primitive polynomial: x generates the 63 units). */
+function gf64mul(a: number, b: number): number {
+  let r = 0;
+  for (let x = a, y = b; y; y >>= 1) {
+    if (y & 1) r ^= x;
+    x <<= 1;
+    if (x & 64) x ^= 0b1000011;
+  }
+  return r;
+}
+
+/**
+ * PSL(3,64) on the 4161 points of the projective plane over GF(64), from the transvections
+ * E_01(1), E_10(1), E_12(1), E_21(1) and diag(w, w^-1, 1), w = x: conjugating by the diagonal
+ * element gives E_ij(w^k) for all k, hence every elementary transvection, so the group is SL(3,64)
+ * acting on points, i.e. PSL(3,64) (the centre, of order gcd(3, 63) = 3, acts trivially).
+ */
+function psl3of64(): Gens {
+  const q = 64;
+  let winv = 1;
+  while (gf64mul(2, winv) !== 1) winv++;
+  const points: number[][] = [];
+  const index = new Map<number, number>();
+  const code = (v: number[]) => v[0] * q * q + v[1] * q + v[2];
+  const normal = (v: number[]) => {
+    const lead = v.find((x) => x !== 0)!;
+    let inv = 1;
+    while (gf64mul(lead, inv) !== 1) inv++;
+    return v.map((x) => gf64mul(x, inv));
+  };
+  for (let a = 0; a < q; a++)
+    for (let b = 0; b < q; b++)
+      for (let c = 0; c < q; c++) {
+        if (!a && !b && !c) continue;
+        const v = normal([a, b, c]);
+        if (index.has(code(v))) continue;
+        index.set(code(v), points.length);
+        points.push(v);
+      }
+  // row vectors times matrices: v M
+  const act = (M: number[][]) => Int32Array.from(points, (v) => index.get(code(normal([0, 1, 2].map((j) => v.reduce((acc, x, i) => acc ^ gf64mul(x, M[i][j]), 0)))))!);
+  const E = (i: number, j: number) => [0, 1, 2].map((r) => [0, 1, 2].map((c) => (r === c ? 1 : r === i && c === j ? 1 : 0)));
+  const D = [
+    [2, 0, 0],
+    [0, winv, 0],
+    [0, 0, 1],
+  ];
+  return { degree: points.length, gens: [act(E(0, 1)), act(E(1, 0)), act(E(1, 2)), act(E(2, 1)), act(D)] };
+}
+
 interface Case {
   make: () => Gens;
   order: (G: PermGroup) => bigint;
+  /** GAP's time from the issue (0.2 s stands for its "0.1-0.3 s" row). */
   gapSeconds?: number;
+  /** |G| from the literature (or the answer's closed form), checked in the output as `correct`. */
+  expected: bigint;
 }
+const fact = (n: number) => range(n).reduce((acc, i) => acc * BigInt(i + 1), 1n);
 const orderOf = (G: PermGroup) => G.order();
 const CASES: Record<string, Case> = {
-  'M23 on 70840': { make: m23on70840, order: orderOf, gapSeconds: 0.67 },
-  'S1000 x S1000 on 2000': { make: () => ({ degree: 2000, gens: [...sym(2000, 0, 1000), ...sym(2000, 1000, 1000)] }), order: orderOf },
-  'S500 x S500 on 1000': { make: () => ({ degree: 1000, gens: [...sym(1000, 0, 500), ...sym(1000, 500, 500)] }), order: orderOf },
-  'C2 wr S500 on 1000': { make: () => c2wrS(500), order: orderOf },
-  'Sym(1000), stabilizer of a 998-tuple': { make: () => ({ degree: 1000, gens: sym(1000, 0, 1000) }), order: (G) => G.pointwiseStabilizer(range(998)).order() },
+  'M23 on 70840': { make: m23on70840, order: orderOf, gapSeconds: 0.67, expected: 10200960n },
+  'S1000 x S1000 on 2000': { make: () => ({ degree: 2000, gens: [...sym(2000, 0, 1000), ...sym(2000, 1000, 1000)] }), order: orderOf, expected: fact(1000) ** 2n },
+  'S500 x S500 on 1000': { make: () => ({ degree: 1000, gens: [...sym(1000, 0, 500), ...sym(1000, 500, 500)] }), order: orderOf, expected: fact(500) ** 2n },
+  'C2 wr S500 on 1000': { make: () => c2wrS(500), order: orderOf, expected: 2n ** 500n * fact(500) },
+  'Sym(1000), stabilizer of a 998-tuple': { make: () => ({ degree: 1000, gens: sym(1000, 0, 1000) }), order: (G) => G.pointwiseStabilizer(range(998)).order(), expected: 2n },
   'Alt(1002), stabilizer of a 999-tuple': {
     make: () => ({ degree: 1002, gens: range(1000).map((k) => cyc(1002, [0, 1, k + 2])) }),
     order: (G) => G.pointwiseStabilizer(range(999)).order(),
+    expected: 3n,
   },
-  'S250 x S250': { make: () => ({ degree: 500, gens: [...sym(500, 0, 250), ...sym(500, 250, 250)] }), order: orderOf },
-  'S4^500': { make: () => ({ degree: 2000, gens: range(500).flatMap((k) => sym(2000, 4 * k, 4)) }), order: orderOf },
-  'Sylow 2-subgroup of S1024': { make: sylow2of1024, order: orderOf },
-  'M11 x M11 on 7920': { make: m11xm11, order: orderOf, gapSeconds: 0.2 },
-  'S5 wr S5 on 3125': { make: s5wrS5, order: orderOf, gapSeconds: 0.2 },
+  'S250 x S250': { make: () => ({ degree: 500, gens: [...sym(500, 0, 250), ...sym(500, 250, 250)] }), order: orderOf, expected: fact(250) ** 2n },
+  'S4^500': { make: () => ({ degree: 2000, gens: range(500).flatMap((k) => sym(2000, 4 * k, 4)) }), order: orderOf, expected: 24n ** 500n },
+  'Sylow 2-subgroup of S1024': { make: sylow2of1024, order: orderOf, expected: 2n ** 1023n },
+  'M11 x M11 on 7920': { make: m11xm11, order: orderOf, gapSeconds: 0.2, expected: 7920n ** 2n },
+  'S5 wr S5 on 3125': { make: s5wrS5, order: orderOf, gapSeconds: 0.2, expected: 120n ** 6n },
+  'PSL(3,64) on 4161': { make: psl3of64, order: orderOf, gapSeconds: 0.2, expected: (64n ** 3n * (64n ** 3n - 1n) * (64n ** 2n - 1n)) / 3n },
 };
 
 function runCase(name: string): void {
@@ -133,7 +192,8 @@ function runCase(name: string): void {
   const order = c.order(G);
   const seconds = (performance.now() - t0) / 1000;
   const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ case: name, degree, order: order.toString().length > 40 ? `~10^${order.toString().length - 1}` : order.toString(), seconds: Number(seconds.toFixed(3)), peakMiB, certificate: G.certificate() }));
+  const shown = order.toString().length > 40 ? `~10^${order.toString().length - 1}` : order.toString();
+  console.log(JSON.stringify({ case: name, degree, order: shown, correct: order === c.expected, seconds: Number(seconds.toFixed(3)), peakMiB, certificate: G.certificate() }));
 }
 
 const child = process.argv[2] === '--child';
@@ -141,6 +201,7 @@ if (child) runCase(process.argv[3]);
 else {
   const names = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(CASES);
   const limit = Number(process.env.ORBITSCOPE_BENCH_LIMIT_S ?? 120);
+  const loadAverage = loadavg().map((x) => Number(x.toFixed(1)));
   const cases = names.map((name) => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', name], { encoding: 'utf8', timeout: limit * 1000, maxBuffer: 1 << 24 });
     const line = r.stdout.trim().split('\n').pop();
@@ -149,5 +210,5 @@ else {
     const gap = CASES[name].gapSeconds;
     return { ...out, ...(gap ? { gapSeconds: gap, vsGap: Number((out.seconds / gap).toFixed(1)) } : {}) };
   });
-  console.log(JSON.stringify({ bench: 'groupsScale', limitSeconds: limit, cases }));
+  console.log(JSON.stringify({ bench: 'groupsScale', limitSeconds: limit, loadAverage, cases }));
 }

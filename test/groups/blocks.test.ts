@@ -1,7 +1,7 @@
 // Block systems and orders through them (issue 21): checked against orders from the literature
 // and against the deterministic Schreier-Sims, which uses no blocks.
 import { describe, expect, it } from 'vitest';
-import { Perm, PermGroup, blockAction, coarseBlockSystem, factorial, minimalBlockSystem, deterministicChain, chainOrder } from '../../src/groups/index.js';
+import { Perm, PermGroup, power, powerBig, blockAction, coarseBlockSystem, factorial, minimalBlockSystem, deterministicChain, chainOrder } from '../../src/groups/index.js';
 import { RandomSource } from '../../src/core/index.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -35,6 +35,14 @@ function onOrderedPairs(gens: Int32Array[], m: number): { gens: Int32Array[]; de
 
 const M11 = ['(1,2,3,4,5,6,7,8,9,10,11)', '(3,7,11,8)(4,10,5,6)'];
 const M12 = [...M11, '(1,12)(2,11)(3,6)(4,8)(5,9)(7,10)'];
+
+describe('powerBig', () => {
+  it('agrees with repeated squaring, also for exponents far beyond 2^53 (reduced modulo the order 60)', () => {
+    const g = cyc(12, [0, 1, 2], [3, 4, 5, 6], [7, 8, 9, 10, 11]);
+    for (const e of [0, 1, 7, 59, 60, 61]) expect([...powerBig(g, BigInt(e))]).toEqual([...power(g, e)]);
+    expect([...powerBig(g, 10n ** 30n + 7n)]).toEqual([...power(g, Number((10n ** 30n + 7n) % 60n))]);
+  });
+});
 
 describe('minimal block systems (Atkinson)', () => {
   it('C2 wr S6 on 12 points: {0,1} generates the pairs, {0,2} no block', () => {

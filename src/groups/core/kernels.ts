@@ -39,6 +39,29 @@ export function power(p: Int32Array, k: number): Int32Array {
   return result;
 }
 
+/**
+ * p^e for a non-negative bigint e, in one pass over the cycles (time and memory O(degree)
+ * whatever the size of e): each point moves e mod c steps along its cycle of length c.
+ */
+export function powerBig(p: Int32Array, e: bigint): Int32Array {
+  const n = p.length;
+  const out = new Int32Array(n);
+  const seen = new Uint8Array(n);
+  const cycle: number[] = [];
+  for (let s = 0; s < n; s++) {
+    if (seen[s]) continue;
+    cycle.length = 0;
+    for (let q = s; !seen[q]; q = p[q]) {
+      seen[q] = 1;
+      cycle.push(q);
+    }
+    const c = cycle.length;
+    const shift = Number(e % BigInt(c));
+    for (let i = 0; i < c; i++) out[cycle[i]] = cycle[(i + shift) % c];
+  }
+  return out;
+}
+
 /** The image i^p of a point. */
 export function apply(p: Int32Array, i: number): number {
   return p[i];

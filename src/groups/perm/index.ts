@@ -1,5 +1,5 @@
 export { factorial } from '../core/factorial.js';
-export { identityArray, compose, invert, power, apply, equals, isIdentity, isPermutation, cycleType, isEven, permKey } from '../core/kernels.js';
+export { identityArray, compose, invert, power, powerBig, apply, equals, isIdentity, isPermutation, cycleType, isEven, permKey } from '../core/kernels.js';
 export { parseCycles, formatCycles, MAX_DEGREE } from './cycles.js';
 export { Perm } from './Perm.js';
 export { PermGroup, type PermGroupOptions } from './PermGroup.js';

@@ -1,4 +1,5 @@
 import type { RandomSource } from '../../core/random.js';
+import { powerBig } from '../core/kernels.js';
 import { ProductReplacement } from './productReplacement.js';
 
 /** A block system of a transitive group on 0..degree-1: `count` blocks of `size` points each. */
@@ -126,15 +127,5 @@ function candidates(gens: readonly Int32Array[], degree: number, rng: RandomSour
 function powerFixing(g: Int32Array, a: number): Int32Array {
   let c = 1;
   for (let q = g[a]; q !== a; q = g[q]) c++;
-  const out = new Int32Array(g.length);
-  const seen = new Uint8Array(g.length);
-  const cycle: number[] = [];
-  for (let p = 0; p < g.length; p++) {
-    if (seen[p]) continue;
-    cycle.length = 0;
-    for (let q = p; !seen[q]; q = g[q]) cycle.push(((seen[q] = 1), q));
-    const e = c % cycle.length;
-    for (let i = 0; i < cycle.length; i++) out[cycle[i]] = cycle[(i + e) % cycle.length];
-  }
-  return out;
+  return powerBig(g, BigInt(c));
 }

@@ -1,5 +1,5 @@
 import { RandomSource } from '../../core/random.js';
-import { identityArray, invert, isIdentity, permKey } from '../core/kernels.js';
+import { identityArray, invert, isIdentity, permKey, powerBig } from '../core/kernels.js';
 import { blockAction, coarseBlockSystem, type BlockSystem } from './blocks.js';
 import { ProductReplacement } from './productReplacement.js';
 import type { GroupProgressHandler } from './progress.js';
@@ -142,7 +142,6 @@ function blockGroup(gens: readonly Int32Array[], topGens: readonly Int32Array[],
 
 /** g^m for m the order of g's action on the blocks: an element of the kernel of that action. */
 function powerToKernel(g: Int32Array, blocks: BlockSystem): Int32Array {
-  const n = g.length;
   const top = blockAction([g], blocks)[0];
   let m = 1n;
   const seenBlock = new Uint8Array(blocks.count);
@@ -155,20 +154,7 @@ function powerToKernel(g: Int32Array, blocks: BlockSystem): Int32Array {
     }
     m = lcm(m, BigInt(len));
   }
-  const out = new Int32Array(n);
-  const seen = new Uint8Array(n);
-  const cycle: number[] = [];
-  for (let p = 0; p < n; p++) {
-    if (seen[p]) continue;
-    cycle.length = 0;
-    for (let q = p; !seen[q]; q = g[q]) {
-      seen[q] = 1;
-      cycle.push(q);
-    }
-    const e = Number(m % BigInt(cycle.length));
-    for (let i = 0; i < cycle.length; i++) out[cycle[i]] = cycle[(i + e) % cycle.length];
-  }
-  return out;
+  return powerBig(g, m);
 }
 
 function lcm(a: bigint, b: bigint): bigint {
