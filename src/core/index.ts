@@ -6,4 +6,5 @@ export { quantileSorted } from './quantile.js';
 export { halfToFloat } from './float16.js';
 export { pearson } from './pearson.js';
 export { makeOutputDirectory, checkOutputFile, writeOutputFile, readJsonFile, lockDirectory, inOutputDirectory, type DirectoryLock } from './outputs.js';
+export { crashPoint } from './crashPoint.js';
 export { workReporter, type WorkProgress, type OnWorkProgress, type WorkSink } from './workProgress.js';

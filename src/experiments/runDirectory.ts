@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { crashPoint } from '../core/crashPoint.js';
 import { UserError } from '../core/errors.js';
 import { encodeNpy } from '../data/npy.js';
 import { atomicWrite } from '../nn/runStore.js';
@@ -45,7 +46,9 @@ export function keepSnapshots(dirs: { checkpoints: string; snapshots: string }):
     // the trainer's folder is the truth; a stale copy (a run retrained after deleting its model) goes
     if (existsSync(dirs.snapshots)) rmSync(dirs.snapshots, { recursive: true, force: true });
     mkdirSync(dirname(dirs.snapshots), { recursive: true });
+    crashPoint('snapshots-before-move');
     renameSync(fresh, dirs.snapshots);
+    crashPoint('snapshots-after-move');
   } else if (existsSync(fresh)) rmSync(fresh, { recursive: true, force: true });
 }
 
