@@ -31,6 +31,8 @@ export interface LayerHistory {
   readonly index: number;
   readonly snapshots: readonly LayerSnapshot[];
   readonly finalLoss: number | null;
+  /** Mean training loss of each epoch, in order (non-finite as NaN). */
+  readonly losses: readonly number[];
 }
 
 /** Everything the analysis needs of one seed's trained stack. */

@@ -1,6 +1,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { trainStack } from '../nn/trainStack.js';
 import { defaultLearningRate, lossForData } from '../nn/defaults.js';
+import { lossRiseTracker } from '../nn/lossRises.js';
 import { readSnapshots } from '../nn/runStore.js';
 import type { TrainedSeed } from '../analysis/trainedStack.js';
 import type { RunConfig } from './config.js';
@@ -28,7 +29,7 @@ export function learningRate(config: RunConfig): number {
 export async function trainSeed(data: Dataset, trainRows: Float32Array, config: RunConfig, seed: number, out: string, log: (line: string) => void): Promise<TrainedSeed> {
   const n = data.height * data.width;
   const dirs = seedDirectories(out, seed);
-  const lastLoss = new Map<string, number>();
+  const rose = lossRiseTracker();
   const trained = await trainStack({
     data: trainRows,
     dim: n,
@@ -45,11 +46,9 @@ export async function trainSeed(data: Dataset, trainRows: Float32Array, config: 
     onProgress: (p) => {
       if (!p.epochDone) return;
       // flag a loss that rose since the previous epoch of the same layer
-      const k = `${p.phase}/${p.layer}`;
-      const before = lastLoss.get(k);
-      lastLoss.set(k, p.epochDone.loss);
-      const rose = before !== undefined && p.epochDone.loss > before ? ` (note: the loss rose from ${before.toFixed(4)}; not decreasing)` : '';
-      log(`seed ${seed} layer ${p.layer + 1}/${p.layers} epoch ${p.epochDone.epoch}/${p.epochs} loss ${p.epochDone.loss.toFixed(4)}${rose}`);
+      const before = rose(`${p.phase}/${p.layer}`, p.epochDone.loss);
+      const note = before === null ? '' : ` (note: the loss rose from ${before.toFixed(4)}; not decreasing)`;
+      log(`seed ${seed} layer ${p.layer + 1}/${p.layers} epoch ${p.epochDone.epoch}/${p.epochs} loss ${p.epochDone.loss.toFixed(4)}${note}`);
     },
   });
   keepSnapshots(dirs);

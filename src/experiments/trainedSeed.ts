@@ -16,6 +16,7 @@ export function trainedSeedOf(seed: number, stack: TrainedStack, snapshots: read
     return {
       index: l + 1,
       finalLoss: last && Number.isFinite(last.loss) ? last.loss : null,
+      losses: history.map((r) => r.loss),
       snapshots: snaps.map((s) => ({
         step: s.step,
         epoch: s.epoch,

@@ -13,6 +13,7 @@ export { buildRbmGraph, buildFreeEnergyGraph, rbmParamShapes, type RbmGraphSpec,
 export { rbmExactLogLikelihood, rbmFreeEnergy } from './rbmExact.js';
 export { buildEncoderGraph, encodeRows, type EncoderLayer } from './encoderGraph.js';
 export { progressReporter } from './progress.js';
+export { lossRises, lossRiseTracker, type LossRise } from './lossRises.js';
 export { type Activation, ACTIVATIONS } from './graphOps.js';
 export { parseOnnxModel, resolveInputDims, SUPPORTED_OPS, type ImportedGraph, type ImportedNode, type SupportedOp } from './onnxModel.js';
 export { emitForward, onnxValues } from './onnxForward.js';

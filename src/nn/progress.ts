@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { lossRiseTracker } from './lossRises.js';
 import type { StackProgress } from './stackOptions.js';
 
 /** Where progress goes: a progress bar on a TTY stream, plain lines through `line` otherwise. */
@@ -16,14 +17,11 @@ const fmt = (x: number, digits = 4) => (Number.isFinite(x) ? Number(x.toPrecisio
 export function progressReporter(sink: ProgressSink): (p: StackProgress) => void {
   let bar: cliProgress.SingleBar | null = null;
   let key = '';
-  const previous = new Map<string, number>();
+  const rose = lossRiseTracker();
   // a loss that rises from one epoch to the next is flagged: training may be going wrong
   const rise = (p: StackProgress): string => {
-    if (!p.epochDone) return '';
-    const k = `${p.phase}/${p.layer}`;
-    const before = previous.get(k);
-    previous.set(k, p.epochDone.loss);
-    return before !== undefined && p.epochDone.loss > before ? ` (note: the loss rose from ${fmt(before)}; not decreasing)` : '';
+    const before = p.epochDone ? rose(`${p.phase}/${p.layer}`, p.epochDone.loss) : null;
+    return before === null ? '' : ` (note: the loss rose from ${fmt(before)}; not decreasing)`;
   };
   return (p) => {
     const note = rise(p);

@@ -1,6 +1,7 @@
 import { CheckIds, ClaimIds, type Check, type Claim, type ClaimId, type Results } from '../results/index.js';
 import { claimChart } from '../experiments/claims/charts.js';
 import { renderSvg } from './renderSvg.js';
+import { trainingLossNotes } from './lossNotes.js';
 
 /** A PNG figure to embed in the report. */
 export interface ReportFigure {
@@ -90,10 +91,21 @@ function checksSection(results: Results): string {
 <table><thead><tr><th>check</th><th></th><th>status</th><th>n</th><th>what was checked</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>${tables}</section>`;
 }
 
+/** The training section: a note per layer whose loss rose from one epoch to the next. */
+function trainingSection(results: Results): string {
+  const notes = trainingLossNotes(results.layers);
+  if (!results.layers.some((L) => L.losses?.length)) return '';
+  const body = notes.length
+    ? `<ul class="notes">${notes.map((n) => `<li class="note">Note: ${esc(n)}</li>`).join('')}</ul>`
+    : '<p>The training loss fell at every epoch of every layer and seed.</p>';
+  return `<section id="training"><h2>Training</h2>${body}</section>`;
+}
+
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
 .verdict{font-weight:600}.ok{color:#1a7f37}.no{color:#b42318}.maybe{color:#9a6700}
 figure{margin:.5em 0}img.grid{image-rendering:pixelated;max-width:100%;border:1px solid #ddd}
+.note{color:#9a6700}
 h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:1.6em}`;
 
 /**
@@ -116,6 +128,7 @@ export async function reportHtml(results: Results, facts: RunFacts, figures: rea
 <p>Claims of Paul &amp; Venkatasubramanian (arXiv 1412.6621), tested as experiments. Orbitscope ${esc(results.version)}. Each claim about learning is judged on trained minus a declared control, computed in the same run by the same code.</p>
 ${verdictTable(results)}
 <h2>Run</h2>${table(facts.rows.map(([k, v]) => ({ what: k, value: v })))}
+${trainingSection(results)}
 ${sections.join('\n')}
 <h2>Features</h2>${figs || '<p><em>No feature grids.</em></p>'}
 </body></html>

@@ -130,6 +130,8 @@ export const LayerResultSchema = z.object({
   layer: z.number().int().positive(),
   sizes: z.tuple([z.number().int(), z.number().int()]),
   finalLoss: num,
+  /** Mean training loss of each epoch in order; report and console note any epoch where it rose. */
+  losses: z.array(num).optional(),
   residuals: z.object({ trained: SummarySchema, untrained: SummarySchema }),
   shadowErrors: z.record(z.string(), z.object({ trained: num, untrained: num })),
 });

@@ -3,6 +3,8 @@ import { workReporter } from '../../core/workProgress.js';
 import { readConfigFile, resolveRunConfig } from '../../experiments/config.js';
 import { runWithReport } from '../../report/runWithReport.js';
 import { inOutputDirectory } from '../../core/outputs.js';
+import { trainingLossNotes } from '../../report/lossNotes.js';
+import type { Results } from '../../results/index.js';
 
 export interface RunFlags {
   preset?: string;
@@ -61,21 +63,27 @@ export const handle: Action<RunFlags> = async (f, _args, io) => {
     progress?.stop();
   }
   const { results, elapsedSeconds } = ran;
-  if (f.json) {
-    io.out(
-      JSON.stringify({
-        out,
-        claims: Object.fromEntries(Object.entries(results.claims).map(([k, c]) => [k, { verdict: c.verdict, statistic: c.statistic, ci: c.ci, n: c.n, control: c.control, difference: c.difference }])),
-        checks: Object.fromEntries(Object.entries(results.checks).map(([k, c]) => [k, c.status])),
-      }),
-    );
-  } else {
-    const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
-    const ci = (c: readonly [number, number] | null | undefined) => (c ? ` [${c[0].toFixed(3)}, ${c[1].toFixed(3)}]` : '');
-    const rows = Object.entries(results.claims).map(
-      ([k, c]) => `  ${k}  ${c.verdict.padEnd(14)} ${c.statisticName}: trained ${num(c.statistic)}${c.control ? `, control (${c.control.name}) ${num(c.control.statistic)}` : ''}, difference ${num(c.difference?.statistic)}${ci(c.difference?.ci)} (minimum effect ${c.minimumEffect})`,
-    );
-    const checks = Object.entries(results.checks).map(([k, c]) => `${k} ${c.status}`).join(', ');
-    io.out(`${rows.join('\n')}\n  engine self-checks: ${checks}\nrun directory: ${out} (report: ${out}/report.html), ${elapsedSeconds.toFixed(1)} s`);
-  }
+  io.out(f.json ? runSummaryJson(results, out) : runSummaryText(results, out, elapsedSeconds));
 };
+
+/** run --json: the verdicts, self-checks and training notes (a rising loss), on one line. */
+export function runSummaryJson(results: Results, out: string): string {
+  return JSON.stringify({
+    out,
+    claims: Object.fromEntries(Object.entries(results.claims).map(([k, c]) => [k, { verdict: c.verdict, statistic: c.statistic, ci: c.ci, n: c.n, control: c.control, difference: c.difference }])),
+    checks: Object.fromEntries(Object.entries(results.checks).map(([k, c]) => [k, c.status])),
+    notes: trainingLossNotes(results.layers),
+  });
+}
+
+/** run's text summary: a line per claim, the self-checks, a note per layer whose loss rose, where the run is. */
+export function runSummaryText(results: Results, out: string, elapsedSeconds: number): string {
+  const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
+  const ci = (c: readonly [number, number] | null | undefined) => (c ? ` [${c[0].toFixed(3)}, ${c[1].toFixed(3)}]` : '');
+  const rows = Object.entries(results.claims).map(
+    ([k, c]) => `  ${k}  ${c.verdict.padEnd(14)} ${c.statisticName}: trained ${num(c.statistic)}${c.control ? `, control (${c.control.name}) ${num(c.control.statistic)}` : ''}, difference ${num(c.difference?.statistic)}${ci(c.difference?.ci)} (minimum effect ${c.minimumEffect})`,
+  );
+  const checks = Object.entries(results.checks).map(([k, c]) => `${k} ${c.status}`).join(', ');
+  const notes = trainingLossNotes(results.layers).map((n) => `\n  note: ${n}`).join('');
+  return `${rows.join('\n')}\n  engine self-checks: ${checks}${notes}\nrun directory: ${out} (report: ${out}/report.html), ${elapsedSeconds.toFixed(1)} s`;
+}

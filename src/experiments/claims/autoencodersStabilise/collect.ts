@@ -42,7 +42,7 @@ export async function collectAutoencodersStabilise(ctx: SeedContext): Promise<Au
       const su = await shadow({ inputs: x, outputs: untrainedOut, count, dim }, fam);
       shadowErrors[fam] = { trained: finiteOrNull(st.error), untrained: finiteOrNull(su.error) };
     }
-    layers.push({ seed: ctx.seed, layer: L.index, sizes: [dim, L.snapshots[0].layer.units], finalLoss: L.finalLoss, residuals: { trained: summaryOf(rt.summary), untrained: summaryOf(ru.summary) }, shadowErrors });
+    layers.push({ seed: ctx.seed, layer: L.index, sizes: [dim, L.snapshots[0].layer.units], finalLoss: L.finalLoss, losses: L.losses.map((x) => (Number.isFinite(x) ? x : null)), residuals: { trained: summaryOf(rt.summary), untrained: summaryOf(ru.summary) }, shadowErrors });
   }
 
   // layer 1 against its controls, all fitted on the training rows only
