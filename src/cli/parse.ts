@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { UserError } from '../core/errors.js';
 
 /** The allowed range in words: "a positive number", "at least 1", "in [0, 1]" (never 5e-324 or Infinity). */
 function range(kind: 'an integer' | 'a number', min: number, max: number): string {
@@ -14,7 +15,9 @@ export function integer(min = -Infinity, max = Infinity) {
   return (value: string): number => {
     const x = Number(value);
     if (value.trim() === '' || !Number.isInteger(x)) throw new InvalidArgumentError(`expected an integer, got "${value}"`);
-    if (x < min || x > max) throw new InvalidArgumentError(`expected ${range('an integer', min, max)}, got ${x}`);
+    // the user's own digits: 99999999999999999 is 1e17 once it is a double
+    if (x < min || x > max) throw new InvalidArgumentError(`expected ${range('an integer', min, max)}, got ${value.trim()}`);
+    if (!Number.isSafeInteger(x)) throw new InvalidArgumentError(`${value.trim()} is beyond the exact integers (at most ${Number.MAX_SAFE_INTEGER})`);
     return x;
   };
 }
@@ -24,7 +27,7 @@ export function number(min = -Infinity, max = Infinity) {
   return (value: string): number => {
     const x = Number(value);
     if (value.trim() === '' || !Number.isFinite(x)) throw new InvalidArgumentError(`expected a number, got "${value}"`);
-    if (x < min || x > max) throw new InvalidArgumentError(`expected ${range('a number', min, max)}, got ${x}`);
+    if (x < min || x > max) throw new InvalidArgumentError(`expected ${range('a number', min, max)}, got ${value.trim()}`);
     return x;
   };
 }
@@ -41,7 +44,7 @@ export function integerList(min = 1) {
   return (value: string): number[] => {
     const parts = value.split(',').map((s) => s.trim());
     const xs = parts.map(Number);
-    if (parts.some((p) => p === '') || xs.some((x) => !Number.isInteger(x) || x < min)) {
+    if (parts.some((p) => p === '') || xs.some((x) => !Number.isSafeInteger(x) || x < min)) {
       throw new InvalidArgumentError(`expected a comma-separated list of integers of at least ${min}, got "${value}"`);
     }
     return xs;
@@ -59,4 +62,14 @@ export function oneOf<T extends string>(choices: readonly T[]) {
 /** commander collector for a repeatable string option. */
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/**
+ * Refuse options that would be silently ignored here: `flags` maps option keys to their flags,
+ * and any of them set in `options` is a UserError naming them, what they apply to and what
+ * they were given with (e.g. "--encoder: applies to autoencoders (--model ae) only, not to --model rbm").
+ */
+export function refuseInapplicable<O extends object>(options: O, flags: Partial<Record<keyof O, string>>, appliesTo: string, notTo: string): void {
+  const given = (Object.keys(flags) as (keyof O)[]).filter((k) => options[k] !== undefined);
+  if (given.length) throw new UserError(`${given.map((k) => flags[k]).join(', ')}: ${given.length > 1 ? 'apply' : 'applies'} to ${appliesTo} only, not to ${notTo}`);
 }

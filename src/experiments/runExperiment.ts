@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { OnWorkProgress } from '../core/workProgress.js';
 import { loadDataset } from '../data/loadDataset.js';
+import { estimateRunBytes, largeRunWarning } from '../nn/runSize.js';
 import { VERSION } from '../version.js';
 import { finalStack } from '../analysis/trainedStack.js';
 import { ClaimIds, ResultsSchema, type Check, type CheckId, type Claim, type ClaimId, type Results } from '../results/index.js';
@@ -54,6 +55,8 @@ export interface RunOptions {
   readonly out: string;
   /** Progress lines (stderr in the CLI); undefined = quiet. */
   readonly log?: (line: string) => void;
+  /** Warnings that --quiet does not silence (a run about to write gigabytes); default: log. */
+  readonly warn?: (line: string) => void;
   /** Progress of each seed's analysis (a bar on a terminal); undefined = none. */
   readonly progress?: OnWorkProgress;
   /** Writes the report (report sits above experiments, so the caller passes it); undefined = no report. */
@@ -97,6 +100,10 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   const trainCount = count - heldOutCount;
   if (trainCount < config.batch) throw new UserError(`the dataset has ${count} samples: after holding out ${heldOutCount} for evaluation, fewer than one batch of ${config.batch} remain to train on`);
   const seeds = Array.from({ length: config.seeds }, (_, i) => config.seed + i);
+  const layerSizes = [n, ...config.layers];
+  const bytes = config.seeds * estimateRunBytes({ layers: layerSizes, count: trainCount, batch: config.batch, epochs: config.epochs, untied: false, snapshots: { perDecade: config.snapshotsPerDecade, everyEpoch: true } });
+  const warning = largeRunWarning(bytes, out, layerSizes, config.seeds);
+  if (warning) (options.warn ?? log)(warning);
   const runConfig = {
     config,
     dataset: { spec: data.spec, hash: data.hash, count, height: h, width: w },

@@ -85,7 +85,7 @@ export function saveModel(dir: string, model: StackModel): void {
 /** Load a model saved by saveModel (a directory holding model.json, or the model.json path). */
 export function loadModel(path: string): StackModel {
   const jsonPath = path.endsWith('.json') ? path : join(path, 'model.json');
-  if (!existsSync(jsonPath)) throw new UserError(`loadModel: ${jsonPath} does not exist`);
+  if (!existsSync(jsonPath)) throw new UserError(`${jsonPath} does not exist`);
   const meta = readJsonFile(jsonPath, 'the model files are damaged; train the model again') as {
     format: string;
     kind: StackModel['kind'];
@@ -121,18 +121,18 @@ export function exportEncoderOnnx(model: StackModel): Uint8Array {
   return buildEncoderGraph(layers.map((l) => ({ weights: l.weights, activation: l.activation })), true);
 }
 
-/** A tensor read from `file.npy` or `file.safetensors:name` (any float dtype, returned as float32). */
-export function readTensorSpec(spec: string): { data: Float32Array; shape: number[] } {
+/** A tensor read from `file.npy` or `file.safetensors:name` (any float dtype, returned as float32); errors name `option`. */
+export function readTensorSpec(spec: string, option = '--weights'): { data: Float32Array; shape: number[] } {
   const m = /^(.*\.safetensors):(.+)$/.exec(spec);
   if (m) {
-    if (!existsSync(m[1])) throw new UserError(`import: ${m[1]} does not exist`);
+    if (!existsSync(m[1])) throw new UserError(`${option}: ${m[1]} does not exist`);
     const f = parseSafetensors(new Uint8Array(readFileSync(m[1])), m[1]);
     const t = f.tensors.get(m[2]);
-    if (!t) throw new UserError(`import: ${m[1]} has no tensor "${m[2]}"; it has ${[...f.tensors.keys()].join(', ')}`);
+    if (!t) throw new UserError(`${option}: ${m[1]} has no tensor "${m[2]}"; it has ${[...f.tensors.keys()].join(', ')}`);
     return { data: Float32Array.from(t.data), shape: [...t.shape] };
   }
-  if (spec.endsWith('.safetensors')) throw new UserError(`import: name the tensor, as ${spec}:<tensor name>`);
-  if (!existsSync(spec)) throw new UserError(`import: ${spec} does not exist`);
+  if (spec.endsWith('.safetensors')) throw new UserError(`${option}: name the tensor, as ${spec}:<tensor name>`);
+  if (!existsSync(spec)) throw new UserError(`${option}: ${spec} does not exist`);
   const a = parseNpy(new Uint8Array(readFileSync(spec)), spec);
   return { data: a.data, shape: [...a.shape] };
 }
@@ -153,10 +153,10 @@ export interface ImportLayerSpec {
  * (hidden size of one = visible size of the next).
  */
 export function importStack(specs: readonly ImportLayerSpec[]): StackModel {
-  if (!specs.length) throw new UserError('import: no layers given');
+  if (!specs.length) throw new UserError('--weights: no layers given');
   const layers = specs.map((s, l): ModelLayer => {
     const w = readTensorSpec(s.W);
-    if (w.shape.length !== 2) throw new InputRangeError(`import: layer ${l + 1} weight ${s.W} has shape [${w.shape.join(', ')}], expected a matrix`);
+    if (w.shape.length !== 2) throw new InputRangeError(`--weights: layer ${l + 1} weight ${s.W} has shape [${w.shape.join(', ')}], expected a matrix`);
     let [h, d] = w.shape;
     let W = w.data;
     if (s.transpose) {
@@ -166,17 +166,17 @@ export function importStack(specs: readonly ImportLayerSpec[]): StackModel {
     }
     const vec = (spec: string | undefined, n: number, what: string) => {
       if (!spec) return new Float32Array(n);
-      const t = readTensorSpec(spec);
-      if (t.data.length !== n) throw new InputRangeError(`import: layer ${l + 1} ${what} ${spec} has ${t.data.length} values, expected ${n}`);
+      const t = readTensorSpec(spec, '--bias');
+      if (t.data.length !== n) throw new InputRangeError(`--bias: layer ${l + 1} ${what} ${spec} has ${t.data.length} values, expected ${n}`);
       return t.data;
     };
     const activation = s.activation ?? 'sigmoid';
-    if (!ACTIVATIONS.includes(activation)) throw new InputRangeError(`import: unknown activation ${activation}`);
+    if (!ACTIVATIONS.includes(activation)) throw new InputRangeError(`--activation: unknown activation ${activation}`);
     return { weights: { W, b: vec(s.b, h, 'hidden bias'), c: vec(s.c, d, 'visible bias'), shape: [h, d] }, activation, decoderActivation: activation, history: [] };
   });
   for (let l = 1; l < layers.length; l++) {
     if (layers[l].weights.shape[1] !== layers[l - 1].weights.shape[0]) {
-      throw new InputRangeError(`import: layer ${l + 1} expects ${layers[l].weights.shape[1]} inputs but layer ${l} has ${layers[l - 1].weights.shape[0]} units`);
+      throw new InputRangeError(`--weights: layer ${l + 1} expects ${layers[l].weights.shape[1]} inputs but layer ${l} has ${layers[l - 1].weights.shape[0]} units`);
     }
   }
   return { kind: 'imported', config: { imported: specs }, layers };

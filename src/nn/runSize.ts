@@ -32,3 +32,13 @@ export function estimateRunBytes(r: RunSizeInput): number {
 
 /** Above this a run warns before it starts (1 GiB). */
 export const LARGE_RUN_BYTES = 2 ** 30;
+
+/**
+ * The warning `train` and `run` print before writing more than LARGE_RUN_BYTES into `dir`
+ * (`copies` stacks of these layer sizes, e.g. one per seed), or null below it.
+ */
+export function largeRunWarning(bytes: number, dir: string, layers: readonly number[], copies = 1): string | null {
+  if (bytes <= LARGE_RUN_BYTES) return null;
+  const what = `weights of ${layers.join('-')} at every snapshot and checkpoint${copies > 1 ? `, ${copies} seeds` : ''}`;
+  return `warning: this run will write about ${(bytes / 2 ** 30).toFixed(1)} GiB into ${dir} (${what}); ${copies > 1 ? 'fewer units or seeds make' : 'fewer units, --snapshots-per-decade 0 or --no-snapshots make'} it smaller`;
+}

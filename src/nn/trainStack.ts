@@ -78,14 +78,14 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
     const cfgPath = join(dir, 'config.json');
     if (existsSync(cfgPath)) {
       const old = readJsonFile(cfgPath, `delete ${dir} to train from scratch`) as { configHash?: string } | null;
-      if (old?.configHash !== configHash) throw new UserError(`trainStack: run directory ${dir} holds a different run (its config.json differs from these options); choose another directory or delete it`);
+      if (old?.configHash !== configHash) throw new UserError(`${dir} holds a different run (its config.json differs from these options); choose another --out or delete it`);
     } else atomicWrite(cfgPath, `${JSON.stringify({ configHash, config }, null, 1)}\n`);
     if (existsSync(join(dir, 'model.json'))) {
       const model = loadModel(dir);
       return finish(model, readSnapshots(join(dir, 'snapshots')), s.threads, dir);
     }
     ckpt = readCheckpoint(dir);
-    if (ckpt && ckpt.configHash !== configHash) throw new UserError(`trainStack: ${join(dir, CHECKPOINT_FILE)} belongs to a different run`);
+    if (ckpt && ckpt.configHash !== configHash) throw new UserError(`${join(dir, CHECKPOINT_FILE)} belongs to a different run; choose another --out or delete it`);
   }
   const memorySnapshots: Snapshot[] = [];
   const done: { weights: LayerWeights; history: readonly EpochRecord[] }[] = ckpt ? [...ckpt.done] : [];

@@ -1,6 +1,7 @@
 import { checkOutputFile, writeOutputFile } from '../../core/outputs.js';
 import { analyzeModel, type ModelAnalysis } from '../../analysis/analyzeModel.js';
 import { processIo, type Action } from '../program.js';
+import { refuseInapplicable } from '../parse.js';
 import { modelSources } from '../../analysis/modelSource.js';
 import { workReporter, type WorkProgress } from '../../core/workProgress.js';
 
@@ -23,6 +24,10 @@ export interface AnalyzeCliOptions {
   inputShape?: string;
   features?: string;
 }
+
+const ONNX_ONLY = { data: '--data', features: '--features', inputShape: '--input-shape' } as const;
+// --samples has a default, so it cannot be told apart from an explicit value; --snapshots only when 'all'
+const MODEL_DIRECTORY_ONLY = { eps: '--eps', seed: '--seed', height: '--height', width: '--width', snapshots: '--snapshots all' } as const;
 
 const median = (xs: number[]) => {
   if (!xs.length) return NaN;
@@ -62,6 +67,9 @@ export function analysisTable(a: ModelAnalysis): string {
 /** `orbitscope analyze`: orbit numbers and complexity of every learned feature of a model (or of every seed of a run). */
 export const handle: Action<AnalyzeCliOptions> = async (o, _args, io) => {
   if (o.out !== undefined) checkOutputFile('--out', o.out);
+  // options of the other kind of model would be silently ignored: refuse them by name
+  if (o.model.endsWith('.onnx')) refuseInapplicable({ ...o, snapshots: o.snapshots === 'all' ? 'all' : undefined }, MODEL_DIRECTORY_ONLY, 'model and run directories', 'an .onnx network');
+  else refuseInapplicable(o, ONNX_ONLY, 'ONNX networks (--model FILE.onnx)', 'a model or run directory');
   if (o.model.endsWith('.onnx')) {
     // the whole-network path (docs/onnx-import.md), loaded only for ONNX files
     await (await import('./analyzeOnnx.js')).runAnalyzeOnnx(o, io);

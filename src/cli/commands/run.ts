@@ -58,7 +58,7 @@ export const handle: Action<RunFlags> = async (f, _args, io) => {
   const progress = f.quiet ? undefined : workReporter({ tty: io === processIo && process.stderr.isTTY ? process.stderr : null, line: (t) => io.err(t) });
   let ran;
   try {
-    ran = await inOutputDirectory('--out', out, () => runWithReport(config, { out, log: f.quiet ? undefined : (m) => io.err(m), ...(progress ? { progress } : {}) }));
+    ran = await inOutputDirectory('--out', out, () => runWithReport(config, { out, log: f.quiet ? undefined : (m) => io.err(m), warn: (m) => io.err(m), ...(progress ? { progress } : {}) }));
   } finally {
     progress?.stop();
   }

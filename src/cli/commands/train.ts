@@ -1,12 +1,13 @@
 import { loadDataset } from '../../data/loadDataset.js';
 import { UserError } from '../../core/errors.js';
 import { defaultLearningRate, lossForData, TRAINING_DEFAULTS } from '../../nn/defaults.js';
-import { estimateRunBytes, LARGE_RUN_BYTES } from '../../nn/runSize.js';
+import { estimateRunBytes, largeRunWarning } from '../../nn/runSize.js';
 import { progressReporter } from '../../nn/progress.js';
 import { trainStack } from '../../nn/trainStack.js';
 import { inOutputDirectory } from '../../core/outputs.js';
 import type { TrainStackOptions } from '../../nn/stackOptions.js';
 import { processIo, type Action, type Io } from '../program.js';
+import { refuseInapplicable } from '../parse.js';
 
 export interface TrainOptions {
   data: string;
@@ -49,12 +50,8 @@ const RBM_ONLY = { visible: '--visible', cdK: '--cd-k', persistent: '--persisten
 
 /** An option of the other model kind would be silently ignored: refuse it, naming it. */
 function refuseOtherModelsOptions(o: TrainOptions): void {
-  const other = o.model === 'rbm' ? AE_ONLY : RBM_ONLY;
-  const given = (Object.keys(other) as (keyof typeof other)[]).filter((k) => o[k] !== undefined);
-  if (given.length) {
-    const flags = given.map((k) => other[k]).join(', ');
-    throw new UserError(`${flags}: ${given.length > 1 ? 'apply' : 'applies'} to ${o.model === 'rbm' ? 'autoencoders (--model ae)' : 'RBMs (--model rbm)'} only, not to --model ${o.model}`);
-  }
+  if (o.model === 'rbm') refuseInapplicable(o, AE_ONLY, 'autoencoders (--model ae)', '--model rbm');
+  else refuseInapplicable(o, RBM_ONLY, 'RBMs (--model rbm)', `--model ${o.model}`);
 }
 
 /** Build trainStack options from the parsed command line (exported for tests). */
@@ -116,7 +113,8 @@ export const handle: Action<TrainOptions> = async (o, _args, io) => {
   const dim = dataset.height * dataset.width;
   const opts = trainOptionsFromCli(o, data, dim, io);
   const bytes = estimateRunBytes({ layers: [dim, ...o.layers], count: dataset.count, batch: o.batch, epochs: o.epochs, untied: !!o.untied, snapshots: opts.snapshots === false ? false : { perDecade: o.snapshotsPerDecade, everyEpoch: o.epochSnapshots, ...(o.snapshotSteps ? { steps: o.snapshotSteps } : {}) } });
-  if (bytes > LARGE_RUN_BYTES) io.err(`warning: this run will write about ${(bytes / 2 ** 30).toFixed(1)} GiB into ${opts.runDir} (weights of ${[dim, ...o.layers].join('-')} at every snapshot and checkpoint); fewer units, --snapshots-per-decade 0 or --no-snapshots make it smaller`);
+  const warning = largeRunWarning(bytes, opts.runDir!, [dim, ...o.layers]);
+  if (warning) io.err(warning);
   const r = await inOutputDirectory('--out', opts.runDir!, () => trainStack(opts));
   const summary = {
     runDir: r.runDir,
