@@ -40,7 +40,8 @@ const ranged =
   (v, key) => {
     const x = Number(v);
     if (v.trim() === '' || !ok(x)) throw bad(spec, `${key} must be ${what}, got "${v}"`);
-    if (x < min || x > max) throw bad(spec, `${key} must be ${what} in [${min}, ${max}], got ${x}`);
+    // the range in words (never "Infinity") and the user's own text
+    if (x < min || x > max) throw bad(spec, `${key} must be ${what} ${max === Infinity ? `of at least ${min}` : `in [${min}, ${max}]`}, got ${v.trim()}`);
     return x;
   };
 const int = ranged('an integer', Number.isInteger, Number.MAX_SAFE_INTEGER);
