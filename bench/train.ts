@@ -11,39 +11,14 @@
 // process's median.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { epochSeconds, median, r4 } from './_trainEpochs.js';
 
 const PROCESSES = 3;
 const stepsPerRun = Number(process.env.ORBITSCOPE_STEPS_PER_RUN ?? 4);
 const child = process.env.ORBITSCOPE_BENCH_TRAIN_MODEL as 'ae' | 'rbm' | undefined;
 
-async function epochSeconds(model: 'ae' | 'rbm'): Promise<number[]> {
-  const { loadMnistDigits } = await import('../src/data/mnist.js');
-  const { trainStack } = await import('../src/nn/trainStack.js');
-  const { pixels: data } = loadMnistDigits();
-  const seconds: number[] = [];
-  await trainStack({
-    data,
-    dim: 784,
-    layers: [784, 256],
-    model,
-    epochs: 5,
-    batch: 64,
-    lr: model === 'ae' ? 0.1 : 0.05,
-    ae: { momentum: 0 },
-    rbm: { weightDecay: 0, k: 1 },
-    snapshots: false,
-    stepsPerRun,
-    threads: 2,
-    onProgress: (p) => void (p.epochDone && seconds.push(p.epochDone.seconds)),
-  });
-  return seconds;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
-
 if (child) {
-  console.log(JSON.stringify(await epochSeconds(child)));
+  console.log(JSON.stringify(await epochSeconds(child, 5, stepsPerRun)));
 } else {
   const self = fileURLToPath(import.meta.url);
   const epochs: Record<'ae' | 'rbm', number[][]> = { ae: [], rbm: [] };
