@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import ort from 'onnxruntime-node';
 import { InputRangeError } from '../core/errors.js';
+import { machineLoad, startLoadWindow } from './machineLoad.js';
 import type { DType, Tensor } from './tensor.js';
+import { shouldSpin } from './spinning.js';
 
 /** Options of a compiled graph. */
 export interface SessionOptions {
+  /** Threads for one operator (intra-op); default: all cores. */
   /** Threads for one operator (intra-op); default: all cores. */
   readonly threads?: number;
   /**
@@ -18,7 +21,8 @@ export interface SessionOptions {
    * A spinning worker keeps a core busy for tens of milliseconds after every run (40 ms measured
    * here), so a session that runs between the runs of another one takes a core from it: an RBM
    * epoch ran 20-40% slower after its free-energy monitor. Hot loops of one session want
-   * spinning (no wake-up between operators); sessions used in passing should not spin.
+   * spinning (no wake-up between operators); sessions used in passing should not spin. A
+   * session asked to spin stops spinning while other processes load the cores (shouldSpin).
    */
   readonly spinning?: boolean;
 }
@@ -44,19 +48,72 @@ function toOrt(t: Tensor): ort.Tensor {
   return new ort.Tensor(ORT_TYPE[t.dtype], t.data as ort.Tensor.DataType, t.dims as number[]);
 }
 
-/** A graph loaded into ONNX Runtime, ready to run many times. */
+/** How a compiled graph's sessions are made: the model and the options it was compiled with. */
+interface GraphSource {
+  readonly model: Uint8Array;
+  readonly threads: number;
+  readonly spinning: boolean;
+  readonly memoryPattern: boolean;
+}
+
+function createSession(src: GraphSource, spinning: boolean): Promise<ort.InferenceSession> {
+  return ort.InferenceSession.create(src.model, {
+    intraOpNumThreads: src.threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    enableMemPattern: src.memoryPattern,
+    executionProviders: executionProviders(),
+    // warnings only (e.g. unused initializers) would flood stderr; errors still surface
+    logSeverityLevel: 3,
+    ...(spinning ? {} : { extra: { session: { intra_op: { allow_spinning: '0' } } } }),
+  });
+}
+
+/**
+ * Whether spinning follows the machine's load (shouldSpin); ORBITSCOPE_FIXED_SPINNING=1 keeps
+ * every session at the spinning it was compiled with (the contention bench's "before").
+ */
+const adaptive = () => process.env.ORBITSCOPE_FIXED_SPINNING !== '1' && process.env.ORBITSCOPE_EP !== 'cuda';
+
+/**
+ * A graph loaded into ONNX Runtime, ready to run many times. A graph compiled to spin has two
+ * sessions, made on first use: each run takes the spinning one while the machine has a free
+ * core for each thread and the blocking one otherwise (shouldSpin). Spinning is only how idle
+ * workers wait: both give the same bits (test/nn/threads.test.ts).
+ */
 export class CompiledGraph {
+  private readonly sessions = new Map<boolean, Promise<ort.InferenceSession>>();
+  private readonly names: { inputs: readonly string[]; outputs: readonly string[] };
+
   constructor(
-    private readonly session: ort.InferenceSession,
+    private readonly source: GraphSource,
+    firstSpinning: boolean,
+    first: ort.InferenceSession,
     readonly key: string,
-  ) {}
+  ) {
+    this.sessions.set(firstSpinning, Promise.resolve(first));
+    this.names = { inputs: first.inputNames, outputs: first.outputNames };
+  }
 
   get inputNames(): readonly string[] {
-    return this.session.inputNames;
+    return this.names.inputs;
   }
 
   get outputNames(): readonly string[] {
-    return this.session.outputNames;
+    return this.names.outputs;
+  }
+
+  /** The session for the machine's load now (made on first use). */
+  private session(): Promise<ort.InferenceSession> {
+    const spinning = spinsNow(this.source);
+    let s = this.sessions.get(spinning);
+    if (!s) {
+      s = createSession(this.source, spinning);
+      s.catch(() => this.sessions.delete(spinning));
+      this.sessions.set(spinning, s);
+    }
+    return s;
   }
 
   /**
@@ -66,20 +123,45 @@ export class CompiledGraph {
    * memory with any input of the same run.
    */
   async run(feeds: Record<string, Tensor>, fetch?: readonly string[], into?: Readonly<Record<string, Tensor>>): Promise<Record<string, Tensor>> {
+    const session = await this.session();
     const ortFeeds: Record<string, ort.Tensor> = {};
     for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = toOrt(t);
     let out: ort.InferenceSession.ReturnType;
     if (into) {
       const fetches: Record<string, ort.Tensor | null> = {};
-      for (const name of fetch ?? this.session.outputNames) fetches[name] = into[name] ? toOrt(into[name]) : null;
-      out = await this.session.run(ortFeeds, fetches);
+      for (const name of fetch ?? session.outputNames) fetches[name] = into[name] ? toOrt(into[name]) : null;
+      out = await session.run(ortFeeds, fetches);
     } else {
-      out = fetch ? await this.session.run(ortFeeds, fetch as string[]) : await this.session.run(ortFeeds);
+      out = fetch ? await session.run(ortFeeds, fetch as string[]) : await session.run(ortFeeds);
     }
     const result: Record<string, Tensor> = {};
     for (const [name, t] of Object.entries(out)) result[name] = into?.[name] ?? fromOrt(t);
     return result;
   }
+
+  /** Sessions made so far (1, or 2 once both spinning and blocking workers were used). */
+  get sessionCount(): number {
+    return this.sessions.size;
+  }
+
+  /** Release every session of this graph. */
+  async release(): Promise<void> {
+    const all = [...this.sessions.values()];
+    this.sessions.clear();
+    for (const p of all) {
+      try {
+        await (await p).release();
+      } catch {
+        // a session that failed to load has nothing to release
+      }
+    }
+  }
+}
+
+/** Whether a graph's workers spin now: as compiled, or as shouldSpin says when spinning adapts. */
+function spinsNow(src: GraphSource): boolean {
+  if (!src.spinning || src.threads <= 1) return false;
+  return adaptive() ? shouldSpin(src.threads, true, machineLoad()) : true;
 }
 
 /**
@@ -91,6 +173,10 @@ function executionProviders(): string[] {
 }
 
 const cache = new Map<string, Promise<CompiledGraph>>();
+
+// the CPU window of the first load reading starts when the engine is loaded (a read of two
+// counters), so the first session is sized from measured load, not the lagging load average
+startLoadWindow();
 
 /** Default thread count: every core of the machine. */
 export function defaultThreads(): number {
@@ -109,17 +195,9 @@ export function compile(model: Uint8Array, options: SessionOptions = {}): Promis
   const key = `${createHash('sha1').update(model).digest('hex')}/${threads}${memoryPattern ? '' : '/nomp'}${spinning ? '' : '/nospin'}`;
   let hit = cache.get(key);
   if (!hit) {
-    hit = ort.InferenceSession.create(model, {
-      intraOpNumThreads: threads,
-      interOpNumThreads: 1,
-      executionMode: 'sequential',
-      graphOptimizationLevel: 'all',
-      enableMemPattern: memoryPattern,
-      executionProviders: executionProviders(),
-      // warnings only (e.g. unused initializers) would flood stderr; errors still surface
-      logSeverityLevel: 3,
-      ...(spinning ? {} : { extra: { session: { intra_op: { allow_spinning: '0' } } } }),
-    }).then((s) => new CompiledGraph(s, key));
+    const source: GraphSource = { model, threads, spinning, memoryPattern };
+    const spinsFirst = spinsNow(source);
+    hit = createSession(source, spinsFirst).then((s) => new CompiledGraph(source, spinsFirst, s, key));
     hit.catch(() => cache.delete(key));
     cache.set(key, hit);
   }
@@ -137,10 +215,9 @@ export async function releaseSessions(): Promise<void> {
   cache.clear();
   for (const p of all) {
     try {
-      const g = await p;
-      await (g as unknown as { session: ort.InferenceSession }).session.release();
+      await (await p).release();
     } catch {
-      // a session that failed to load has nothing to release
+      // a graph that failed to load has nothing to release
     }
   }
 }
