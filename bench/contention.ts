@@ -1,0 +1,154 @@
+// Speed on a busy machine (issue 19): the train bench's autoencoder and RBM epochs (784-256,
+// 10,000 MNIST digits, batch 64; bench/_trainEpochs.ts) on a quiet machine and with one core
+// kept busy by a process this bench starts and stops (`node -e 'for(;;){}'`), each in fresh
+// processes, interleaved with the same epochs at fixed spinning (ORBITSCOPE_FIXED_SPINNING=1:
+// what every session did before engine/spinning.ts) so that the ratio of the two is measured in
+// the same conditions. References in the same conditions, when a python3
+// with numpy (and PyTorch) is found: bench/reference/ae_numpy.py and rbm_numpy.py (null
+// otherwise; the bench needs no Python). Then two sweep-like workers: two training runs (the
+// autoencoder, a fresh process each) one after the other, then both at once, adaptive and fixed.
+//
+// Prints one JSON line: {"bench":"contention", "ae": {quiet, busy, busyOverQuiet, ...},
+// "rbm": {...}, "numpy": {...} | null, "torch": {...} | null, "workers": {...}, "load": ...};
+// epoch figures are medians over every epoch of every process (seconds). ORBITSCOPE_BENCH_ROUNDS
+// (default 2) sets the processes per model and setting, ORBITSCOPE_BENCH_EPOCHS (5) their epochs.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { epochSeconds, median, r4 } from './_trainEpochs.js';
+
+const EPOCHS = Number(process.env.ORBITSCOPE_BENCH_EPOCHS ?? 5);
+const ROUNDS = Number(process.env.ORBITSCOPE_BENCH_ROUNDS ?? 2);
+const child = process.env.ORBITSCOPE_BENCH_CONTENTION_MODEL as 'ae' | 'rbm' | undefined;
+const here = fileURLToPath(new URL('.', import.meta.url));
+const self = fileURLToPath(import.meta.url);
+
+/** Run a command to its end; its last stdout line is a JSON list of epoch seconds. */
+function runChild(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ epochs: number[]; wall: number }> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
+      resolve({ epochs: JSON.parse(out.trim().split('\n').pop()!) as number[], wall: (performance.now() - t0) / 1000 });
+    });
+  });
+}
+
+const orbitscope = (model: 'ae' | 'rbm', fixed: boolean) =>
+  runChild(process.execPath, ['--import', 'tsx', self], { ORBITSCOPE_BENCH_CONTENTION_MODEL: model, ...(fixed ? { ORBITSCOPE_FIXED_SPINNING: '1' } : {}) });
+
+/** The first of `candidates` that imports `module`, or null. */
+function pythonWith(module: string): string | null {
+  for (const py of ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(py, ['-c', `import ${module}`], { stdio: 'ignore' });
+    if (r.status === 0) return py;
+  }
+  return null;
+}
+
+let hog: ChildProcess | null = null;
+const stopHog = () => {
+  hog?.kill('SIGKILL');
+  hog = null;
+};
+
+async function condition(busy: boolean, py: { numpy: string | null; torch: string | null }, digits: string | null) {
+  if (busy) {
+    hog = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  try {
+    const e: Record<string, number[]> = { ae: [], rbm: [], aeFixed: [], rbmFixed: [] };
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const model of ['ae', 'rbm'] as const) {
+        e[model].push(...(await orbitscope(model, false)).epochs);
+        e[`${model}Fixed`].push(...(await orbitscope(model, true)).epochs);
+      }
+    }
+    const ref = async (python: string | null, script: string, lib?: string) =>
+      python && digits ? median((await runChild(python, [join(here, 'reference', script), digits, String(EPOCHS), ...(lib ? [lib] : [])])).epochs) : null;
+    return {
+      ae: median(e.ae),
+      rbm: median(e.rbm),
+      aeFixed: median(e.aeFixed),
+      rbmFixed: median(e.rbmFixed),
+      numpyAe: await ref(py.numpy, 'ae_numpy.py'),
+      numpyRbm: await ref(py.numpy, 'rbm_numpy.py'),
+      torchRbm: await ref(py.torch, 'rbm_numpy.py', 'torch'),
+    };
+  } finally {
+    stopHog();
+  }
+}
+
+/** Two autoencoder runs one after the other, then at once (adaptive and fixed): wall seconds. */
+async function workers() {
+  const t0 = performance.now();
+  await orbitscope('ae', false);
+  await orbitscope('ae', false);
+  const sequential = (performance.now() - t0) / 1000;
+  const both = async (fixed: boolean) => {
+    const t = performance.now();
+    await Promise.all([orbitscope('ae', fixed), orbitscope('ae', fixed)]);
+    return (performance.now() - t) / 1000;
+  };
+  const parallel = await both(false);
+  const parallelFixed = await both(true);
+  return { sequentialSeconds: r4(sequential), parallelSeconds: r4(parallel), parallelOverSequential: r4(parallel / sequential), parallelFixedSeconds: r4(parallelFixed), parallelFixedOverSequential: r4(parallelFixed / sequential) };
+}
+
+if (child) {
+  console.log(JSON.stringify(await epochSeconds(child, EPOCHS)));
+} else {
+  process.on('exit', stopHog);
+  const load = loadavg()[0];
+  const py = { numpy: pythonWith('numpy'), torch: pythonWith('torch') };
+  const dir = mkdtempSync(join(tmpdir(), 'orbitscope-contention-'));
+  try {
+    let digits: string | null = null;
+    if (py.numpy) {
+      const { loadMnistDigits } = await import('../src/data/mnist.js');
+      digits = join(dir, 'digits.f32');
+      writeFileSync(digits, loadMnistDigits().pixels);
+    }
+    const quiet = await condition(false, py, digits);
+    const busy = await condition(true, py, digits);
+    const w = await workers();
+    const ratio = (a: number | null, b: number | null) => (a === null || b === null ? null : r4(a / b));
+    const model = (m: 'ae' | 'rbm') => ({
+      quiet: r4(quiet[m]),
+      busy: r4(busy[m]),
+      busyOverQuiet: r4(busy[m] / quiet[m]),
+      quietFixed: r4(quiet[`${m}Fixed`]),
+      busyFixed: r4(busy[`${m}Fixed`]),
+      quietOverFixed: r4(quiet[m] / quiet[`${m}Fixed`]),
+      busyOverFixed: r4(busy[m] / busy[`${m}Fixed`]),
+    });
+    const ref = (a: number | null) => (a === null ? null : r4(a));
+    console.log(
+      JSON.stringify({
+        bench: 'contention',
+        ae: { ...model('ae'), busyOverNumpyBusy: ratio(busy.ae, busy.numpyAe) },
+        rbm: { ...model('rbm'), busyOverTorchBusy: ratio(busy.rbm, busy.torchRbm), busyOverNumpyBusy: ratio(busy.rbm, busy.numpyRbm) },
+        numpy: py.numpy ? { python: py.numpy, aeQuiet: ref(quiet.numpyAe), aeBusy: ref(busy.numpyAe), aeBusyOverQuiet: ratio(busy.numpyAe, quiet.numpyAe), rbmQuiet: ref(quiet.numpyRbm), rbmBusy: ref(busy.numpyRbm) } : null,
+        torch: py.torch ? { python: py.torch, rbmQuiet: ref(quiet.torchRbm), rbmBusy: ref(busy.torchRbm) } : null,
+        workers: w,
+        cores: availableParallelism(),
+        load: { start: r4(load), end: r4(loadavg()[0]) },
+        epochsPerProcess: EPOCHS,
+        processesPerSetting: ROUNDS,
+      }),
+    );
+  } finally {
+    stopHog();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
