@@ -1,16 +1,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isFeatureFiniteGroup, FEATURE_GROUP_NAMES } from '../groups/groupNames.js';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { OnWorkProgress } from '../core/workProgress.js';
 import { isLieGroupName } from '../groups/lie/lieGroupRegistry.js';
-import { LIE_GROUP_NAMES } from '../groups/lie/LieGroup.js';
 import { loadModel, type ModelLayer } from '../nn/modelFile.js';
 import { readSnapshots } from '../nn/runStore.js';
 import { complexity, type Complexity } from './complexity.js';
 import { cosine } from './cosine.js';
 import { unitEmergence } from './emergence.js';
 import type { EncoderLayer } from './encoderLayer.js';
-import { featureOrbits, FINITE_PIXEL_GROUPS, type FeatureOrbitNumbers } from './featureOrbits.js';
+import { featureOrbits, type FeatureOrbitNumbers } from './featureOrbits.js';
 import { linearComposite } from './inputSpaceFeatures.js';
 import { onnxFeatures } from './onnxFeatures.js';
 
@@ -85,7 +85,7 @@ export interface ModelAnalysis {
   readonly layers: readonly LayerAnalysis[];
 }
 
-const KNOWN = [...FINITE_PIXEL_GROUPS, ...LIE_GROUP_NAMES];
+const KNOWN = FEATURE_GROUP_NAMES;
 
 function imageSize(inputs: number, height: number | undefined, width: number | undefined): { height: number; width: number } {
   if (height === undefined && width === undefined) {
@@ -117,7 +117,7 @@ const encoder = (l: ModelLayer): EncoderLayer => ({ inputs: l.weights.shape[1], 
 export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysis> {
   if (!o.groups.length) throw new UserError('--group: give at least one group');
   for (const g of o.groups) {
-    if (!(FINITE_PIXEL_GROUPS as readonly string[]).includes(g) && !isLieGroupName(g)) throw new UserError(`--group: unknown group "${g}"; expected some of ${KNOWN.join(', ')}`);
+    if (!isFeatureFiniteGroup(g) && !isLieGroupName(g)) throw new UserError(`--group: unknown group "${g}"; expected some of ${KNOWN.join(', ')}`);
   }
   if (!existsSync(o.model)) throw new UserError(`--model: ${o.model} does not exist`);
   const levels = o.levels ?? 3;

@@ -1,4 +1,6 @@
 import { imageStabilizer } from '../actions/imageStabilizer.js';
+import { GROUP_REGISTRY, isFeatureFiniteGroup } from '../groups/groupNames.js';
+import { pixelGroup } from '../groups/pixelGroup.js';
 import { imageWindow } from '../actions/imageWindow.js';
 import { quantiseLevels } from '../actions/quantise.js';
 import { tangentVectors } from '../actions/tangent.js';
@@ -6,7 +8,7 @@ import { symmetricEigen } from '../core/symmetricEigen.js';
 import { InputRangeError } from '../core/errors.js';
 import { formatCycles } from '../groups/perm/cycles.js';
 import { isLieGroupName, lieGroup } from '../groups/lie/lieGroupRegistry.js';
-import { FINITE_PIXEL_GROUPS, finitePixelGroup, type FeatureOrbitNumbers, type FinitePixelGroupName } from './featureOrbits.js';
+import type { FeatureOrbitNumbers } from './featureOrbits.js';
 
 /** Options of channelOrbits. */
 export interface ChannelOrbitOptions {
@@ -46,12 +48,12 @@ export function channelOrbits(features: Float32Array, count: number, channels: n
   const win = imageWindow(h, w, 'disk', 2, STENCIL_REACH);
   const windowEmpty = !win.some((v) => v > 0);
   for (const name of o.groups) {
-    if ((FINITE_PIXEL_GROUPS as readonly string[]).includes(name)) {
-      if (name !== 'translations' && h !== w) {
+    if (isFeatureFiniteGroup(name)) {
+      if (GROUP_REGISTRY[name].square && h !== w) {
         for (let f = 0; f < count; f++) out[f][name] = { groupOrder: null, orbitSize: null, stabilizerOrder: null, reason: `${h}x${w} grid is not square` };
         continue;
       }
-      const G = finitePixelGroup(name as FinitePixelGroupName, h, w);
+      const G = pixelGroup(name, h, w);
       const order = G.order();
       for (let f = 0; f < count; f++) {
         const x = features.subarray(f * size, (f + 1) * size);

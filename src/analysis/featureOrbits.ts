@@ -4,28 +4,10 @@ import { epsStabilizer } from '../actions/epsStabilizer.js';
 import { orbitDimension } from '../actions/orbitDimension.js';
 import { imageWindow } from '../actions/imageWindow.js';
 import { epsStabilizerBatch } from '../actions/epsStabilizerMeasure.js';
-import { gridD4, p4m, torusTranslations } from '../groups/perm/named.js';
-import type { PermGroup } from '../groups/perm/PermGroup.js';
 import { formatCycles } from '../groups/perm/cycles.js';
-import { lieGroup, isLieGroupName } from '../groups/lie/lieGroupRegistry.js';
-
-/** Finite pixel groups by name, for an h x w image (D4 and p4m need a square grid). */
-export const FINITE_PIXEL_GROUPS = ['translations', 'd4', 'p4m'] as const;
-export type FinitePixelGroupName = (typeof FINITE_PIXEL_GROUPS)[number];
-
-const cache = new Map<string, PermGroup>();
-
-/** The named finite pixel group of an h x w grid (built once per process). */
-export function finitePixelGroup(name: FinitePixelGroupName, h: number, w: number): PermGroup {
-  const key = `${name}/${h}x${w}`;
-  let g = cache.get(key);
-  if (!g) {
-    if (name !== 'translations' && h !== w) throw new InputRangeError(`${name}: needs a square grid, got ${h} x ${w}`);
-    g = name === 'translations' ? torusTranslations(h, w) : name === 'd4' ? gridD4(h) : p4m(h);
-    cache.set(key, g);
-  }
-  return g;
-}
+import { lieGroup } from '../groups/lie/lieGroupRegistry.js';
+import { isFeatureFiniteGroup, isLieGroupName } from '../groups/groupNames.js';
+import { pixelGroup } from '../groups/pixelGroup.js';
 
 function centred(x: Float32Array): Float32Array {
   let m = 0;
@@ -69,8 +51,8 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
   const n = h * w;
   const out: FeatureOrbitNumbers[] = Array.from({ length: count }, () => ({}));
   for (const name of options.groups) {
-    if ((FINITE_PIXEL_GROUPS as readonly string[]).includes(name)) {
-      const G = finitePixelGroup(name as FinitePixelGroupName, h, w);
+    if (isFeatureFiniteGroup(name)) {
+      const G = pixelGroup(name, h, w);
       const order = G.order();
       const withEps = options.finiteEps !== undefined && options.finiteEps !== null && order <= ENUMERATE_MAX_ORDER;
       for (let f = 0; f < count; f++) {

@@ -1,6 +1,7 @@
 import { imageGradient, tangentVectors } from '../actions/tangent.js';
+import { GROUP_REGISTRY, isFeatureFiniteGroup } from '../groups/groupNames.js';
 import { float32 } from '../engine/tensor.js';
-import { FINITE_PIXEL_GROUPS } from './featureOrbits.js';
+
 import { isLieGroupName, lieGroup } from '../groups/lie/lieGroupRegistry.js';
 import { onnxValues } from '../nn/onnxForward.js';
 import type { OnnxLayer } from '../nn/onnxLayers.js';
@@ -130,8 +131,8 @@ export async function networkSymmetry(graph: ImportedGraph, layers: readonly Onn
   const ratio = (s: number, li: number) => Math.sqrt(s / spreads[li]);
 
   for (const name of groups) {
-    if ((FINITE_PIXEL_GROUPS as readonly string[]).includes(name)) {
-      const d4 = name !== 'translations';
+    if (isFeatureFiniteGroup(name)) {
+      const d4 = GROUP_REGISTRY[name].square;
       if (d4 && H !== W) {
         for (let li = 0; li < all; li++) rec[li][name] = { invariance: null, equivariance: null, reason: `input ${H}x${W} is not square`, over: 'D4 about the centre' };
         continue;

@@ -8,13 +8,11 @@ import { packageRoot } from '../core/packageRoot.js';
 import { TRAINING_DEFAULTS } from '../nn/defaults.js';
 
 import { PRESETS, type Preset } from './presets.js';
+import { FEATURE_GROUP_NAMES } from '../groups/groupNames.js';
 
 export { PRESETS, type Preset };
 
-/** Group names the analysis understands: finite pixel groups and image-plane Lie groups. */
-export const FINITE_GROUPS = ['translations', 'd4', 'p4m'] as const;
-export const LIE_GROUPS = ['t2', 'so2', 'scale', 'se2', 'sim2', 'gl2', 'aff2'] as const;
-const GROUP_NAMES = [...FINITE_GROUPS, ...LIE_GROUPS] as const;
+// Group names: the registry's groups measured on learned features (src/groups/groupNames.ts).
 
 import { COMPLEXITY_MEASURES } from './complexityMeasures.js';
 
@@ -32,7 +30,7 @@ export const RunConfigSchema = z.strictObject({
   batch: z.number().int().positive().default(TRAINING_DEFAULTS.batch),
   /** Learning rate; null = the model's default (0.01 with Adam). */
   lr: z.number().positive().nullable().default(null),
-  groups: z.array(z.enum(GROUP_NAMES)).min(1),
+  groups: z.array(z.enum(FEATURE_GROUP_NAMES)).min(1),
   /** Number of seeds, run one after another: seed, seed+1, ... */
   seeds: z.number().int().positive(),
   seed: z.number().int().nonnegative().default(0),

@@ -1,5 +1,5 @@
 export { runExperiment, orbitMeasureOf, jsonReplacer, type RunOptions } from './runExperiment.js';
-export { RunConfigSchema, resolveRunConfig, readConfigFile, PRESETS, FINITE_GROUPS, LIE_GROUPS, type RunConfig, type Preset } from './config.js';
+export { RunConfigSchema, resolveRunConfig, readConfigFile, PRESETS, type RunConfig, type Preset } from './config.js';
 export { ResultsSchema, ClaimSchema, CheckSchema, ClaimIds, CheckIds, type Results, type Claim, type Check, type ClaimId, type CheckId, type FeatureResult, type LayerResult } from '../results/index.js';
 export { analyzeSeed, type SeedAnalysis, type SeedAnalysisInput, type WorldPrimitives } from './analyzeSeed.js';
 export { seedFeatures, finalFeatures, initialFeatures, type SeedFeatures } from './seedFeatures.js';

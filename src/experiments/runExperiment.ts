@@ -10,7 +10,8 @@ import { analyzeSeed, type SeedAnalysis } from './analyzeSeed.js';
 import { CLAIMS } from './claims/index.js';
 import type { RunContext } from './claims/claimModule.js';
 import { checkOrbitStabilizer, checkRandomSearch } from './selfChecks/index.js';
-import { FINITE_GROUPS, type RunConfig } from './config.js';
+import type { RunConfig } from './config.js';
+import { isFeatureFiniteGroup } from '../groups/groupNames.js';
 import { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';
 import { worldOf } from './world.js';
 import { learningRate, trainLinearTwinSeed, trainSeed } from './trainSeed.js';
@@ -63,12 +64,10 @@ export interface RunOptions {
   readonly writeReport?: RunReportWriter;
 }
 
-const FINITE: readonly string[] = FINITE_GROUPS;
-
 /** The orbit number used for learned features, from the declared groups and the world. */
 export function orbitMeasureOf(config: RunConfig, syntheticWorld: boolean): RunContext['orbitMeasure'] {
-  const lieGroup = config.groups.find((g) => !FINITE.includes(g));
-  const finiteGroup = config.groups.find((g) => FINITE.includes(g));
+  const lieGroup = config.groups.find((g) => !isFeatureFiniteGroup(g));
+  const finiteGroup = config.groups.find(isFeatureFiniteGroup);
   // Learned features are real-valued: their orbit is measured by an epsilon-orbit. On a torus
   // world (shapes) features sit anywhere, so the world's own finite group serves; elsewhere an
   // image-plane Lie group about the image centre.
@@ -120,7 +119,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   const analyses: SeedAnalysis[] = [];
   const deepViews: DeepUnitView[] = [];
   const orbitMeasure = orbitMeasureOf(config, world !== null);
-  const primaryEps = FINITE.includes(orbitMeasure.group) ? config.finiteEps : config.eps;
+  const primaryEps = isFeatureFiniteGroup(orbitMeasure.group) ? config.finiteEps : config.eps;
   const key = analysisKey(runConfig);
   for (const seed of seeds) {
     // a seed analysed before this run was killed is read back, not trained and analysed again

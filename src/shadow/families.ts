@@ -1,3 +1,4 @@
+import { LIE_SHADOW_GROUPS } from '../groups/groupNames.js';
 import type { LieShadowFamily, MatrixShadowFamily, ShadowFamily } from './shadowResult.js';
 
 // The family names alone, apart from the fitting code, so that `orbitscope shadow --help` can
@@ -7,7 +8,7 @@ import type { LieShadowFamily, MatrixShadowFamily, ShadowFamily } from './shadow
 export const SHADOW_FAMILIES: readonly MatrixShadowFamily[] = ['gl', 'o', 'perm'];
 
 /** The image-plane Lie families, in a stable order. */
-export const LIE_SHADOW_FAMILIES: readonly LieShadowFamily[] = ['se2', 'sim2', 'gl2', 'aff2'];
+export const LIE_SHADOW_FAMILIES: readonly LieShadowFamily[] = LIE_SHADOW_GROUPS;
 
 /** The image-plane families: they need the image height and width. */
 export const IMAGE_SHADOW_FAMILIES: readonly ShadowFamily[] = [...LIE_SHADOW_FAMILIES, 'p4m'];

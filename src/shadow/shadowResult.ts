@@ -1,8 +1,9 @@
+import type { LieShadowGroupName } from '../groups/groupNames.js';
 /** The group families a shadow can be fitted in on any signal: GL(n), O(n), pixel permutations. */
 export type MatrixShadowFamily = 'gl' | 'o' | 'perm';
 
 /** Image-plane Lie families (continuous, via resampling): rigid motions, similarities, linear and affine maps. */
-export type LieShadowFamily = 'se2' | 'sim2' | 'gl2' | 'aff2';
+export type LieShadowFamily = LieShadowGroupName;
 
 /** Every family `shadow` accepts; the image families need the image height and width. */
 export type ShadowFamily = MatrixShadowFamily | LieShadowFamily | 'p4m';

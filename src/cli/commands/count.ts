@@ -1,32 +1,18 @@
 import type { Action } from '../program.js';
-import { gridC4, gridD4, p4m, torusTranslations, type PermGroup } from '../../groups/perm/index.js';
+import type { GridGroupName } from '../../groups/groupNames.js';
+import { pixelGroup } from '../../groups/pixelGroup.js';
 import { countColourings, orbitsBySize, MAX_ORBITS_BY_SIZE_ORDER } from '../../groups/count/index.js';
-import type { GridGroup } from '../registrars/count.js';
 
 export interface CountOptions {
   size: number;
   colors: number;
-  group: GridGroup;
+  group: GridGroupName;
   json?: boolean;
-}
-
-/** The pixel group of an n x n grid by its CLI name. */
-export function gridGroup(name: GridGroup, n: number): PermGroup {
-  switch (name) {
-    case 'translations':
-      return torusTranslations(n, n);
-    case 'd4':
-      return gridD4(n);
-    case 'c4':
-      return gridC4(n);
-    case 'p4m':
-      return p4m(n);
-  }
 }
 
 /** `orbitscope count`: colourings of an n x n grid with K colours up to a pixel group. */
 export const handle: Action<CountOptions> = (o, _args, io) => {
-  const G = gridGroup(o.group, o.size);
+  const G = pixelGroup(o.group, o.size, o.size);
   const out: Record<string, unknown> = { orbits: countColourings(G, o.colors).toString() };
   if (G.order() <= MAX_ORBITS_BY_SIZE_ORDER) {
     out.orbitsBySize = Object.fromEntries([...orbitsBySize(G, o.colors)].map(([s, c]) => [s.toString(), c.toString()]));

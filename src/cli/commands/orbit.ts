@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Action } from '../program.js';
 import { InputRangeError, UserError, isUserError } from '../../core/errors.js';
 import { readImageFile, type GrayImage } from '../../data/imageFile.js';
-import { gridC4, gridD4, p4m, parseGeneratorsFile, symmetric, torusTranslations, type PermGroup } from '../../groups/perm/index.js';
+import { parseGeneratorsFile, type PermGroup } from '../../groups/perm/index.js';
+import { GROUP_REGISTRY, isFiniteGroupName, isLieGroupName, LIE_GROUP_NAMES } from '../../groups/groupNames.js';
+import { pixelGroup } from '../../groups/pixelGroup.js';
 // the finite half imports its modules directly (not actions/index.js): a finite orbit must not
 // load ONNX Runtime, which the continuous half (imported on use below) needs
 import { ENUMERATE_MAX_ORDER, imageStabilizer } from '../../actions/imageStabilizer.js';
 import { epsStabilizer } from '../../actions/epsStabilizer.js';
 import { torusStabilizer, type TorusGroup } from '../../actions/torusStabilizer.js';
-import { CONTINUOUS_GROUPS, FINITE_ORBIT_GROUPS, FINITE_ORBIT_NAMES } from '../orbitGroups.js';
+import { FINITE_ORBIT_NAMES } from '../orbitGroups.js';
 
 /** Options every group handler receives (the continuous ones only by continuous groups). */
 export interface OrbitOptions {
@@ -38,14 +40,13 @@ function squareSide(group: string, image: GrayImage): number {
   return image.height;
 }
 
-/** The finite pixel permutation group named by --group for this image. */
-export function finitePixelGroup(group: string, image: GrayImage): PermGroup {
+/** The finite pixel permutation group named by --group for this image: a registry name or gens:FILE. */
+export function orbitPermGroup(group: string, image: GrayImage): PermGroup {
   const n = image.height * image.width;
-  if (group === 'translations') return torusTranslations(image.height, image.width);
-  if (group === 'd4') return gridD4(squareSide(group, image));
-  if (group === 'c4') return gridC4(squareSide(group, image));
-  if (group === 'p4m') return p4m(squareSide(group, image));
-  if (group === 'symmetric') return symmetric(n);
+  if (isFiniteGroupName(group)) {
+    if (GROUP_REGISTRY[group].square) squareSide(group, image);
+    return pixelGroup(group, image.height, image.width);
+  }
   const file = group.slice('gens:'.length);
   let text: string;
   try {
@@ -59,7 +60,7 @@ export function finitePixelGroup(group: string, image: GrayImage): PermGroup {
 /** Finite pixel groups: exact stabilizer and orbit size of the quantised image. */
 export const finiteOrbitHandler: OrbitGroupHandler = {
   names: FINITE_ORBIT_NAMES,
-  matches: (g) => FINITE_ORBIT_GROUPS.includes(g) || (g.startsWith('gens:') && g.length > 5),
+  matches: (g) => isFiniteGroupName(g) || (g.startsWith('gens:') && g.length > 5),
   run(group, image, options) {
     // torus translations and p4m (side >= 3): exact stabilizer by row matching, without building
     // the group (p4m on 512 x 512 has 2 million elements of degree 262,144)
@@ -71,7 +72,7 @@ export const finiteOrbitHandler: OrbitGroupHandler = {
     if (torus && BigInt(image.height * image.width) * (group === 'p4m' ? 8n : 1n) > ENUMERATE_MAX_ORDER) {
       throw new InputRangeError(`--eps: the eps-stabilizer enumerates the group, and --group ${group} on ${image.height} x ${image.width} has order ${BigInt(image.height * image.width) * (group === 'p4m' ? 8n : 1n)}, above ${ENUMERATE_MAX_ORDER}`);
     }
-    const G = finitePixelGroup(group, image);
+    const G = orbitPermGroup(group, image);
     const r = imageStabilizer(G, image.pixels, { levels: options.levels });
     const out: Record<string, unknown> = {
       group,
@@ -89,8 +90,8 @@ export const finiteOrbitHandler: OrbitGroupHandler = {
 
 /** Image-plane Lie groups: orbit and stabilizer dimensions, and epsilon measures with --eps. */
 export const continuousOrbitHandler: OrbitGroupHandler = {
-  names: CONTINUOUS_GROUPS.join('|'),
-  matches: (g) => CONTINUOUS_GROUPS.includes(g),
+  names: LIE_GROUP_NAMES.join('|'),
+  matches: isLieGroupName,
   async run(group, image, options) {
     if (options.levels !== undefined) throw new UserError(`--levels: quantisation applies to finite groups only, not to ${group}`);
     const { eps, tol, interp, border, samples } = options;

@@ -11,11 +11,9 @@ import { InputRangeError, UserError } from '../../core/errors.js';
 import { parseOptions } from '../../core/validate.js';
 import type { GrayImage } from '../../data/imageFile.js';
 import { continuousOrbitReport, type ContinuousOrbitOptions, type ContinuousOrbitReport } from '../../actions/continuousOrbitReport.js';
-import { BORDER_MODES, INTERPOLATIONS } from '../../actions/resample.js';
-import type { LieGroupName } from '../../groups/lie/LieGroup.js';
-import { CONTINUOUS_GROUPS } from '../orbitGroups.js';
+import { BORDER_MODES, INTERPOLATIONS } from '../../actions/imageStack.js';
+import { isLieGroupName, LIE_GROUP_NAMES } from '../../groups/groupNames.js';
 
-export { CONTINUOUS_GROUPS };
 
 /** Raw option values as commander hands them over (strings, or numbers when pre-parsed). */
 export interface ContinuousFlags {
@@ -61,11 +59,11 @@ export function parseContinuousFlags(flags: ContinuousFlags): ContinuousOrbitOpt
 
 /** Validate the flags and compute the report for one image (what `orbit` prints as JSON). */
 export async function orbitContinuous(image: GrayImage, group: string, flags: ContinuousFlags): Promise<ContinuousOrbitReport> {
-  if (!CONTINUOUS_GROUPS.includes(group)) throw new UserError(`--group: "${group}" is not a continuous group; expected one of ${CONTINUOUS_GROUPS.join(', ')}`);
+  if (!isLieGroupName(group)) throw new UserError(`--group: "${group}" is not a continuous group; expected one of ${LIE_GROUP_NAMES.join(', ')}`);
   const options = parseContinuousFlags(flags);
   if (image.height < 5 || image.width < 5) throw new UserError(`--image: the image is ${image.height} x ${image.width}; continuous groups need at least 5 x 5 pixels`);
   try {
-    return await continuousOrbitReport(image, group as LieGroupName, options);
+    return await continuousOrbitReport(image, group, options);
   } catch (e) {
     // the one input problem the library finds late: a zero image inside the window
     if (e instanceof InputRangeError && /zero inside the window/.test(e.message)) throw new UserError('--image: the image is zero inside the window (the inscribed disk), so its orbit dimension is undefined');

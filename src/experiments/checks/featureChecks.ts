@@ -1,5 +1,7 @@
 import { imageStabilizer } from '../../actions/imageStabilizer.js';
-import { finitePixelGroup, FINITE_PIXEL_GROUPS, type FeatureOrbitNumbers, type FinitePixelGroupName } from '../../analysis/featureOrbits.js';
+import { isFeatureFiniteGroup } from '../../groups/groupNames.js';
+import { pixelGroup } from '../../groups/pixelGroup.js';
+import { type FeatureOrbitNumbers } from '../../analysis/featureOrbits.js';
 import { isLieGroupName, lieGroup } from '../../groups/lie/lieGroupRegistry.js';
 import type { CheckResult } from './checkResult.js';
 import { checkFiniteOrbitStabilizer } from './finiteOrbitStabilizer.js';
@@ -22,8 +24,8 @@ export function checkFeatureOrbits(what: string, x: ArrayLike<number>, h: number
   const out: CheckResult[] = [];
   for (const [name, o] of Object.entries(orbits)) {
     const label = `${what} under ${name}`;
-    if ((FINITE_PIXEL_GROUPS as readonly string[]).includes(name) && typeof o.orbitSize === 'string' && typeof o.stabilizerOrder === 'string') {
-      const G = finitePixelGroup(name as FinitePixelGroupName, h, w);
+    if (isFeatureFiniteGroup(name) && typeof o.orbitSize === 'string' && typeof o.stabilizerOrder === 'string') {
+      const G = pixelGroup(name, h, w);
       const s = imageStabilizer(G, x, { levels: settings.levels });
       if (!s.stabilizer) {
         out.push({ name: label, passed: false, details: 'the engine returned no stabilizer group to check' });

@@ -1,5 +1,6 @@
-import { finitePixelGroup, FINITE_PIXEL_GROUPS, type FinitePixelGroupName } from '../../analysis/featureOrbits.js';
 import { randomSearch, randomSearchRace } from '../../analysis/randomSearch.js';
+import { isFeatureFiniteGroup } from '../../groups/groupNames.js';
+import { pixelGroup } from '../../groups/pixelGroup.js';
 import type { Check } from '../../results/index.js';
 import type { SeedContext } from '../claims/claimModule.js';
 import type { OrbitStabilizerCheck } from './orbitStabilizer.js';
@@ -39,11 +40,11 @@ export interface RandomSearchEvidence {
 
 /** Random search over the run's first finite group: the world's primitives and the final layer-1 units. */
 export function collectRandomSearch(ctx: SeedContext): RandomSearchEvidence {
-  const finite = ctx.config.groups.find((g): g is FinitePixelGroupName => (FINITE_PIXEL_GROUPS as readonly string[]).includes(g));
+  const finite = ctx.config.groups.find(isFeatureFiniteGroup);
   const out: RandomSearchEvidence = { records: [], races: [], primitiveChecks: [] };
   if (!finite) return out;
   const n = ctx.height * ctx.width;
-  const G = finitePixelGroup(finite, ctx.height, ctx.width);
+  const G = pixelGroup(finite, ctx.height, ctx.width);
   const last = ctx.images[0].length - 1;
   // primitives are exact 0/1 images (no quantisation); learned features are quantised
   const prim = ctx.world ? ctx.world.primitives.map((p) => ({ label: `primitive ${p.name}`, pixels: p.template })) : [];

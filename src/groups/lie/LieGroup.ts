@@ -1,8 +1,9 @@
 import type { Mat3 } from './mat3.js';
 
-/** Names of the image-plane Lie groups, as the CLI and the registry spell them. */
-export const LIE_GROUP_NAMES = ['t2', 'so2', 'scale', 'se2', 'sim2', 'gl2', 'aff2'] as const;
-export type LieGroupName = (typeof LIE_GROUP_NAMES)[number];
+import type { LieGroupName } from '../groupNames.js';
+
+// The names live in the one registry of group names (src/groups/groupNames.ts).
+export { LIE_GROUP_NAMES, type LieGroupName } from '../groupNames.js';
 
 /**
  * A compact box of group elements for epsilon-stabilizer measures: `sample(q)` maps a point

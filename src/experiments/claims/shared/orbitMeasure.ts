@@ -1,5 +1,7 @@
-import { finitePixelGroup, FINITE_PIXEL_GROUPS, type FinitePixelGroupName } from '../../../analysis/featureOrbits.js';
+
 import { epsStabilizerBatch } from '../../../actions/epsStabilizerMeasure.js';
+import { isFeatureFiniteGroup } from '../../../groups/groupNames.js';
+import { pixelGroup } from '../../../groups/pixelGroup.js';
 import { lieGroup } from '../../../groups/lie/lieGroupRegistry.js';
 
 /** The orbit measure of learned features: the epsilon-orbit size under one group. */
@@ -20,8 +22,8 @@ export const SENSITIVITY_EPS = [0.25, 0.5, 0.75] as const;
  */
 export async function epsOrbitSizes(features: Float32Array, count: number, h: number, w: number, group: string, epsList: readonly number[]): Promise<number[][]> {
   const n = h * w;
-  if ((FINITE_PIXEL_GROUPS as readonly string[]).includes(group)) {
-    const G = finitePixelGroup(group as FinitePixelGroupName, h, w);
+  if (isFeatureFiniteGroup(group)) {
+    const G = pixelGroup(group, h, w);
     const elements = [...G.elements()];
     const order = elements.length;
     const out: number[][] = epsList.map(() => new Array<number>(count).fill(0));

@@ -6,16 +6,20 @@ import { drawImage, maxAbs } from '../render.js';
 import { actPlane, IDENTITY_PARAMS, planeDistance, rotationCurve, type PlaneParams } from '../../shared/imagePlane.js';
 import { orbitDimension, DEFAULT_RANK_TOL } from '../../../actions/orbitDimension.js';
 import { lieGroup } from '../../../groups/lie/lieGroupRegistry.js';
+import { LIE_GROUP_NAMES, type LieGroupName } from '../../../groups/groupNames.js';
 import { d4Stabilizer } from '../../shared/dihedral.js';
 
 /** Sliders each group of the feature view moves (a subset of angle, tx, ty, scale, shear). */
-const GROUP_SLIDERS: Record<string, (keyof PlaneParams)[]> = {
+const GROUP_SLIDERS: Partial<Record<LieGroupName, (keyof PlaneParams)[]>> = {
   so2: ['angle'],
   t2: ['tx', 'ty'],
   se2: ['angle', 'tx', 'ty'],
   sim2: ['angle', 'tx', 'ty', 'scale'],
   aff2: ['angle', 'tx', 'ty', 'scale', 'shear'],
 };
+
+/** Lie groups whose tangent spectrum the page also computes itself, beside results.json's. */
+const PAGE_SPECTRA: readonly LieGroupName[] = ['so2', 'se2', 'sim2', 'aff2'];
 
 const ORBIT_FRAMES = 12;
 
@@ -68,7 +72,7 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   };
   const buildSliders = () => {
     sliders.replaceChildren();
-    const names = GROUP_SLIDERS[groupSel.value];
+    const names = GROUP_SLIDERS[groupSel.value as LieGroupName] ?? [];
     for (const k of Object.keys(specs) as (keyof PlaneParams)[]) if (!names.includes(k)) p[k] = IDENTITY_PARAMS[k];
     for (const k of names) {
       const sp = specs[k];
@@ -159,12 +163,12 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
 
   // --- tangent spectrum: results.json's numbers, and the library's orbitDimension run in the page
   const svTable = el('table', { 'data-testid': 'singular-values' }, el('tr', {}, el('th', {}, 'group'), el('th', {}, 'source'), el('th', {}, 'singular values of W J / ||W x||'), el('th', {}, 'orbit dim'), el('th', {}, 'stabilizer dim'), el('th', {}, 'tol')));
-  for (const g of ['t2', 'so2', 'scale', 'se2', 'sim2', 'gl2', 'aff2']) {
+  for (const g of LIE_GROUP_NAMES) {
     const stored = rec?.orbits[g];
     if (stored && Array.isArray(stored.singularValues)) {
       svTable.append(el('tr', {}, el('td', {}, g), el('td', {}, 'results.json'), el('td', { class: 'readout' }, (stored.singularValues as number[]).map((v) => fmt(v, 4)).join('  ')), el('td', {}, String(stored.orbitDim ?? '-')), el('td', {}, String(stored.stabilizerDim ?? '-')), el('td', {}, String(stored.tol ?? '-'))));
     }
-    if (['so2', 'se2', 'sim2', 'aff2'].includes(g)) {
+    if (PAGE_SPECTRA.includes(g)) {
       let cells: HTMLElement[];
       try {
         const od = orbitDimension(x, h, w, lieGroup(g));
