@@ -10,7 +10,8 @@ import { complexity, type Complexity } from './complexity.js';
 import { cosine } from './cosine.js';
 import { unitEmergence } from './emergence.js';
 import type { EncoderLayer } from './encoderLayer.js';
-import { featureOrbits, type FeatureOrbitNumbers } from './featureOrbits.js';
+import { featureOrbits } from './featureOrbits.js';
+import { orbitNumbersToJson, type FeatureOrbitNumbersJson } from '../results/orbitNumbers.js';
 import { linearComposite } from './inputSpaceFeatures.js';
 import { onnxFeatures } from './onnxFeatures.js';
 
@@ -44,7 +45,7 @@ export interface AnalyzeModelOptions {
 /** One unit's numbers at one snapshot. */
 export interface FeatureRecord {
   readonly unit: number;
-  readonly orbits: FeatureOrbitNumbers;
+  readonly orbits: FeatureOrbitNumbersJson;
   readonly complexity: Complexity;
 }
 
@@ -133,7 +134,7 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
   const analyse = async (F: Float32Array, units: number, h: number, w: number, last: boolean): Promise<FeatureRecord[]> => {
     const orbits = await featureOrbits(F, units, h, w, { groups: o.groups, levels, tol, eps: last ? o.eps : null, finiteEps: last ? o.eps : null, samples, onGroupDone });
     const n = h * w;
-    return orbits.map((orb, u) => ({ unit: u, orbits: orb, complexity: complexity(F.subarray(u * n, (u + 1) * n), h, w) }));
+    return orbits.map((orb, u) => ({ unit: u, orbits: orbitNumbersToJson(orb), complexity: complexity(F.subarray(u * n, (u + 1) * n), h, w) }));
   };
   const base = { format: 'orbitscope-analysis', version: 1, model: o.model, groups: [...o.groups], eps: o.eps, levels, tol, samples } as const;
 

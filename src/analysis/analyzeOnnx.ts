@@ -5,7 +5,7 @@ import { onnxLayers, type OnnxLayer } from '../nn/onnxLayers.js';
 import { parseOnnxModel, resolveInputDims } from '../nn/onnxModel.js';
 import { channelOrbits, opponentChannels } from './channelOrbits.js';
 import { complexity, type Complexity } from './complexity.js';
-import type { FeatureOrbitNumbers } from './featureOrbits.js';
+import { orbitNumbersToJson, type FeatureOrbitNumbersJson } from '../results/orbitNumbers.js';
 import { networkSymmetry, type SymmetryRecord } from './layerSymmetry.js';
 import { layerViews, type UnitBox } from './onnxUnitViews.js';
 import { receptiveFields } from './receptiveField.js';
@@ -40,11 +40,11 @@ export interface AnalyzeOnnxOptions {
 
 /** One view of one unit: its orbit numbers (all channels at once), complexity per channel, colour split. */
 export interface UnitView {
-  readonly orbits: FeatureOrbitNumbers;
+  readonly orbits: FeatureOrbitNumbersJson;
   /** One per input channel (null where the patch is too small for a measure). */
   readonly complexity: readonly (Complexity | null)[];
   /** RGB inputs only: orbit numbers of the luminance and the two opponent channels, each alone. */
-  readonly colour?: { readonly luminance: FeatureOrbitNumbers; readonly redGreen: FeatureOrbitNumbers; readonly blueYellow: FeatureOrbitNumbers };
+  readonly colour?: { readonly luminance: FeatureOrbitNumbersJson; readonly redGreen: FeatureOrbitNumbersJson; readonly blueYellow: FeatureOrbitNumbersJson };
   /** Activation maximum: the response reached (and at the data mean, for comparison). */
   readonly response?: number;
   readonly responseAtMean?: number;
@@ -210,9 +210,9 @@ async function analyseLayer(
     labels.forEach((label, i) => {
       const img = images[i].subarray(u * C * n, (u + 1) * C * n);
       views[label] = {
-        orbits: orbitSets[i][u],
+        orbits: orbitNumbersToJson(orbitSets[i][u]),
         complexity: Array.from({ length: C }, (_, c) => safeComplexity(img.subarray(c * n, (c + 1) * n), h, w)),
-        ...(colourSets ? { colour: { luminance: colourSets[i][0][u], redGreen: colourSets[i][1][u], blueYellow: colourSets[i][2][u] } } : {}),
+        ...(colourSets ? { colour: { luminance: orbitNumbersToJson(colourSets[i][0][u]), redGreen: orbitNumbersToJson(colourSets[i][1][u]), blueYellow: orbitNumbersToJson(colourSets[i][2][u]) } } : {}),
         ...(i === 2 ? { response: v.actMaxValue[u], responseAtMean: v.meanValue[u] } : {}),
         image: round(img),
       };

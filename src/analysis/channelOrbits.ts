@@ -50,7 +50,7 @@ export function channelOrbits(features: Float32Array, count: number, channels: n
   for (const name of o.groups) {
     if (isFeatureFiniteGroup(name)) {
       if (GROUP_REGISTRY[name].square && h !== w) {
-        for (let f = 0; f < count; f++) out[f][name] = { groupOrder: null, orbitSize: null, stabilizerOrder: null, reason: `${h}x${w} grid is not square` };
+        for (let f = 0; f < count; f++) out[f][name] = { kind: 'finite', groupOrder: null, orbitSize: null, stabilizerOrder: null, reason: `${h}x${w} grid is not square` };
         continue;
       }
       const G = pixelGroup(name, h, w);
@@ -69,15 +69,15 @@ export function channelOrbits(features: Float32Array, count: number, channels: n
           label[p] = id;
         }
         const r = imageStabilizer(G, label);
-        out[f][name] = { groupOrder: order.toString(), orbitSize: r.orbitSize.toString(), stabilizerOrder: r.stabilizerOrder.toString(), levels: o.levels };
-        if (r.stabilizer && r.stabilizerOrder <= 8n) out[f][name].stabilizerElements = [...r.stabilizer.elements()].map((g) => formatCycles(g.images));
+        const elements = r.stabilizer && r.stabilizerOrder <= 8n ? { stabilizerElements: [...r.stabilizer.elements()].map((g) => formatCycles(g.images)) } : {};
+        out[f][name] = { kind: 'finite', groupOrder: order, orbitSize: r.orbitSize, stabilizerOrder: r.stabilizerOrder, levels: o.levels, ...elements };
       }
     } else if (isLieGroupName(name)) {
       const G = lieGroup(name);
       const k = G.dim;
       for (let f = 0; f < count; f++) {
         if (windowEmpty) {
-          out[f][name] = { dim: k, orbitDim: null, stabilizerDim: null, singularValues: null, reason: `kernel ${h}x${w} too small for ${name}` };
+          out[f][name] = { kind: 'lie', dim: k, orbitDim: null, stabilizerDim: null, singularValues: null, reason: `kernel ${h}x${w} too small for ${name}` };
           continue;
         }
         const gram = new Float64Array(k * k);
@@ -95,13 +95,13 @@ export function channelOrbits(features: Float32Array, count: number, channels: n
             }
         }
         if (!(norm2 > 0)) {
-          out[f][name] = { dim: k, orbitDim: null, stabilizerDim: null, singularValues: null, reason: 'feature is zero inside the window' };
+          out[f][name] = { kind: 'lie', dim: k, orbitDim: null, stabilizerDim: null, singularValues: null, reason: 'feature is zero inside the window' };
           continue;
         }
         const { values } = symmetricEigen(gram, k);
         const sv = Array.from(values, (l) => Math.sqrt(Math.max(0, l)) / Math.sqrt(norm2)).sort((a, b) => b - a);
         const orbitDim = sv.filter((s) => s > o.tol).length;
-        out[f][name] = { dim: k, orbitDim, stabilizerDim: k - orbitDim, singularValues: sv.map((s) => Number(s.toPrecision(6))) };
+        out[f][name] = { kind: 'lie', dim: k, orbitDim, stabilizerDim: k - orbitDim, singularValues: sv.map((s) => Number(s.toPrecision(6))) };
       }
     } else {
       throw new InputRangeError(`channelOrbits: unknown group "${name}"`);

@@ -5,6 +5,7 @@ import { orbitDimension } from '../actions/orbitDimension.js';
 import { imageWindow } from '../actions/imageWindow.js';
 import { epsStabilizerBatch } from '../actions/epsStabilizerMeasure.js';
 import { formatCycles } from '../groups/perm/cycles.js';
+import type { FeatureOrbitNumbers, FiniteOrbitNumbers, LieOrbitNumbers } from '../results/orbitNumbers.js';
 import { lieGroup } from '../groups/lie/lieGroupRegistry.js';
 import { isFeatureFiniteGroup, isLieGroupName } from '../groups/groupNames.js';
 import { pixelGroup } from '../groups/pixelGroup.js';
@@ -16,8 +17,8 @@ function centred(x: Float32Array): Float32Array {
   return x.map((v) => v - m);
 }
 
-/** Orbit numbers of one feature under every group asked for (JSON-ready). */
-export type FeatureOrbitNumbers = Record<string, Record<string, number | string | number[] | string[] | null>>;
+// The typed union of orbit numbers and its JSON boundary live with the results schema.
+export type { FeatureOrbitNumbers, FiniteOrbitNumbers, LieOrbitNumbers, GroupOrbitNumbers } from '../results/orbitNumbers.js';
 
 /** Options of featureOrbits. */
 export interface FeatureOrbitOptions {
@@ -58,13 +59,11 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
       for (let f = 0; f < count; f++) {
         const x = features.subarray(f * n, (f + 1) * n);
         const r = imageStabilizer(G, x, { levels: options.levels });
-        out[f][name] = { groupOrder: order.toString(), orbitSize: r.orbitSize.toString(), stabilizerOrder: r.stabilizerOrder.toString(), levels: options.levels };
         // list small stabilizers element by element (cycle notation, 1-based) for the explorer
-        if (r.stabilizer && r.stabilizerOrder <= 8n) out[f][name].stabilizerElements = [...r.stabilizer.elements()].map((g) => formatCycles(g.images));
-        if (withEps) {
-          const s = epsStabilizer(G, centred(x), options.finiteEps!).count;
-          Object.assign(out[f][name], { eps: options.finiteEps!, epsStabilizerSize: s, epsOrbitSize: Number(order) / s });
-        }
+        const elements = r.stabilizer && r.stabilizerOrder <= 8n ? { stabilizerElements: [...r.stabilizer.elements()].map((g) => formatCycles(g.images)) } : {};
+        const s = withEps ? epsStabilizer(G, centred(x), options.finiteEps!).count : 0;
+        const eps = withEps ? { eps: options.finiteEps!, epsStabilizerSize: s, epsOrbitSize: Number(order) / s } : {};
+        out[f][name] = { kind: 'finite', groupOrder: order, orbitSize: r.orbitSize, stabilizerOrder: r.stabilizerOrder, levels: options.levels, ...elements, ...eps } satisfies FiniteOrbitNumbers;
       }
     } else if (isLieGroupName(name)) {
       const G = lieGroup(name);
@@ -72,17 +71,17 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
         const x = features.subarray(f * n, (f + 1) * n);
         try {
           const d = orbitDimension(x, h, w, G, { tol: options.tol });
-          out[f][name] = { dim: d.dim, orbitDim: d.orbitDim, stabilizerDim: d.stabilizerDim, singularValues: d.singularValues.map((s) => Number(s.toPrecision(6))) };
+          out[f][name] = { kind: 'lie', dim: d.dim, orbitDim: d.orbitDim, stabilizerDim: d.stabilizerDim, singularValues: d.singularValues.map((s) => Number(s.toPrecision(6))) };
         } catch (e) {
           if (!(e instanceof InputRangeError)) throw e;
           // never a dimension of 0 for a measure that does not apply: null, with the reason
           const reason = /zero inside the window/.test(e.message) && !imageWindow(h, w, 'disk', 2, 2).some((v) => v > 0) ? `kernel ${h}x${w} too small for ${name}` : e.message.replace(/^orbitDimension: /, '');
-          out[f][name] = { dim: G.dim, orbitDim: null, stabilizerDim: null, singularValues: null, reason };
+          out[f][name] = { kind: 'lie', dim: G.dim, orbitDim: null, stabilizerDim: null, singularValues: null, reason };
         }
       }
       if (options.eps !== null) {
         const eps = await epsStabilizerBatch({ data: features, count, height: h, width: w }, G, { eps: options.eps, samples: options.samples ?? 128 });
-        eps.forEach((r, f) => Object.assign(out[f][name], { epsStabilizerMeasure: r.epsStabilizerMeasure, epsOrbitSize: r.epsOrbitSize, samples: r.samples }));
+        eps.forEach((r, f) => (out[f][name] = { ...(out[f][name] as LieOrbitNumbers), epsStabilizerMeasure: r.epsStabilizerMeasure, epsOrbitSize: r.epsOrbitSize, samples: r.samples }));
       }
     } else {
       throw new InputRangeError(`featureOrbits: unknown group "${name}"`);

@@ -39,7 +39,7 @@ export interface RunReportContext {
   readonly config: RunConfig;
   /** The learning rate actually used. */
   readonly lr: number;
-  readonly orbitMeasure: { readonly group: string; readonly field: string; readonly label: string };
+  readonly orbitMeasure: RunContext['orbitMeasure'];
   readonly trainCount: number;
   readonly heldOutCount: number;
   readonly deepViews: readonly DeepUnitView[];

@@ -2,6 +2,7 @@ import { matmul } from '../engine/matmul.js';
 import { complexity } from '../analysis/complexity.js';
 import { unitEmergence } from '../analysis/emergence.js';
 import { featureOrbits, type FeatureOrbitNumbers } from '../analysis/featureOrbits.js';
+import { orbitNumbersToJson } from '../results/orbitNumbers.js';
 import { linearComposite } from '../analysis/inputSpaceFeatures.js';
 import { matchPrimitives } from '../analysis/primitiveMatch.js';
 import { cosine } from '../analysis/cosine.js';
@@ -66,7 +67,7 @@ export async function seedFeatures(trained: TrainedSeed, h: number, w: number, c
           layer: L.index,
           unit: u,
           snapshot: { index: k, step: L.snapshots[k].step, epoch: L.snapshots[k].epoch },
-          orbits: orbits[u],
+          orbits: orbitNumbersToJson(orbits[u]),
           complexity: complexity(x, h, w),
           emergenceEpoch: emergence[u],
           matchedPrimitive: found ? { name: found.perFeature[u].name, cosine: Number(found.perFeature[u].cosine.toFixed(6)) } : null,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { orbitNumbersToJson } from '../../src/results/orbitNumbers.js';
 import { featureOrbits } from '../../src/analysis/featureOrbits.js';
 import { matchPrimitives } from '../../src/analysis/primitiveMatch.js';
 import { primitiveTemplate, primitiveTemplates } from '../../src/data/shapes/primitives.js';
@@ -15,7 +16,7 @@ describe('featureOrbits', () => {
   for (const name of ['line', 'plus', 'blob'] as const) {
     it(`featureOrbits of the exact ${name} primitive gives the group engine's orbit numbers under translations, d4 and p4m`, async () => {
       const t = primitiveTemplate(name, n);
-      const [o] = await featureOrbits(t.pixels, 1, n, n, { groups: ['translations', 'd4', 'p4m'], levels: 2, tol: 0.01, eps: null });
+      const [o] = (await featureOrbits(t.pixels, 1, n, n, { groups: ['translations', 'd4', 'p4m'], levels: 2, tol: 0.01, eps: null })).map(orbitNumbersToJson);
       const e = catalogue.get(name)!;
       for (const g of ['translations', 'd4', 'p4m'] as const) {
         expect(o[g].orbitSize, `${name} ${g}`).toBe(e[g].orbitSize.toString());
@@ -26,7 +27,7 @@ describe('featureOrbits', () => {
   }
 
   it('featureOrbits lists the elements of a small stabilizer: the plus is fixed by the 8 elements of D4 about its centre', async () => {
-    const [o] = await featureOrbits(primitiveTemplate('plus', n).pixels, 1, n, n, { groups: ['p4m'], levels: 2, tol: 0.01, eps: null });
+    const [o] = (await featureOrbits(primitiveTemplate('plus', n).pixels, 1, n, n, { groups: ['p4m'], levels: 2, tol: 0.01, eps: null })).map(orbitNumbersToJson);
     expect(o.p4m.stabilizerOrder).toBe('8');
     expect(o.p4m.stabilizerElements).toHaveLength(8);
     expect((o.p4m.stabilizerElements as string[]).includes('()')).toBe(true);
@@ -35,14 +36,14 @@ describe('featureOrbits', () => {
   it('featureOrbits of a centred isotropic Gaussian has SO(2) stabilizer dimension 1 and SE(2) orbit dimension 2', async () => {
     const size = 21;
     const blob = Float32Array.from(gaussianBlob(size, size, 3));
-    const [o] = await featureOrbits(blob, 1, size, size, { groups: ['so2', 'se2'], levels: 3, tol: 0.01, eps: null });
+    const [o] = (await featureOrbits(blob, 1, size, size, { groups: ['so2', 'se2'], levels: 3, tol: 0.01, eps: null })).map(orbitNumbersToJson);
     expect(o.so2.stabilizerDim).toBe(1);
     expect(o.se2.orbitDim).toBe(2);
     expect(o.se2.stabilizerDim).toBe(1);
   });
 
   it('featureOrbits gives the epsilon-orbit of a centred feature: an exact line has |G| / |S| = 24 at any eps', async () => {
-    const [o] = await featureOrbits(primitiveTemplate('line', n).pixels, 1, n, n, { groups: ['p4m'], levels: 2, tol: 0.01, eps: null, finiteEps: 0.01 });
+    const [o] = (await featureOrbits(primitiveTemplate('line', n).pixels, 1, n, n, { groups: ['p4m'], levels: 2, tol: 0.01, eps: null, finiteEps: 0.01 })).map(orbitNumbersToJson);
     expect(o.p4m.epsOrbitSize).toBe(24);
   });
 });

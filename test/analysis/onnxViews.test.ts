@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { orbitNumbersToJson } from '../../src/results/orbitNumbers.js';
 import { RandomSource } from '../../src/core/index.js';
 import { GraphBuilder, float32 } from '../../src/engine/index.js';
 import { onnxLayers, parseOnnxModel } from '../../src/nn/index.js';
@@ -66,8 +67,8 @@ describe('layerViews: the three input-space views of imported units', () => {
 describe('channelOrbits: the spatial group on all channels at once', () => {
   it('channelOrbits with one channel agrees with featureOrbits (finite orbit sizes and Lie orbit dimensions)', async () => {
     const F = normal(4 * 81, 5).map((v, i) => v + Math.exp(-(((i % 9) - 4) ** 2 + ((Math.floor(i / 9) % 9) - 4) ** 2) / 4));
-    const a = channelOrbits(F, 4, 1, 9, 9, { groups: ['p4m', 'translations', 'so2', 'se2'], levels: 3, tol: 0.05 });
-    const b = await featureOrbits(F, 4, 9, 9, { groups: ['p4m', 'translations', 'so2', 'se2'], levels: 3, tol: 0.05, eps: null });
+    const a = channelOrbits(F, 4, 1, 9, 9, { groups: ['p4m', 'translations', 'so2', 'se2'], levels: 3, tol: 0.05 }).map(orbitNumbersToJson);
+    const b = (await featureOrbits(F, 4, 9, 9, { groups: ['p4m', 'translations', 'so2', 'se2'], levels: 3, tol: 0.05, eps: null })).map(orbitNumbersToJson);
     for (let f = 0; f < 4; f++) {
       for (const g of ['p4m', 'translations']) expect(a[f][g].orbitSize).toBe(b[f][g].orbitSize);
       for (const g of ['so2', 'se2']) {
@@ -85,14 +86,14 @@ describe('channelOrbits: the spatial group on all channels at once', () => {
     const two = new Float32Array(2 * n * n);
     two.set(sym, 0);
     two.set(asym, n * n);
-    const [alone] = channelOrbits(sym, 1, 1, n, n, { groups: ['d4'], levels: 2, tol: 0.05 });
-    const [joint] = channelOrbits(two, 1, 2, n, n, { groups: ['d4'], levels: 2, tol: 0.05 });
+    const [alone] = channelOrbits(sym, 1, 1, n, n, { groups: ['d4'], levels: 2, tol: 0.05 }).map(orbitNumbersToJson);
+    const [joint] = channelOrbits(two, 1, 2, n, n, { groups: ['d4'], levels: 2, tol: 0.05 }).map(orbitNumbersToJson);
     expect(alone.d4.stabilizerOrder).toBe('8');
     expect(joint.d4.stabilizerOrder).toBe('2'); // the corner pixel keeps only the diagonal mirror
   });
 
   it('channelOrbits gives a 3x3 or 5x5 kernel no Lie dimension but the reason, and still the finite orbit', () => {
-    const [r] = channelOrbits(normal(3 * 9, 6), 1, 3, 3, 3, { groups: ['so2', 'p4m'], levels: 3, tol: 0.05 });
+    const [r] = channelOrbits(normal(3 * 9, 6), 1, 3, 3, 3, { groups: ['so2', 'p4m'], levels: 3, tol: 0.05 }).map(orbitNumbersToJson);
     expect(r.so2).toMatchObject({ orbitDim: null, reason: 'kernel 3x3 too small for so2' });
     expect(Number(r.p4m.groupOrder)).toBe(72);
   });

@@ -1,4 +1,5 @@
 import { checkOutputFile, writeOutputFile } from '../../core/outputs.js';
+import { orbitColumn } from '../orbitColumn.js';
 import { analyzeModel, type ModelAnalysis } from '../../analysis/analyzeModel.js';
 import { processIo, type Action } from '../program.js';
 import { refuseInapplicable } from '../parse.js';
@@ -46,16 +47,13 @@ export function analysisTable(a: ModelAnalysis): string {
       String(L.units),
       median(s.features.map((f) => f.complexity.compressedBytes)).toFixed(0),
       ...a.groups.map((g) => {
-        const vals = s.features.map((f) => f.orbits[g] ?? {});
         // Lie groups: median orbit dimension; finite groups: median orbit size. A null (the
         // feature is zero inside the window) is no number: it is counted apart, never as 0.
-        const key = vals.some((v) => 'orbitDim' in v) ? 'orbitDim' : 'orbitSize';
-        const defined = vals.map((v) => v[key]).filter((x) => x !== null && x !== undefined).map(Number).filter(Number.isFinite);
-        const m = median(defined);
-        const missing = vals.length - defined.length;
-        const reason = vals.find((v) => typeof v.reason === 'string')?.reason;
-        if (!defined.length) return `n/a (${reason ?? 'no value'})`;
-        return `${key === 'orbitDim' ? 'dim' : 'size'} ${Number.isFinite(m) ? m : '-'}${missing ? ` (${missing} n/a)` : ''}`;
+        const { lie, values, reason } = orbitColumn(s.features.map((f) => f.orbits[g]));
+        const m = median(values);
+        const missing = s.features.length - values.length;
+        if (!values.length) return `n/a (${reason ?? 'no value'})`;
+        return `${lie ? 'dim' : 'size'} ${Number.isFinite(m) ? m : '-'}${missing ? ` (${missing} n/a)` : ''}`;
       }),
     ]),
   );

@@ -1,4 +1,5 @@
 import { analyzeOnnx, type OnnxModelAnalysis } from '../../analysis/analyzeOnnx.js';
+import { orbitColumn } from '../orbitColumn.js';
 import { UserError } from '../../core/errors.js';
 import { makeOutputDirectory, writeOutputFile } from '../../core/outputs.js';
 import { writeOnnxFeatureDirectory } from '../../report/onnxFeatureDirectory.js';
@@ -51,10 +52,8 @@ export function onnxAnalysisTable(a: OnnxModelAnalysis): string {
       `${L.channels}x${L.height}x${L.width}`,
       L.seconds.toFixed(2),
       ...a.groups.flatMap((g) => {
-        const vals = L.features.map((u) => u.views[L.viewLabels[0]].orbits[g] ?? {});
-        const reason = vals.find((v) => typeof v.reason === 'string')?.reason;
-        const lie = vals.some((v) => 'orbitDim' in v);
-        const m = median(vals.map((v) => v[lie ? 'orbitDim' : 'orbitSize']).filter((x) => x !== null && x !== undefined).map(Number).filter(Number.isFinite));
+        const { lie, values, reason } = orbitColumn(L.features.map((u) => u.views[L.viewLabels[0]].orbits[g]));
+        const m = median(values);
         const orbit = Number.isFinite(m) ? `${lie ? 'dim' : 'size'} ${m}` : `n/a (${reason ?? 'no value'})`;
         const s = L.invariance[g];
         const c = L.invarianceControl[g];

@@ -24,15 +24,15 @@ export function checkFeatureOrbits(what: string, x: ArrayLike<number>, h: number
   const out: CheckResult[] = [];
   for (const [name, o] of Object.entries(orbits)) {
     const label = `${what} under ${name}`;
-    if (isFeatureFiniteGroup(name) && typeof o.orbitSize === 'string' && typeof o.stabilizerOrder === 'string') {
+    if (o.kind === 'finite' && isFeatureFiniteGroup(name) && o.orbitSize !== null && o.stabilizerOrder !== null) {
       const G = pixelGroup(name, h, w);
       const s = imageStabilizer(G, x, { levels: settings.levels });
       if (!s.stabilizer) {
         out.push({ name: label, passed: false, details: 'the engine returned no stabilizer group to check' });
         continue;
       }
-      out.push(checkFiniteOrbitStabilizer(label, G, x, { orbitSize: BigInt(o.orbitSize), stabilizerOrder: BigInt(o.stabilizerOrder), stabilizer: s.stabilizer }, { levels: settings.levels }));
-    } else if (isLieGroupName(name) && typeof o.orbitDim === 'number' && typeof o.stabilizerDim === 'number') {
+      out.push(checkFiniteOrbitStabilizer(label, G, x, { orbitSize: o.orbitSize, stabilizerOrder: o.stabilizerOrder, stabilizer: s.stabilizer }, { levels: settings.levels }));
+    } else if (o.kind === 'lie' && isLieGroupName(name) && o.orbitDim !== null && o.stabilizerDim !== null) {
       out.push(checkLieStabilizer(label, x, h, w, lieGroup(name), { orbitDim: o.orbitDim, stabilizerDim: o.stabilizerDim, tol: settings.tol }));
     }
   }

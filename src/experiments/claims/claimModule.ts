@@ -4,6 +4,7 @@ import type { TrainedSeed } from '../../analysis/trainedStack.js';
 import type { Claim, ClaimId, FeatureResult } from '../../results/index.js';
 import type { RunConfig } from '../config.js';
 import type { WorldPrimitives } from '../world.js';
+import type { OrbitMeasure } from './shared/orbitMeasure.js';
 
 /** Everything one seed offers a claim: its trained stack, its data, and the shared feature analysis. */
 export interface SeedContext {
@@ -29,7 +30,7 @@ export interface SeedContext {
   /** Layer-1 best |cosine| of each world primitive with any unit, per snapshot: [snapshot][primitive]. */
   readonly primitiveBest: readonly (readonly number[])[];
   /** The orbit number used for learned features (e.g. p4m epsOrbitSize), with its label. */
-  readonly orbitMeasure: { readonly group: string; readonly field: string; readonly label: string };
+  readonly orbitMeasure: OrbitMeasure;
   /** The declared epsilon of that orbit measure (config.finiteEps for finite groups, config.eps for Lie groups). */
   readonly primaryEps: number;
   /**
@@ -49,7 +50,7 @@ export interface RunContext {
   readonly snapshotEpochs: readonly number[];
   readonly config: RunConfig;
   /** The orbit number used for learned features (e.g. p4m epsOrbitSize), with its label. */
-  readonly orbitMeasure: { readonly group: string; readonly field: string; readonly label: string };
+  readonly orbitMeasure: OrbitMeasure;
 }
 
 /** A claim's per-seed evidence pooled over the run's seeds. */

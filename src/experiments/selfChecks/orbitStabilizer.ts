@@ -1,4 +1,5 @@
 import type { Check } from '../../results/index.js';
+import { orbitNumbersFromJson } from '../../results/orbitNumbers.js';
 import type { SeedContext } from '../claims/claimModule.js';
 import { finalFeatures } from '../seedFeatures.js';
 import { checkFeatureOrbits, type CheckResult } from '../checks/index.js';
@@ -27,14 +28,13 @@ export function collectOrbitStabilizer(ctx: SeedContext): OrbitStabilizerCheck[]
   for (const f of finalFeatures(ctx.features)) {
     const snapshots = ctx.images[f.layer - 1];
     const x = snapshots[snapshots.length - 1].subarray(f.unit * n, (f.unit + 1) * n);
-    for (const [g, o] of Object.entries(f.orbits)) {
+    for (const [g, o] of Object.entries(orbitNumbersFromJson(f.orbits))) {
       const what = `seed ${ctx.seed} layer ${f.layer} unit ${f.unit}`;
-      const finite = typeof o.orbitSize === 'string';
-      if (!finite && typeof o.orbitDim !== 'number') continue;
+      if (o.kind === 'finite' ? o.orbitSize === null || o.groupOrder === null || o.stabilizerOrder === null : o.orbitDim === null || o.stabilizerDim === null) continue;
       const [independent] = checkFeatureOrbits(what, x, ctx.height, ctx.width, { [g]: o }, settings);
       const missing: CheckResult = { name: `${what} under ${g}`, passed: false, details: 'no independent check could be run on these numbers' };
-      if (finite) checks.push({ what, group: g, kind: 'finite', group_size: BigInt(o.groupOrder as string), orbit: BigInt(o.orbitSize as string), stabilizer: BigInt(o.stabilizerOrder as string), independent: independent ?? missing });
-      else checks.push({ what, group: g, kind: 'lie', group_size: o.dim as number, orbit: o.orbitDim as number, stabilizer: o.stabilizerDim as number, independent: independent ?? missing });
+      if (o.kind === 'finite') checks.push({ what, group: g, kind: 'finite', group_size: o.groupOrder!, orbit: o.orbitSize!, stabilizer: o.stabilizerOrder!, independent: independent ?? missing });
+      else checks.push({ what, group: g, kind: 'lie', group_size: o.dim, orbit: o.orbitDim!, stabilizer: o.stabilizerDim!, independent: independent ?? missing });
     }
   }
   return checks;

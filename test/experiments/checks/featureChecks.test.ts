@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FeatureOrbitNumbers } from '../../../src/results/orbitNumbers.js';
 import { RandomSource } from '../../../src/core/random.js';
 import { featureOrbits } from '../../../src/analysis/featureOrbits.js';
 import { gaussianBlob } from '../../../src/testing/index.js';
@@ -19,7 +20,7 @@ describe('checkFeatureOrbits: C0 from the orbit numbers the run already has', ()
     expect(results.every((r) => r.passed), JSON.stringify(results.filter((r) => !r.passed))).toBe(true);
     expect(summariseChecks('C0', results)).toEqual({ name: 'C0', passed: true, details: '9 of 9 checks pass' });
 
-    const bad = { ...orbits[0], p4m: { ...orbits[0].p4m, orbitSize: '1152', stabilizerOrder: '1' } };
+    const bad: FeatureOrbitNumbers = { ...orbits[0], p4m: { kind: 'finite', groupOrder: 1152n, orbitSize: 1152n, stabilizerOrder: 1n, levels: settings.levels } };
     const corrupted = checkFeatureOrbits('unit 0', features.subarray(0, n * n), n, n, bad, settings);
     const s = summariseChecks('C0', corrupted);
     expect(s.passed).toBe(false);

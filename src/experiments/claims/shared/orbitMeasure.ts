@@ -1,4 +1,4 @@
-
+import type { OrbitMeasureField } from '../../../results/orbitNumbers.js';
 import { epsStabilizerBatch } from '../../../actions/epsStabilizerMeasure.js';
 import { isFeatureFiniteGroup } from '../../../groups/groupNames.js';
 import { pixelGroup } from '../../../groups/pixelGroup.js';
@@ -7,7 +7,7 @@ import { lieGroup } from '../../../groups/lie/lieGroupRegistry.js';
 /** The orbit measure of learned features: the epsilon-orbit size under one group. */
 export interface OrbitMeasure {
   readonly group: string;
-  readonly field: string;
+  readonly field: OrbitMeasureField;
   readonly label: string;
 }
 

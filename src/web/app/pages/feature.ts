@@ -7,6 +7,7 @@ import { actPlane, IDENTITY_PARAMS, planeDistance, rotationCurve, type PlanePara
 import { orbitDimension, DEFAULT_RANK_TOL } from '../../../actions/orbitDimension.js';
 import { lieGroup } from '../../../groups/lie/lieGroupRegistry.js';
 import { LIE_GROUP_NAMES, type LieGroupName } from '../../../groups/groupNames.js';
+import { orbitNumbersFromJson } from '../../../results/orbitNumbers.js';
 import { d4Stabilizer } from '../../shared/dihedral.js';
 
 /** Sliders each group of the feature view moves (a subset of angle, tx, ty, scale, shear). */
@@ -36,6 +37,7 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   if ((unit + 1) * h * w > all.length) throw new Error(`unit ${unit} is not in layer ${layer}`);
   const x = all.slice(unit * h * w, (unit + 1) * h * w);
   const rec = featureRecord(run.results, seed, layer, unit, snap);
+  const orbits = orbitNumbersFromJson(rec?.orbits ?? {});
   const zoom = Math.max(4, Math.floor(224 / Math.max(h, w)));
   const range = maxAbs(x);
   const s = run.index.snapshots[snap];
@@ -105,7 +107,7 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   // --- distance curve over the rotation subgroup, with the eps line
   // default to the eps the run measured with (the finite groups' eps on its records, else its
   // config's), so the page's counts agree with the layer grid; say where it came from
-  const recordEps = Object.values(rec?.orbits ?? {}).map((r) => (r as { eps?: unknown }).eps).find((e): e is number => typeof e === 'number');
+  const recordEps = Object.values(orbits).map((r) => (r.kind === 'finite' ? r.eps : undefined)).find((e) => e !== undefined);
   const runConfig = ((run.results as { config?: { config?: { finiteEps?: unknown } } } | null)?.config?.config ?? {}) as { finiteEps?: unknown };
   const runEps = recordEps ?? (typeof runConfig.finiteEps === 'number' ? runConfig.finiteEps : undefined);
   let eps = Number(params.get('eps') ?? runEps ?? 0.1);
@@ -164,9 +166,9 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   // --- tangent spectrum: results.json's numbers, and the library's orbitDimension run in the page
   const svTable = el('table', { 'data-testid': 'singular-values' }, el('tr', {}, el('th', {}, 'group'), el('th', {}, 'source'), el('th', {}, 'singular values of W J / ||W x||'), el('th', {}, 'orbit dim'), el('th', {}, 'stabilizer dim'), el('th', {}, 'tol')));
   for (const g of LIE_GROUP_NAMES) {
-    const stored = rec?.orbits[g];
-    if (stored && Array.isArray(stored.singularValues)) {
-      svTable.append(el('tr', {}, el('td', {}, g), el('td', {}, 'results.json'), el('td', { class: 'readout' }, (stored.singularValues as number[]).map((v) => fmt(v, 4)).join('  ')), el('td', {}, String(stored.orbitDim ?? '-')), el('td', {}, String(stored.stabilizerDim ?? '-')), el('td', {}, String(stored.tol ?? '-'))));
+    const stored = orbits[g];
+    if (stored?.kind === 'lie' && stored.singularValues !== null) {
+      svTable.append(el('tr', {}, el('td', {}, g), el('td', {}, 'results.json'), el('td', { class: 'readout' }, stored.singularValues.map((v) => fmt(v, 4)).join('  ')), el('td', {}, String(stored.orbitDim ?? '-')), el('td', {}, String(stored.stabilizerDim ?? '-')), el('td', {}, String(stored.tol ?? '-'))));
     }
     if (PAGE_SPECTRA.includes(g)) {
       let cells: HTMLElement[];
@@ -187,13 +189,13 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
 
   // --- finite groups
   const fin = el('div', { 'data-testid': 'finite' });
-  const finiteGroups = Object.entries(rec?.orbits ?? {}).filter(([, r]) => 'orbitSize' in r && !Array.isArray(r.singularValues));
   if (!rec) fin.append(el('p', { class: 'muted' }, 'results.json has no record for this feature.'));
-  for (const [g, r] of finiteGroups) {
-    const elems = r.stabilizer ?? r.stabilizerElements;
+  for (const [g, r] of Object.entries(orbits)) {
+    if (r.kind !== 'finite') continue;
+    const elems = r.stabilizerElements;
     fin.append(
-      el('p', {}, el('b', {}, g), `: |G| = ${r.groupOrder ?? r.order ?? '?'}, orbit size ${r.orbitSize}, stabilizer order ${r.stabilizerOrder ?? '?'}`),
-      el('p', { class: elems ? '' : 'muted' }, elems ? `stabilizer elements: ${Array.isArray(elems) ? elems.join(', ') : String(elems)}` : `results.json lists no stabilizer elements for ${g}.`),
+      el('p', {}, el('b', {}, g), `: |G| = ${r.groupOrder ?? '?'}, orbit size ${r.orbitSize}, stabilizer order ${r.stabilizerOrder ?? '?'}`),
+      el('p', { class: elems ? '' : 'muted' }, elems ? `stabilizer elements: ${elems.join(', ')}` : `results.json lists no stabilizer elements for ${g}.`),
     );
   }
   if (h === w) {

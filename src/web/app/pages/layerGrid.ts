@@ -2,6 +2,8 @@ import { featureRecord, loadSnapshot, type Run } from '../api.js';
 import { el, fmt } from '../dom.js';
 import { drawImage, maxAbs, viridis, VIRIDIS_GRADIENT } from '../render.js';
 import type { FeatureResult } from '../../../experiments/results.js';
+import { ORBIT_MEASURES, orbitMeasure, orbitNumbersFromJson, type OrbitMeasureField } from '../../../results/orbitNumbers.js';
+import { orbitValue } from '../../../experiments/claims/shared/orbitValue.js';
 
 /** A colour metric over features: "group.field" of results.features[].orbits, numeric. */
 export interface Metric {
@@ -14,21 +16,13 @@ export interface Metric {
 export function metricsOf(run: Run): Metric[] {
   const keys = new Set<string>();
   for (const f of run.results?.features ?? []) {
-    for (const [g, rec] of Object.entries(f.orbits)) {
-      for (const [k, v] of Object.entries(rec)) if (/orbit|stabilizer/i.test(k) && (typeof v === 'number' || (typeof v === 'string' && v !== '' && Number.isFinite(Number(v))))) keys.add(`${g}.${k}`);
+    for (const [g, rec] of Object.entries(orbitNumbersFromJson(f.orbits))) {
+      for (const k of ORBIT_MEASURES[rec.kind]) if (orbitMeasure(rec, k) !== null) keys.add(`${g}.${k}`);
     }
   }
   return [...keys].sort().map((key) => {
-    const [g, k] = key.split('.');
-    return {
-      key,
-      label: `${g} ${k.replace(/([A-Z])/g, ' $1').toLowerCase()}`,
-      value: (f) => {
-        const v = f.orbits[g]?.[k];
-        const x = typeof v === 'string' ? Number(v) : typeof v === 'number' ? v : NaN;
-        return Number.isFinite(x) ? x : null;
-      },
-    };
+    const [g, k] = key.split('.') as [string, OrbitMeasureField];
+    return { key, label: `${g} ${k.replace(/([A-Z])/g, ' $1').toLowerCase()}`, value: (f) => orbitValue(f, { group: g, field: k }) };
   });
 }
 
