@@ -59,8 +59,8 @@ export function imprimitiveOrder(gens: readonly Int32Array[], degree: number, sm
       return e;
     });
     // orbits here have at most k points: explicit transversals (one lookup per level when
-    // sifting instead of a walk up a tree) cost at most k (k + degree) integers a level
-    const policy = { maxDegree: Infinity, maxEntries: Math.max(EXPLICIT_ENTRIES, 64 * (k + degree)) };
+    // sifting instead of a walk up a tree) for orbits of up to 64 points, within EXPLICIT_ENTRIES
+    const policy = { maxDegree: Infinity, maxEntries: Math.min(EXPLICIT_ENTRIES, 64 * (k + degree)) };
     const chain = schreierSimsWithin(chainWithBase(k + degree, [], policy), both, k - 1, onProgress);
     if (chain) return { order: chainOrder(chain), certificate: 'block-base', blocks };
   }
@@ -79,8 +79,8 @@ export function imprimitiveOrder(gens: readonly Int32Array[], degree: number, sm
   return { order: top.order() * kernelBound, certificate: 'wreath-bound', blocks };
 }
 
-/** Entries (4 bytes each, twice with the inverses) an explicit transversal level may hold in the chain through blocks. */
-const EXPLICIT_ENTRIES = 1 << 22;
+/** Most entries (4 bytes each, twice with the inverses: 128 MiB) an explicit level of the chain through blocks may hold. */
+const EXPLICIT_ENTRIES = 1 << 24;
 
 /**
  * Generators of the group L that the stabilizer of the block B of point 0 induces on B (points
