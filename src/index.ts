@@ -6,6 +6,7 @@
  * const G = groups.p4m(12); actions.imageStabilizer(G, pixels).orbitSize;
  */
 export * as core from './core/index.js';
+export * as results from './results/index.js';
 export * as engine from './engine/index.js';
 export * as groups from './groups/index.js';
 export * as lie from './groups/lie/index.js';
