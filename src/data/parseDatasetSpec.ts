@@ -93,7 +93,7 @@ function keyValues(spec: string, kind: string, items: readonly string[], parsers
 export const DATASET_KINDS = ['shapes', 'mnist', 'idx', 'natural', 'npy'] as const;
 
 /**
- * Parse a dataset spec: `shapes[:n=16,count=20000,seed=0,variant=binary|continuous|decorrelated,noise=0,
+ * Parse a dataset spec: `shapes[:n=16,count=20000,seed=0,variant=binary|continuous|decorrelated|gl2,noise=0,
  * primitives=line:2+bar+dot,minPrimitives=1,maxPrimitives=3]`, `mnist[:count=N]`,
  * `idx:IMAGES[,LABELS][,count=N]`, `natural:DIR[,patch=12,count=50000,whiten=false,epsilon=0.1,
  * seed=0,minStd=0.01,color=false]`, `npy:FILE[,height=H,width=W]` (rank 4 (N, C, H, W) for colour). Unknown keys and bad values throw a
@@ -113,7 +113,7 @@ export function parseDatasetSpec(spec: string): DatasetSpec {
           n: int(spec, 6, 256),
           count: int(spec, 1, 10_000_000),
           seed: int(spec, -(2 ** 31), 2 ** 31 - 1),
-          variant: oneOf(spec, ['binary', 'continuous', 'decorrelated']),
+          variant: oneOf(spec, ['binary', 'continuous', 'decorrelated', 'gl2']),
           noise: num(spec, 0),
           primitives: weights(spec),
           minPrimitives: int(spec, 1, 16),

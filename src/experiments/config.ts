@@ -85,14 +85,17 @@ const PRESET_DEFAULTS: Record<Preset, Partial> = {
   // 2-core machine, a seed took 16 s with 15 epochs, 5 snapshots a decade, 20,000 draws and se2
   // analysed, and 10 s with these settings (se2 and the other groups stay one --groups away).
   shapes: { data: 'shapes:n=12,count=8000,variant=decorrelated', layers: [64, 32], epochs: 12, groups: ['p4m', 'so2'], seeds: 10, snapshotsPerDecade: 3, draws: 5000 },
+  // the paper's own example (issue 14, item 5b): segments and flowers under random affine maps,
+  // analysed under GL(2) and Aff(2); C2 ranks the primitives by their Aff(2) orbit dimension
+  gl2: { data: 'shapes:variant=gl2,n=16,count=6000', layers: [48, 24], epochs: 12, groups: ['gl2', 'aff2'], seeds: 10, snapshotsPerDecade: 3 },
   mnist: { data: 'mnist', layers: [256, 64], epochs: 10, groups: ['p4m', 'so2', 'se2'], seeds: 2, levels: 3 },
   natural: { data: 'natural:{shipped},patch=12,count=20000,whiten=true', layers: [64, 32], epochs: 15, groups: ['so2', 'se2', 'p4m'], seeds: 2 },
 };
 
 /** What --quick changes: tiny data, two seeds, few epochs; for tests (seconds). */
 const QUICK: Partial = { epochs: 3, seeds: 2, snapshotsPerDecade: 3, draws: 4000, evalCount: 200 };
-const QUICK_DATA: Record<Preset, string> = { shapes: 'shapes:n=8,count=500,variant=decorrelated', mnist: 'mnist', natural: 'natural:{shipped},patch=8,count=1000,whiten=true' };
-const QUICK_LAYERS: Record<Preset, number[]> = { shapes: [12, 6], mnist: [16, 8], natural: [12, 6] };
+const QUICK_DATA: Record<Preset, string> = { shapes: 'shapes:n=8,count=500,variant=decorrelated', gl2: 'shapes:variant=gl2,n=12,count=600', mnist: 'mnist', natural: 'natural:{shipped},patch=8,count=1000,whiten=true' };
+const QUICK_LAYERS: Record<Preset, number[]> = { shapes: [12, 6], gl2: [12, 6], mnist: [16, 8], natural: [12, 6] };
 
 /** Read a JSON or YAML config file into a plain object; errors name the file. */
 export function readConfigFile(path: string): Record<string, unknown> {

@@ -6,9 +6,12 @@ export interface ConfoundPrimitive {
   readonly name: string;
   /** Canonical image (d values). */
   readonly template: Float32Array;
-  /** Every distinct orbit element, size x d (as templateOrbit gives). */
+  /** Every distinct orbit element, size x d (as templateOrbit gives), or a fixed sample of a continuous orbit. */
   readonly orbit: Float32Array;
+  /** The orbit measure the world ranks primitives by (|O|, or an orbit dimension). */
   readonly orbitSize: number;
+  /** Rows of `orbit`: the elements that the primitive's placements are spread over. */
+  readonly elementCount: number;
   readonly stabilizerOrder: number;
   /** Placements of this primitive in the data. */
   readonly placements: number;
@@ -21,13 +24,13 @@ export interface ConfoundRow {
   readonly primitive: string;
   readonly orbitSize: number;
   readonly stabilizerOrder: number;
-  /** Pixels that are not 0. */
+  /** Pixels that are not 0, mean over the orbit's elements (the template's count for a finite orbit). */
   readonly pixelCount: number;
-  /** L2 norm of the template. */
+  /** L2 norm, mean over the orbit's elements. */
   readonly energy: number;
   /** Expected appearances of each orbit element per image, by design. */
   readonly elementFrequency: number;
-  /** Appearances of each orbit element per image in the generated data (placements / (images |O|)). */
+  /** Appearances of each orbit element per image in the generated data (placements / (images elements)). */
   readonly elementFrequencyObserved: number;
   /**
    * Share of the data's total variance along the primitive's orbit: the mean over orbit elements
@@ -124,21 +127,31 @@ const rankCorrelation = (xs: readonly number[], ys: readonly number[]) => {
 export function confoundTable(primitives: readonly ConfoundPrimitive[], pixels: Float32Array, count: number, d: number): ConfoundTable {
   const C = dataCovariance(pixels, count, d);
   const rows: ConfoundRow[] = primitives.map((p) => {
+    // over the orbit's elements: a permutation orbit keeps the template's numbers, a continuous
+    // one (anti-aliased strokes at every angle) does not
     let nonzero = 0;
-    let ss = 0;
-    for (const v of p.template) {
-      if (v !== 0) nonzero++;
-      ss += v * v;
+    let norms = 0;
+    const rowsOf = p.orbit.length / d;
+    for (let k = 0; k < rowsOf; k++) {
+      let ss = 0;
+      for (let q = k * d; q < (k + 1) * d; q++) {
+        const v = p.orbit[q];
+        if (v !== 0) nonzero++;
+        ss += v * v;
+      }
+      norms += Math.sqrt(ss);
     }
+    // 12 significant digits: equal by design must not rank by rounding error
+    const exact = (x: number, digits = 12) => Number(x.toPrecision(digits));
     return {
       primitive: p.name,
       orbitSize: p.orbitSize,
       stabilizerOrder: p.stabilizerOrder,
-      pixelCount: nonzero,
-      energy: Math.sqrt(ss),
-      // 12 significant digits: equal by design must not rank by rounding error
-      elementFrequency: Number((p.designPlacementsPerImage / p.orbitSize).toPrecision(12)),
-      elementFrequencyObserved: p.placements / (count * p.orbitSize),
+      // means of float32 images: equal to their 7 digits when equal by design
+      pixelCount: exact(nonzero / rowsOf, 6),
+      energy: exact(norms / rowsOf, 6),
+      elementFrequency: exact(p.designPlacementsPerImage / p.elementCount),
+      elementFrequencyObserved: p.placements / (count * p.elementCount),
       varianceShare: varianceShareAlong(C, d, p.orbit),
     };
   });

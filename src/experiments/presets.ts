@@ -2,5 +2,5 @@
 // experiment code.
 
 /** Built-in starting points; every field can be overridden by a config file and by flags. */
-export const PRESETS = ['shapes', 'mnist', 'natural'] as const;
+export const PRESETS = ['shapes', 'gl2', 'mnist', 'natural'] as const;
 export type Preset = (typeof PRESETS)[number];

@@ -113,7 +113,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   claimRunDirectory(out, runConfig);
   log(`data: ${data.spec}: ${count} images of ${h} x ${w} (${trainCount} to train on, ${heldOutCount} held out)`);
 
-  const world = worldOf(data);
+  const world = await worldOf(data);
   const trainInputs = data.pixels.subarray(0, trainCount * n);
   const heldOutInputs = data.pixels.slice(trainCount * n, count * n);
   const analyses: SeedAnalysis[] = [];

@@ -6,6 +6,7 @@ import { atomicWrite } from '../nn/runStore.js';
 import type { Results } from '../results/index.js';
 import { orbitValue } from '../experiments/claims/shared/orbitValue.js';
 import type { DeepUnitView, RunReportContext, SeedImages } from '../experiments/runExperiment.js';
+import { spectraFigures } from './spectraFigures.js';
 
 const DEEP_CAPTIONS: Record<DeepUnitView['view'], string> = {
   'linear composite': 'rows of W_L ... W_1, ignoring the nonlinearities',
@@ -60,9 +61,14 @@ export async function writeRunReport(out: string, results: Results, seeds: reado
     const P = ctx.world.primitives;
     const tiles = new Float32Array(P.length * n);
     P.forEach((p, i) => tiles.set(p.template, i * n));
-    const png = imageGridPng(tiles, P.length, h, w, { zoom, range: 'tile', border: { values: P.map((p) => Math.log2(p.size)) } });
+    const finite = ctx.world.group === 'p4m';
+    const png = imageGridPng(tiles, P.length, h, w, { zoom, range: 'tile', border: { values: P.map((p) => (finite ? Math.log2(p.orbitMeasure) : p.orbitMeasure)) } });
     atomicWrite(join(figDir, 'primitives.png'), png);
-    figures.push({ title: 'Primitives of the synthetic world', caption: `${P.map((p) => `${p.name} |O| = ${p.size}`).join(', ')} (under ${ctx.world.group}); border colour = log2 orbit size`, png });
+    const caption = finite
+      ? `${P.map((p) => `${p.name} |O| = ${p.orbitMeasure}`).join(', ')} (under ${ctx.world.group}); border colour = log2 orbit size`
+      : `${P.map((p) => `${p.name} ${ctx.world!.labels.short} ${p.orbitMeasure}`).join(', ')}; border colour = ${ctx.world.labels.short}`;
+    figures.push({ title: 'Primitives of the synthetic world', caption, png });
+    if (ctx.world.spectra) figures.push(...(await spectraFigures(ctx.world.spectra, figDir)));
   }
   const c = ctx.config;
   const unitsPerSeed = c.layers.reduce((a, b) => a + b, 0);

@@ -45,7 +45,7 @@ function pooled<E extends { seed: number }>(items: readonly E[], over: Partial<R
 }
 
 const c2 = (primitives: PrimitiveRecord[], units: FeatureResult[] = []) =>
-  judgeMinimalOrbitsFirst(pooled([...new Set([...primitives, ...units].map((x) => x.seed))].map((seed) => ({ seed, primitives: primitives.filter((p) => p.seed === seed), units: units.filter((u) => u.seed === seed), unitVarianceShares: units.filter((u) => u.seed === seed).map((u) => 1 / (1 + u.unit)), order: null, confound: null }))), 0.1);
+  judgeMinimalOrbitsFirst(pooled([...new Set([...primitives, ...units].map((x) => x.seed))].map((seed) => ({ seed, primitives: primitives.filter((p) => p.seed === seed), units: units.filter((u) => u.seed === seed), unitVarianceShares: units.filter((u) => u.seed === seed).map((u) => 1 / (1 + u.unit)), order: null, confound: null, labels: null, spectra: null }))), 0.1);
 
 describe('claims on constructed evidence', () => {
   it('the C0 self-check passes when every |O||S| = |G| and its independent check hold, and reports a bug otherwise', () => {
@@ -97,7 +97,7 @@ describe('claims on constructed evidence', () => {
 
   it('C2 fed primitive orders with no orbit effect (both networks follow variance) is not supported, judged on trained minus the linear twin', () => {
     const orders = syntheticEmergenceSeeds(0);
-    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], unitVarianceShares: [], order, confound: null })), { seeds: orders.map((o) => o.seed) }), 0.1);
+    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], unitVarianceShares: [], order, confound: null, labels: null, spectra: null })), { seeds: orders.map((o) => o.seed) }), 0.1);
     expect(c.verdict).toBe('not supported');
     expect(c.control!.name).toBe(CONTROL_NAME);
     expect(c.difference!.ci![1]).toBeLessThan(0.1);
@@ -108,7 +108,7 @@ describe('claims on constructed evidence', () => {
 
   it('C2 fed primitive orders where the trained network alone orders by orbit size is supported', () => {
     const orders = syntheticEmergenceSeeds(1);
-    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], unitVarianceShares: [], order, confound: null }))), 0.1);
+    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], unitVarianceShares: [], order, confound: null, labels: null, spectra: null }))), 0.1);
     expect(c.verdict).toBe('supported');
     expect(c.difference!.ci![0]).toBeGreaterThan(0.1);
   });

@@ -5,6 +5,7 @@ import { checkInteger } from '../../core/validate.js';
 import { MIN_SHAPES_N, primitiveTemplates } from './primitives.js';
 import { continuousTemplates } from './continuous.js';
 import { decorrelatedTemplates } from './decorrelated.js';
+import { GL2_PRIMITIVES, gl2Template } from './segmentsFlowers.js';
 import type { ShapesVariant } from './generateShapes.js';
 
 /** Orbit size and stabilizer order of one template under one group; orbitSize * stabilizerOrder = groupOrder. */
@@ -36,16 +37,23 @@ function count(group: PermGroup, pixels: Float32Array, levels: number | undefine
  * template, the exact orbit size and stabilizer order under torus translations, D4 and p4m,
  * computed by the group engine (imageStabilizer; orbit-stabilizer theorem |O| |S| = |G|), never
  * typed in. Binary templates are compared exactly (values 0/1). For the continuous variant the
- * canonical renderings (centre (n/2, n/2), angle 0) are quantised to `levels` gray levels
+ * canonical renderings (centre (n/2, n/2), angle 0; gl2: the identity map) are quantised to `levels` gray levels
  * (default 256) first; those numbers describe the finite pixel groups only, not SE(2).
  * Example: on 16 x 16, the dot has p4m orbit 256 and stabilizer 8; the blob has orbit 2048.
  */
 export function shapesCatalogue(n = 16, options: { variant?: ShapesVariant; levels?: number } = {}): CatalogueEntry[] {
   checkInteger('shapesCatalogue', 'n', n, MIN_SHAPES_N, 256);
   const variant = options.variant ?? 'binary';
-  const levels = variant === 'continuous' ? (options.levels ?? 256) : options.levels;
+  const levels = variant === 'continuous' || variant === 'gl2' ? (options.levels ?? 256) : options.levels;
   const groups = { translations: torusTranslations(n, n), d4: gridD4(n), p4m: p4m(n) };
-  const templates = variant === 'binary' ? primitiveTemplates(n) : variant === 'decorrelated' ? decorrelatedTemplates(n) : continuousTemplates(n);
+  const templates =
+    variant === 'binary'
+      ? primitiveTemplates(n)
+      : variant === 'decorrelated'
+        ? decorrelatedTemplates(n)
+        : variant === 'gl2'
+          ? GL2_PRIMITIVES.map((name) => ({ name, pixels: gl2Template(name, n) }))
+          : continuousTemplates(n);
   return templates.map((t) => ({
     primitive: t.name,
     n,

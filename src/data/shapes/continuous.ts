@@ -31,13 +31,14 @@ export function continuousSizes(n: number) {
   };
 }
 
-function wrap(d: number, n: number): number {
+/** Minimal-image displacement on the n-torus, in [-n/2, n/2). */
+export function wrap(d: number, n: number): number {
   // minimal-image displacement on the torus, in [-n/2, n/2)
   return d - n * Math.floor(d / n + 0.5);
 }
 
 /** Area-coverage approximation of a stroke: 1 inside, 0 outside, a 1-px linear ramp across the border. */
-function coverage(distance: number, halfWidth: number): number {
+export function coverage(distance: number, halfWidth: number): number {
   return Math.min(1, Math.max(0, halfWidth + 0.5 - distance));
 }
 

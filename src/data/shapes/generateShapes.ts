@@ -5,6 +5,7 @@ import { applyP4m, p4mPoint, type P4mElement } from './p4mElement.js';
 import { BINARY_PRIMITIVES, MIN_SHAPES_N, primitiveTemplates, type BinaryPrimitive, type PrimitiveTemplate } from './primitives.js';
 import { CONTINUOUS_PRIMITIVES, renderContinuous, type ContinuousPose, type ContinuousPrimitive } from './continuous.js';
 import { DECORRELATED_N, DECORRELATED_PRIMITIVES, decorrelatedTemplates, type DecorrelatedPrimitive } from './decorrelated.js';
+import { balancedDeck, drawGl2Scene, gl2DesignEnergy, GL2_N, GL2_PRIMITIVES, type Gl2Placement } from './segmentsFlowers.js';
 
 /** One primitive placed in a binary image at a p4m element: image = max over placements of element.template. */
 export interface P4mPlacement<P extends string = string> {
@@ -39,6 +40,7 @@ export type ShapesTruth = (
   | { readonly variant: 'binary'; readonly scenes: readonly (readonly BinaryPlacement[])[] }
   | { readonly variant: 'continuous'; readonly scenes: readonly (readonly ContinuousPlacement[])[] }
   | { readonly variant: 'decorrelated'; readonly scenes: readonly (readonly DecorrelatedPlacement[])[] }
+  | { readonly variant: 'gl2'; readonly scenes: readonly (readonly Gl2Placement[])[] }
 ) & {
   readonly n: number;
   readonly noise: number;
@@ -49,9 +51,11 @@ export type ShapesTruth = (
 /**
  * 'binary' and 'continuous': the original worlds; 'decorrelated': binary primitives of equal
  * pixel count and energy whose p4m orbit sizes are decorrelated from pixel count, energy,
- * frequency per orbit element and variance explained (decorrelated.ts, issue 14).
+ * frequency per orbit element and variance explained (decorrelated.ts, issue 14); 'gl2':
+ * anti-aliased segments and flowers under random affine maps at equal energy and frequency
+ * (segmentsFlowers.ts, the paper's example of small and large orbits under GL(2)).
  */
-export type ShapesVariant = 'binary' | 'continuous' | 'decorrelated';
+export type ShapesVariant = 'binary' | 'continuous' | 'decorrelated' | 'gl2';
 
 /** Options of the shapes world; every field has a default (see DEFAULT_SHAPES_OPTIONS). */
 export interface ShapesOptions {
@@ -69,7 +73,7 @@ export interface ShapesOptions {
    * weight = p4m orbit size, so that every orbit element is drawn equally often.
    */
   readonly primitives?: Readonly<Record<string, number>>;
-  /** Primitives per image, drawn uniformly in [minPrimitives, maxPrimitives] (default 1..3). */
+  /** Primitives per image, drawn uniformly in [minPrimitives, maxPrimitives] (default 1..3; the gl2 variant 1..1). */
   readonly minPrimitives?: number;
   readonly maxPrimitives?: number;
   /**
@@ -135,17 +139,19 @@ export function renderContinuousScene(n: number, scene: readonly ContinuousPlace
  * same bytes.
  */
 export function generateShapes(options: ShapesOptions = {}): ShapesWorld {
-  const o = { ...DEFAULT_SHAPES_OPTIONS, ...options };
+  // one primitive per image in the gl2 world unless asked: each image then holds one orbit element at the design energy
+  const o = { ...DEFAULT_SHAPES_OPTIONS, ...(options.variant === 'gl2' ? { maxPrimitives: options.minPrimitives ?? 1 } : {}), ...options };
   checkInteger('shapes', 'n', o.n, MIN_SHAPES_N, 256);
   checkInteger('shapes', 'count', o.count, 1, 10_000_000);
   checkInteger('shapes', 'seed', o.seed);
   checkInteger('shapes', 'minPrimitives', o.minPrimitives, 1, 16);
   checkInteger('shapes', 'maxPrimitives', o.maxPrimitives, o.minPrimitives, 16);
-  if (o.variant !== 'binary' && o.variant !== 'continuous' && o.variant !== 'decorrelated') throw new InputRangeError(`shapes: variant must be "binary", "continuous" or "decorrelated", got "${o.variant as string}"`);
+  if (!['binary', 'continuous', 'decorrelated', 'gl2'].includes(o.variant)) throw new InputRangeError(`shapes: variant must be "binary", "continuous", "decorrelated" or "gl2", got "${o.variant as string}"`);
+  if (o.variant === 'gl2' && (o.n < GL2_N.min || o.n > GL2_N.max)) throw new InputRangeError(`shapes: the gl2 variant needs n in [${GL2_N.min}, ${GL2_N.max}], got ${o.n}`);
   if (o.variant === 'decorrelated' && (o.n % 2 !== 0 || o.n < DECORRELATED_N.min || o.n > DECORRELATED_N.max)) {
     throw new InputRangeError(`shapes: the decorrelated variant needs an even n in [${DECORRELATED_N.min}, ${DECORRELATED_N.max}], got ${o.n}`);
   }
-  const binaryNoise = o.variant !== 'continuous';
+  const binaryNoise = o.variant === 'binary' || o.variant === 'decorrelated';
   if (!Number.isFinite(o.noise) || o.noise < 0 || (binaryNoise && o.noise > 1)) {
     throw new InputRangeError(`shapes: noise must be ${binaryNoise ? 'a flip probability in [0, 1]' : 'a standard deviation >= 0'}, got ${o.noise}`);
   }
@@ -163,10 +169,17 @@ export function generateShapes(options: ShapesOptions = {}): ShapesWorld {
   const binaryScenes: BinaryPlacement[][] = [];
   const decorrelatedScenes: DecorrelatedPlacement[][] = [];
   const continuousScenes: ContinuousPlacement[][] = [];
+  const gl2Scenes: Gl2Placement[][] = [];
+  const energy = o.variant === 'gl2' ? gl2DesignEnergy(n) : 0;
+  // the gl2 world with its default (equal) weights draws from balanced decks: exactly equal frequencies
+  const draw = o.variant === 'gl2' && !options.primitives ? balancedDeck(rng.fork(2), names.length) : () => pick(rng, weights, total);
   for (let i = 0; i < count; i++) {
     const k = o.minPrimitives + rng.int(o.maxPrimitives - o.minPrimitives + 1);
     const img = pixels.subarray(i * n * n, (i + 1) * n * n);
-    if (o.variant !== 'continuous') {
+    if (o.variant === 'gl2') {
+      gl2Scenes.push(drawGl2Scene(rng, n, k, draw, energy, img));
+      if (o.noise > 0) for (let p = 0; p < n * n; p++) img[p] += o.noise * noise.normal();
+    } else if (o.variant !== 'continuous') {
       const flip = () => {
         if (o.noise > 0) for (let p = 0; p < n * n; p++) if (noise.float() < o.noise) img[p] = 1 - img[p];
       };
@@ -193,13 +206,15 @@ export function generateShapes(options: ShapesOptions = {}): ShapesWorld {
       ? { variant: 'binary', ...common, scenes: binaryScenes }
       : o.variant === 'decorrelated'
         ? { variant: 'decorrelated', ...common, scenes: decorrelatedScenes }
-        : { variant: 'continuous', ...common, scenes: continuousScenes };
+        : o.variant === 'gl2'
+          ? { variant: 'gl2', ...common, scenes: gl2Scenes }
+          : { variant: 'continuous', ...common, scenes: continuousScenes };
   return { pixels, truth };
 }
 
 /** The primitive names of a variant, in catalogue order. */
 export function primitiveNames(variant: ShapesVariant): readonly string[] {
-  return variant === 'binary' ? BINARY_PRIMITIVES : variant === 'decorrelated' ? DECORRELATED_PRIMITIVES : CONTINUOUS_PRIMITIVES;
+  return variant === 'binary' ? BINARY_PRIMITIVES : variant === 'decorrelated' ? DECORRELATED_PRIMITIVES : variant === 'gl2' ? GL2_PRIMITIVES : CONTINUOUS_PRIMITIVES;
 }
 
 /** k placements at uniform p4m elements, primitives drawn by weight, rendered into img. */

@@ -52,7 +52,7 @@ export function worldPrimitiveRecords(ctx: SeedContext): PrimitiveRecord[] {
       seed: ctx.seed,
       name: p.name,
       group: world.group,
-      orbitSize: p.size,
+      orbitSize: p.orbitMeasure,
       stabilizerOrder: p.stabilizerOrder,
       complexity: complexity(p.template, ctx.height, ctx.width),
       emergenceEpoch: k === null ? null : ctx.snapshotTimes[k].epoch,
@@ -98,5 +98,14 @@ export async function collectMinimalOrbitsFirst(ctx: SeedContext): Promise<Minim
       : null;
   const finals = finalFeatures(ctx.features, 1);
   const shares = unitVarianceShares(ctx);
-  return { seed: ctx.seed, primitives: worldPrimitiveRecords(ctx), units: finals, unitVarianceShares: finals.map((f) => shares[f.unit]), order, confound: world?.confound ?? null };
+  return {
+    seed: ctx.seed,
+    primitives: worldPrimitiveRecords(ctx),
+    units: finals,
+    unitVarianceShares: finals.map((f) => shares[f.unit]),
+    order,
+    confound: world?.confound ?? null,
+    labels: world?.labels ?? null,
+    spectra: world?.spectra ?? null,
+  };
 }

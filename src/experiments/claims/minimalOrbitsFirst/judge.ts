@@ -5,6 +5,8 @@ import { bootstrapInterval, spearmanWithInterval } from '../../statistics.js';
 import { partialSpearman } from '../../partialRank.js';
 import { inferAcrossSeeds } from '../../inference/index.js';
 import type { ConfoundTable } from '../../confoundTable.js';
+import { P4M_LABELS, type WorldPrimitives } from '../../world.js';
+import type { PrimitiveSpectrum } from '../../../analysis/segmentFlowerSpectra.js';
 import type { PrimitiveRecord } from './collect.js';
 import type { PrimitiveOrderSeed } from './primitiveOrder.js';
 import { judgePrimitiveOrder, type PrimitiveOrderJudgement } from './primitiveVerdict.js';
@@ -22,7 +24,12 @@ export interface MinimalOrbitsFirstEvidence {
   readonly order: PrimitiveOrderSeed | null;
   /** The world's confound table (the same for every seed); null without a synthetic world. */
   readonly confound: ConfoundTable | null;
+  /** What the world's orbit measure and stabilizer column are; null without a synthetic world. */
+  readonly labels: WorldPrimitives['labels'] | null;
+  /** The segments-and-flowers world's tangent spectra and epsilon-volumes per primitive; null elsewhere. */
+  readonly spectra: readonly PrimitiveSpectrum[] | null;
 }
+
 
 /**
  * Fewest primitives that must emerge in the trained network of every seed for the primitive
@@ -90,16 +97,20 @@ function orderSecondary(j: PrimitiveOrderJudgement): NonNullable<Claim['secondar
 }
 
 /** Per primitive: the confound table, the calibrated threshold and how often each network made it emerge. */
-function primitiveTable(j: PrimitiveOrderJudgement, confound: ConfoundTable | null, orders: readonly PrimitiveOrderSeed[]): NonNullable<Claim['table']> {
+function primitiveTable(j: PrimitiveOrderJudgement, evidence: MinimalOrbitsFirstEvidence, orders: readonly PrimitiveOrderSeed[]): NonNullable<Claim['table']> {
+  const { confound, spectra } = evidence;
+  const labels = evidence.labels ?? P4M_LABELS;
   const prims = orders[0].primitives;
   const rows: NonNullable<Claim['table']> = prims.map((p, k) => {
     const c = confound?.rows[k];
     const trainedEpochs = j.perSeed.map((s) => s.trained.emergence[k]).filter((e): e is number => e !== null);
     const controlEpochs = j.perSeed.map((s) => s.control.emergence[k]).filter((e): e is number => e !== null);
+    const sp = spectra?.find((s) => s.name === p.name);
     return {
       primitive: p.name,
-      'orbit size (p4m)': p.orbitSize,
-      stabilizer: p.stabilizerOrder,
+      [labels.orbit]: p.orbitSize,
+      [labels.stabilizer]: p.stabilizerOrder,
+      ...(sp ? spectrumColumns(sp) : {}),
       pixels: c ? c.pixelCount : null,
       energy: c ? round(c.energy) : null,
       'element frequency (design)': c ? round(c.elementFrequency) : null,
@@ -115,9 +126,10 @@ function primitiveTable(j: PrimitiveOrderJudgement, confound: ConfoundTable | nu
   if (confound) {
     const r = confound.rho;
     rows.push({
-      primitive: 'Spearman rho with orbit size',
-      'orbit size (p4m)': 1,
-      stabilizer: null,
+      primitive: `Spearman rho with ${labels.short}`,
+      [labels.orbit]: 1,
+      [labels.stabilizer]: null,
+      ...(spectra ? Object.fromEntries(Object.keys(spectrumColumns(spectra[0])).map((key) => [key, null])) : {}),
       pixels: round(r.pixelCount, 3),
       energy: round(r.energy, 3),
       'element frequency (design)': round(r.elementFrequency, 3),
@@ -131,6 +143,20 @@ function primitiveTable(j: PrimitiveOrderJudgement, confound: ConfoundTable | nu
     });
   }
   return rows;
+}
+
+const values = (xs: readonly number[]) => xs.map((x) => (x < 1e-3 ? x.toExponential(1) : x.toPrecision(3))).join(', ');
+
+/** The segments-and-flowers world's orbit measures of one rendered primitive, as table columns. */
+function spectrumColumns(sp: PrimitiveSpectrum): Record<string, string | number | null> {
+  return {
+    'GL(2) dim: ideal / pixels': `${sp.gl2.idealDim} / ${sp.gl2.pixelDim}`,
+    'GL(2) tangent singular values (pixels)': values(sp.gl2.singularValues),
+    'GL(2) ε-orbit volume': sp.gl2.epsOrbitSize,
+    'Aff(2) dim: ideal / pixels': `${sp.aff2.idealDim} / ${sp.aff2.pixelDim}`,
+    'Aff(2) tangent singular values (pixels)': values(sp.aff2.singularValues),
+    'Aff(2) ε-orbit volume': sp.aff2.epsOrbitSize,
+  };
 }
 
 /** Chart points: each primitive's emergence epoch in each seed and network (never-emerged plotted after the end). */
@@ -158,8 +184,9 @@ export function judgeMinimalOrbitsFirst(pooled: Pooled<MinimalOrbitsFirstEvidenc
   const run = pooled.run;
   const orders = pooled.seeds.map((s) => s.order).filter((o): o is PrimitiveOrderSeed => o !== null);
   const unitStats = unitSecondary(pooled);
-  const statisticName = 'partial Spearman rho(orbit size, emergence epoch | variance share), mean over seeds';
-  const axes = { x: 'orbit size (p4m)', y: 'emergence epoch' };
+  const labels = pooled.seeds[0]?.labels ?? P4M_LABELS;
+  const statisticName = `partial Spearman rho(${labels.short}, emergence epoch | variance share), mean over seeds`;
+  const axes = { x: labels.orbit, y: 'emergence epoch' };
   if (orders.length === 0 || orders.length !== pooled.seeds.length) {
     return {
       verdict: 'inconclusive',
@@ -195,7 +222,7 @@ export function judgeMinimalOrbitsFirst(pooled: Pooled<MinimalOrbitsFirstEvidenc
     ...(j.reason ? { reason: j.reason } : {}),
     title: TITLE,
     measured:
-      `Per seed, the partial Spearman correlation of each primitive's exact p4m orbit size with its emergence epoch (first snapshot after which some layer-1 unit's best |centred cosine| over the orbit stays above a per-primitive threshold calibrated on ${j.nullDrawCount} phase-randomised surrogates of the untrained layer, false-emergence rate ${run.config.emergenceAlpha}), ` +
+      `Per seed, the partial Spearman correlation of each primitive's ${labels.measured} with its emergence epoch (first snapshot after which some layer-1 unit's best |centred cosine| over the orbit stays above a per-primitive threshold calibrated on ${j.nullDrawCount} phase-randomised surrogates of the untrained layer, false-emergence rate ${run.config.emergenceAlpha}), ` +
       `holding the primitive's share of the data variance fixed; the same for a ${CONTROL_NAME}; the verdict is on trained minus linear across seeds.`,
     statisticName,
     threshold: 0,
@@ -209,6 +236,6 @@ export function judgeMinimalOrbitsFirst(pooled: Pooled<MinimalOrbitsFirstEvidenc
     perSeed: j.perSeed.map((s, i) => ({ seed: s.seed, statistic: round(s.trainedStatistic), ci: null, n: orders[i].primitives.length, verdict: 'judged across seeds', control: round(s.controlStatistic), difference: round(s.difference) })),
     points: orderPoints(j, orders, last),
     axes,
-    table: primitiveTable(j, pooled.seeds[0].confound, orders),
+    table: primitiveTable(j, pooled.seeds[0], orders),
   };
 }

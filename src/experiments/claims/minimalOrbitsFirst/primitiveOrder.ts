@@ -22,7 +22,8 @@ export interface PrimitiveOrderSeed {
 /** What collectPrimitiveOrder needs of a seed. */
 export interface PrimitiveOrderInput {
   readonly seed: number;
-  readonly primitives: readonly (PrimitiveOrbit & { readonly stabilizerOrder: number })[];
+  /** The world's primitives: orbit elements to match, and the orbit measure the statistic ranks by. */
+  readonly primitives: readonly (PrimitiveOrbit & { readonly stabilizerOrder: number; readonly orbitMeasure: number })[];
   /** Each primitive's share of the data variance (confoundTable), in the same order. */
   readonly varianceShares: readonly number[];
   readonly snapshotEpochs: readonly number[];
@@ -56,7 +57,7 @@ export async function collectPrimitiveOrder(input: PrimitiveOrderInput): Promise
   const nullDraws = await nullBestMatches(input.untrained, input.units, input.height, input.width, input.primitives, input.nullDraws, input.rng);
   return {
     seed: input.seed,
-    primitives: input.primitives.map((p, j) => ({ name: p.name, orbitSize: p.size, stabilizerOrder: p.stabilizerOrder, varianceShare: input.varianceShares[j] })),
+    primitives: input.primitives.map((p, j) => ({ name: p.name, orbitSize: p.orbitMeasure, stabilizerOrder: p.stabilizerOrder, varianceShare: input.varianceShares[j] })),
     snapshotEpochs: [...input.snapshotEpochs],
     trainedBest: input.trainedBest.map((b) => [...b]),
     controlEpochs: twin.map((s) => s.epoch),
