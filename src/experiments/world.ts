@@ -6,7 +6,8 @@ import { decorrelatedTemplates } from '../data/shapes/decorrelated.js';
 import { templateOrbit } from '../data/shapes/templateOrbit.js';
 import { shapesCatalogue } from '../data/shapes/catalogue.js';
 import type { PrimitiveOrbit } from '../analysis/primitiveMatch.js';
-import { GL2_PRIMITIVES, gl2OrbitSample, gl2Template } from '../data/shapes/segmentsFlowers.js';
+import { GL2_PRIMITIVES, gl2OrbitSample, gl2Shape, gl2Template } from '../data/shapes/segmentsFlowers.js';
+import { segmentShapeOrbit } from '../actions/segmentShapeOrbit.js';
 import { segmentFlowerSpectra, type PrimitiveSpectrum } from '../analysis/segmentFlowerSpectra.js';
 import { confoundTable, type ConfoundPrimitive, type ConfoundTable } from './confoundTable.js';
 
@@ -82,10 +83,10 @@ export function confoundPrimitives(primitives: readonly WorldPrimitive[], truth:
  * dimension of the ideal shape (closed form: 4 for a segment, 6 for a flower); the stabilizer
  * column is the stabilizer dimension, 6 minus it.
  */
-export function gl2WorldPrimitives(spectra: readonly PrimitiveSpectrum[], n: number): WorldPrimitive[] {
+export function gl2WorldPrimitives(n: number): WorldPrimitive[] {
   return GL2_PRIMITIVES.map((name) => {
     const orbit = gl2OrbitSample(name, n);
-    const dim = spectra.find((s) => s.name === name)!.aff2.idealDim;
+    const dim = segmentShapeOrbit(gl2Shape(name, n), 'aff2').orbitDim;
     return { name, size: orbit.size, pixels: orbit.pixels, template: gl2Template(name, n), stabilizerOrder: 6 - dim, orbitMeasure: dim };
   });
 }
@@ -97,7 +98,7 @@ export async function worldOf(data: Dataset): Promise<WorldPrimitives | null> {
   const d = data.height * data.width;
   if (truth.variant === 'gl2') {
     const spectra = await segmentFlowerSpectra(truth.n);
-    const primitives = gl2WorldPrimitives(spectra, truth.n);
+    const primitives = gl2WorldPrimitives(truth.n);
     const confound = confoundTable(confoundPrimitives(primitives, truth), data.pixels, data.count, d);
     return { group: 'Aff(2)', labels: { orbit: 'Aff(2) orbit dimension (ideal shape)', short: 'Aff(2) orbit dimension', measured: 'Aff(2) orbit dimension (closed form for the ideal shape: 4 for a segment, 6 for a flower)', stabilizer: 'stabilizer dimension' }, primitives, confound, spectra };
   }
