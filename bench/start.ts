@@ -9,19 +9,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { referenceSeconds, stageSeconds } from './_shared.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** A fixed single-threaded workload (about 1 s on a quiet core): the reference of the ratio. */
-function reference(): number {
-  const t0 = performance.now();
-  let x = 0;
-  for (let i = 0; i < 300_000_000; i++) x = (x + i * 1.000001) % 1000.5;
-  if (x < 0) console.log(x);
-  return (performance.now() - t0) / 1000;
-}
-
-const ref = reference();
+const ref = referenceSeconds();
 const out = join(mkdtempSync(join(tmpdir(), 'orbitscope-bench-start-')), 'run');
 const t0 = performance.now();
 const r = spawnSync(process.execPath, [join(root, 'bin', 'orbitscope.mjs'), 'run', '--quiet', '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -31,13 +23,7 @@ if (r.status !== 0) {
   process.exit(1);
 }
 const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
-const timings: Record<string, number> = results.timings;
-const stages: Record<string, number> = {};
-for (const [k, v] of Object.entries(timings)) {
-  if (k === 'total') continue;
-  const stage = k.replace(/ seed \d+$/, '');
-  stages[stage] = Math.round(((stages[stage] ?? 0) + v) * 100) / 100;
-}
+const stages = stageSeconds(results.timings);
 rmSync(join(out, '..'), { recursive: true, force: true });
 const round = (x: number) => Math.round(x * 100) / 100;
 console.log(
