@@ -15,7 +15,7 @@ const FLOOR = 1e-3;
 export function spectraChartSpec(spectra: readonly PrimitiveSpectrum[]): TopLevelSpec {
   const values = spectra.flatMap((s) =>
     (['gl2', 'aff2'] as const).flatMap((g) =>
-      s[g].singularValues.map((v, i) => ({ primitive: s.name, group: g === 'gl2' ? 'GL(2)' : 'Aff(2)', index: i + 1, sigma: Math.max(v, FLOOR), ideal: s[g].idealDim })),
+      s[g].singularValues.map((v, i) => ({ primitive: s.name, group: g === 'gl2' ? 'GL(2)' : 'Aff(2)', index: i + 1, sigma: Math.max(v, FLOOR), ideal: `${s.gl2.idealDim} / ${s.aff2.idealDim}` })),
     ),
   );
   return {
@@ -30,9 +30,10 @@ export function spectraChartSpec(spectra: readonly PrimitiveSpectrum[]): TopLeve
         x: { field: 'index', type: 'ordinal', title: 'singular value (descending)' },
         y: { field: 'sigma', type: 'quantitative', scale: { type: 'log', domainMin: FLOOR }, title: 'σ / ‖x‖ (log; 0 drawn at 1e-3)' },
         color: { field: 'primitive', type: 'nominal', sort: spectra.map((s) => s.name) },
-        strokeDash: { field: 'ideal', type: 'ordinal', title: 'ideal orbit dim' },
+        strokeDash: { field: 'ideal', type: 'nominal', title: 'ideal dim GL(2) / Aff(2)', legend: { symbolType: 'stroke' } },
       },
     },
+    resolve: { scale: { x: 'independent' } },
   } as TopLevelSpec;
 }
 

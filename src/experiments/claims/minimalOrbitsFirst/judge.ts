@@ -145,7 +145,7 @@ function primitiveTable(j: PrimitiveOrderJudgement, evidence: MinimalOrbitsFirst
   return rows;
 }
 
-const values = (xs: readonly number[]) => xs.map((x) => (x < 1e-3 ? x.toExponential(1) : x.toPrecision(3))).join(', ');
+const values = (xs: readonly number[]) => xs.map((x) => (x === 0 ? '0' : x < 1e-3 ? x.toExponential(1) : x.toPrecision(3))).join(', ');
 
 /** The segments-and-flowers world's orbit measures of one rendered primitive, as table columns. */
 function spectrumColumns(sp: PrimitiveSpectrum): Record<string, string | number | null> {
