@@ -18,7 +18,7 @@ describe('parseDatasetSpec', () => {
     expect(() => parseDatasetSpec('shapes:size=8')).toThrow('data spec "shapes:size=8": unknown key "size" for shapes; known keys: n, count, seed, variant, noise, primitives, minPrimitives, maxPrimitives');
     expect(() => parseDatasetSpec('shapes:n=abc')).toThrow(/n must be an integer, got "abc"/);
     expect(() => parseDatasetSpec('shapes:n=3')).toThrow(/n must be an integer in \[6, 256\], got 3/);
-    expect(() => parseDatasetSpec('shapes:variant=fuzzy')).toThrow(/variant must be one of binary, continuous, decorrelated, got "fuzzy"/);
+    expect(() => parseDatasetSpec('shapes:variant=fuzzy')).toThrow(/variant must be one of binary, continuous, decorrelated, gl2, got "fuzzy"/);
     expect(() => parseDatasetSpec('shapes:noise=-1')).toThrow(/noise must be a number of at least 0, got -1$/);
     expect(() => parseDatasetSpec('shapes:primitives=line:x')).toThrow(/primitives must look like/);
     expect(() => parseDatasetSpec('shapes:n=8,n=9')).toThrow(/key "n" given twice/);
