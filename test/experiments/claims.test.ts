@@ -112,4 +112,21 @@ describe('claims on constructed evidence', () => {
     expect(c.verdict).toBe('supported');
     expect(c.difference!.ci![0]).toBeGreaterThan(0.1);
   });
+
+  it('C2 with spectra repeats the primitive test with the pixel measures as secondary statistics: a measure that ranks like the orbit measure gives the primary difference again', () => {
+    // one world: every seed's primitives carry seed 0's orbit measures (the synthetic seeds draw their own)
+    const orders = syntheticEmergenceSeeds(1).map((o, _, all) => ({ ...o, primitives: o.primitives.map((p, k) => ({ ...p, orbitSize: all[0].primitives[k].orbitSize })) }));
+    const measures = (p: { orbitSize: number }) => ({ idealDim: 0, pixelDim: 0, singularValues: [p.orbitSize], epsOrbitSize: p.orbitSize, epsStabilizerMeasure: null });
+    const spectra = orders[0].primitives.map((p) => ({ name: p.name, side: 1, pixels: new Float32Array(1), gl2: measures(p), aff2: measures(p) })) as never;
+    const c = judgeMinimalOrbitsFirst(pooled(orders.map((order) => ({ seed: order.seed, primitives: [], units: [], unitVarianceShares: [], order, confound: null, labels: null, spectra }))), 0.1);
+    const extra = c.secondary!.filter((s) => s.name.startsWith('trained − linear'));
+    expect(extra.map((s) => s.name)).toEqual([
+      'trained − linear: partial Spearman rho(Aff(2) ε-orbit volume of the rendered primitive, emergence | variance share)',
+      'trained − linear: partial Spearman rho(smallest GL(2) tangent singular value of the rendered primitive, emergence | variance share)',
+    ]);
+    for (const s of extra) {
+      expect(s.statistic).toBe(c.difference!.statistic);
+      expect(s.note).toContain(`would be ${c.verdict}`);
+    }
+  });
 });

@@ -96,6 +96,29 @@ function orderSecondary(j: PrimitiveOrderJudgement): NonNullable<Claim['secondar
   ];
 }
 
+/**
+ * The segments-and-flowers world: the same primitive test with the rendered primitives' pixel
+ * measures in place of the ideal orbit dimension (the ε-orbit volume under Aff(2), and the
+ * smallest GL(2) tangent singular value, which ranks segments below flowers in every pose
+ * tested); named secondary, the verdict stays on the declared measure.
+ */
+function otherMeasures(orders: readonly PrimitiveOrderSeed[], spectra: readonly PrimitiveSpectrum[] | null, rule: Parameters<typeof judgePrimitiveOrder>[1]): NonNullable<Claim['secondary']> {
+  if (!spectra) return [];
+  const measures: [string, (s: PrimitiveSpectrum) => number][] = [
+    ['Aff(2) ε-orbit volume of the rendered primitive', (s) => s.aff2.epsOrbitSize ?? NaN],
+    ['smallest GL(2) tangent singular value of the rendered primitive', (s) => s.gl2.singularValues[s.gl2.singularValues.length - 1]],
+  ];
+  return measures.map(([label, measure]) => {
+    const value = new Map(spectra.map((s) => [s.name as string, measure(s)]));
+    const j = judgePrimitiveOrder(
+      orders.map((o) => ({ ...o, primitives: o.primitives.map((p) => ({ ...p, orbitSize: value.get(p.name) ?? NaN })) })),
+      rule,
+    );
+    const d = j.difference.inference;
+    return { name: `trained − linear: partial Spearman rho(${label}, emergence | variance share)`, statistic: round(d.estimate), ci: d.ci, note: `the primitive test with this measure in place of the orbit dimension; it would be ${j.verdict}${j.reason ? ` (${j.reason})` : ''}` };
+  });
+}
+
 /** Per primitive: the confound table, the calibrated threshold and how often each network made it emerge. */
 function primitiveTable(j: PrimitiveOrderJudgement, evidence: MinimalOrbitsFirstEvidence, orders: readonly PrimitiveOrderSeed[]): NonNullable<Claim['table']> {
   const { confound, spectra } = evidence;
@@ -232,7 +255,7 @@ export function judgeMinimalOrbitsFirst(pooled: Pooled<MinimalOrbitsFirstEvidenc
     controls: [control],
     method: diff.method,
     failsWhen: FAILS_WHEN,
-    secondary: [...orderSecondary(j), ...unitStats],
+    secondary: [...orderSecondary(j), ...otherMeasures(orders, pooled.seeds[0].spectra, { alpha: run.config.emergenceAlpha, minimumEffect, minEmerged: MIN_EMERGED_PRIMITIVES }), ...unitStats],
     perSeed: j.perSeed.map((s, i) => ({ seed: s.seed, statistic: round(s.trainedStatistic), ci: null, n: orders[i].primitives.length, verdict: 'judged across seeds', control: round(s.controlStatistic), difference: round(s.difference) })),
     points: orderPoints(j, orders, last),
     axes,
