@@ -150,6 +150,6 @@ describe('orbitscope run', () => {
     expect(io.stderr.trim()).toBe(`orbitscope run: ${cfg}: unknown key "epochz"`);
     const io2 = capture();
     expect(await main(['node', 'orbitscope', 'run', '--preset', 'cifar'], io2)).toBe(2);
-    expect(io2.stderr).toMatch(/^orbitscope run: .*--preset.*expected one of shapes, mnist, natural/);
+    expect(io2.stderr).toMatch(/^orbitscope run: .*--preset.*expected one of shapes, gl2, mnist, natural/);
   });
 });
