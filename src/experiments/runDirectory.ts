@@ -4,10 +4,13 @@ import { crashPoint } from '../core/crashPoint.js';
 import { UserError } from '../core/errors.js';
 import { encodeNpy } from '../data/npy.js';
 import { atomicWrite } from '../nn/runStore.js';
-import type { Results } from '../results/index.js';
+import { writeParquet } from '../data/parquet.js';
+import type { FeatureResult, Results, UnitTableRef } from '../results/index.js';
+import { unitTableColumns, unitTableLayout, unitTablePath } from './unitTable.js';
 
 // The run directory's files, in one place: config.json (refuse another run's directory),
-// snapshots/ and checkpoints/ per seed, features/ (npy per seed, layer, snapshot), results.json.
+// snapshots/ and checkpoints/ per seed, features/ (npy per seed, layer, snapshot), units/ (Parquet
+// per seed and layer), results.json.
 
 /** Paths of a seed's training files inside the run directory. */
 export function seedDirectories(out: string, seed: number): { checkpoints: string; snapshots: string } {
@@ -72,6 +75,32 @@ export function writeFeatureImages(
   }
   const index = { height: h, width: w, seeds: seeds.map((s) => s.seed), layers: layers.map((units, i) => ({ layer: i + 1, units })), snapshots: seeds[0].snapshotTimes.map((s, index) => ({ index, ...s })) };
   atomicWrite(join(out, 'features', 'index.json'), `${JSON.stringify(index, null, 1)}\n`);
+}
+
+/**
+ * Write every seed and layer's per-unit, per-snapshot records as units/seed-S-layer-L.parquet
+ * (one layout for the whole run, so the files concatenate; rows by snapshot, then unit) and
+ * return where they are, for results.json.
+ */
+export function writeUnitTables(out: string, records: readonly FeatureResult[]): UnitTableRef[] {
+  const layout = unitTableLayout(records);
+  const groups = new Map<string, FeatureResult[]>();
+  for (const r of records) {
+    const key = `${r.seed}/${r.layer}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(r);
+  }
+  mkdirSync(join(out, 'units'), { recursive: true });
+  const refs: UnitTableRef[] = [];
+  for (const rows of groups.values()) {
+    const { seed, layer } = rows[0];
+    const path = unitTablePath(seed, layer);
+    const { columns, metadata } = unitTableColumns(rows, layout);
+    writeParquet(join(out, path), columns, metadata);
+    refs.push({ seed, layer, path, rows: rows.length });
+  }
+  return refs.sort((a, b) => a.seed - b.seed || a.layer - b.layer);
 }
 
 /** Write results.json atomically: bigints as decimal strings, non-finite numbers as null. */

@@ -5,7 +5,7 @@ import { loadDataset } from '../data/loadDataset.js';
 import { estimateRunBytes, largeRunWarning } from '../nn/runSize.js';
 import { VERSION } from '../version.js';
 import { finalStack } from '../analysis/trainedStack.js';
-import { ClaimIds, ResultsSchema, type Check, type CheckId, type Claim, type ClaimId, type Results } from '../results/index.js';
+import { ClaimIds, ResultsSchema, type Check, type CheckId, type Claim, type ClaimId, type FeatureResult, type Results } from '../results/index.js';
 import { analyzeSeed, type SeedAnalysis } from './analyzeSeed.js';
 import { CLAIMS } from './claims/index.js';
 import type { RunContext } from './claims/claimModule.js';
@@ -16,7 +16,7 @@ import { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';
 import { worldOf } from './world.js';
 import { learningRate, trainLinearTwinSeed, trainSeed } from './trainSeed.js';
 import { analysisCheckpointPath, analysisKey, loadSeedAnalysis, saveSeedAnalysis } from './analysisCheckpoint.js';
-import { claimRunDirectory, writeFeatureImages, writeResults } from './runDirectory.js';
+import { claimRunDirectory, writeFeatureImages, writeResults, writeUnitTables } from './runDirectory.js';
 import type { AutoencodersStabiliseEvidence } from './claims/autoencodersStabilise/index.js';
 import type { Dataset } from '../data/dataset.js';
 import type { WorldPrimitives } from './world.js';
@@ -45,8 +45,8 @@ export interface RunReportContext {
   readonly deepViews: readonly DeepUnitView[];
 }
 
-/** Writes report.html and figures/ for a finished run (src/report/writeRunReport.ts). */
-export type RunReportWriter = (out: string, results: Results, seeds: readonly SeedImages[], ctx: RunReportContext) => Promise<void>;
+/** Writes report.html and figures/ for a finished run from results.json and the per-unit records (src/report/writeRunReport.ts). */
+export type RunReportWriter = (out: string, results: Results, features: readonly FeatureResult[], seeds: readonly SeedImages[], ctx: RunReportContext) => Promise<void>;
 
 export { jsonReplacer } from './runDirectory.js';
 
@@ -163,7 +163,9 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   writeFeatureImages(out, analyses, h, w, config.layers);
   const { rerun: _rerun, ...portable } = runConfig;
   const layers = analyses.flatMap((a) => (a.evidence.C5 as AutoencodersStabiliseEvidence).layers);
+  // per-unit, per-snapshot records go to Parquet tables: results.json stays the summary a person reads
   const features = analyses.flatMap((a) => a.features);
+  const unitTables = writeUnitTables(out, features);
   const results: Results = ResultsSchema.parse({
     version: VERSION,
     config: portable as Record<string, unknown>,
@@ -171,10 +173,10 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     claims,
     dataSplit: { training: [[0, trainCount]], heldOut: [[trainCount, count]] },
     layers,
-    features,
+    unitTables,
     timings: {},
   });
-  await options.writeReport?.(out, results, analyses, { height: h, width: w, world, data, config, lr: learningRate(config), orbitMeasure: run.orbitMeasure, deepViews, trainCount, heldOutCount });
+  await options.writeReport?.(out, results, features, analyses, { height: h, width: w, world, data, config, lr: learningRate(config), orbitMeasure: run.orbitMeasure, deepViews, trainCount, heldOutCount });
   tick('report', t);
   timings.total = Math.round(performance.now() - t0) / 1000;
   const final = { ...results, timings };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { imageGridPng } from './imageGrid.js';
 import { reportHtml, type ReportFigure } from './html.js';
 import { atomicWrite } from '../nn/runStore.js';
-import type { Results } from '../results/index.js';
+import type { FeatureResult, Results } from '../results/index.js';
 import { orbitValue } from '../experiments/claims/shared/orbitValue.js';
 import type { DeepUnitView, RunReportContext, SeedImages } from '../experiments/runExperiment.js';
 import { spectraFigures } from './spectraFigures.js';
@@ -21,9 +21,10 @@ function chosenSnapshots(k: number): number[] {
 
 /**
  * Write figures/*.png (feature grids per layer at chosen snapshots, bordered by orbit size on a
- * viridis scale; the world's primitives) and report.html for a finished run.
+ * viridis scale; the world's primitives) and report.html for a finished run; `features` are the
+ * per-unit records (the run's unit tables).
  */
-export async function writeRunReport(out: string, results: Results, seeds: readonly SeedImages[], ctx: RunReportContext): Promise<void> {
+export async function writeRunReport(out: string, results: Results, features: readonly FeatureResult[], seeds: readonly SeedImages[], ctx: RunReportContext): Promise<void> {
   const figDir = join(out, 'figures');
   mkdirSync(figDir, { recursive: true });
   const { height: h, width: w } = ctx;
@@ -38,7 +39,7 @@ export async function writeRunReport(out: string, results: Results, seeds: reado
       const F = perSnapshot[k];
       const units = F.length / n;
       const values = Array.from({ length: units }, (_, u) => {
-        const f = results.features.find((r) => r.seed === first.seed && r.layer === l + 1 && r.unit === u && r.snapshot.index === k);
+        const f = features.find((r) => r.seed === first.seed && r.layer === l + 1 && r.unit === u && r.snapshot.index === k);
         return f ? orbitValue(f, measure) : null;
       });
       const measured = values.every((v) => v !== null);

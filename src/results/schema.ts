@@ -150,6 +150,19 @@ export const FeatureResultSchema = z.object({
   matchedPrimitive: z.object({ name: z.string(), cosine: z.number() }).nullable(),
 });
 
+/**
+ * Where one seed and layer's per-unit, per-snapshot records (FeatureResult) are: a Parquet table
+ * in the run directory, one row per unit and snapshot (layout and columns: docs/unit-tables.md).
+ */
+export const UnitTableRefSchema = z.object({
+  seed: z.number().int(),
+  layer: z.number().int().positive(),
+  /** Relative to the run directory, with forward slashes, e.g. "units/seed-0-layer-1.parquet". */
+  path: z.string(),
+  /** Units times snapshots. */
+  rows: z.number().int().nonnegative(),
+});
+
 /** An engine self-check: passes when the code is right, whatever was learned. */
 export const CheckSchema = z.object({
   status: z.enum(['pass', 'fail', 'not run']),
@@ -178,7 +191,8 @@ export const ResultsSchema = z.object({
   claims: z.object(Object.fromEntries(ClaimIds.map((c) => [c, ClaimSchema])) as Record<ClaimId, typeof ClaimSchema>),
   dataSplit: DataSplitSchema.optional(),
   layers: z.array(LayerResultSchema),
-  features: z.array(FeatureResultSchema),
+  /** The per-unit, per-snapshot records live in these Parquet tables, not in results.json. */
+  unitTables: z.array(UnitTableRefSchema),
   /** Wall-clock seconds per stage; the only field that may differ between reruns. */
   timings: z.record(z.string(), z.number()),
 });
@@ -194,5 +208,6 @@ export type DataSplit = z.infer<typeof DataSplitSchema>;
 export type ClaimPoint = z.infer<typeof ClaimPointSchema>;
 export type LayerResult = z.infer<typeof LayerResultSchema>;
 export type FeatureResult = z.infer<typeof FeatureResultSchema>;
+export type UnitTableRef = z.infer<typeof UnitTableRefSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
 export type Results = z.infer<typeof ResultsSchema>;

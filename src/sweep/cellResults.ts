@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
+import { readUnitTable } from '../experiments/unitTable.js';
 
 /**
- * The one adapter between a cell's results.json and the sweep (tables, meta-analysis, report).
+ * The one adapter between a cell's results.json (and its unit tables) and the sweep (tables,
+ * meta-analysis, report).
  * It reads only the fields the sweep needs, loosely, so that the results schema can grow; when
  * that schema changes shape, this file is the one to change.
  */
@@ -31,7 +35,8 @@ const ClaimView = z.looseObject({
 
 const ResultsView = z.looseObject({
   claims: z.record(z.string(), ClaimView),
-  features: z.array(z.record(z.string(), z.unknown())).default([]),
+  /** The per-unit records' Parquet tables, relative to the run directory. */
+  unitTables: z.array(z.looseObject({ path: z.string() })).default([]),
 });
 
 /** One claim of one cell, as the sweep uses it. */
@@ -57,7 +62,7 @@ export interface CellClaim {
 /** One unit's record at one snapshot, flattened to scalar columns. */
 export type UnitRecord = Record<string, string | number | boolean | null>;
 
-/** What the sweep reads from one cell's results.json. */
+/** What the sweep reads from one cell's results.json and unit tables. */
 export interface CellResults {
   readonly claims: readonly CellClaim[];
   readonly units: readonly UnitRecord[];
@@ -101,12 +106,16 @@ function flatten(prefix: string, value: unknown, into: UnitRecord): void {
   }
 }
 
-/** The claims and unit records of a parsed results.json. */
-export function cellResultsOf(json: unknown, where = 'results.json'): CellResults {
+function parseResults(json: unknown, where: string): z.infer<typeof ResultsView> {
   const r = ResultsView.safeParse(json);
   if (!r.success) throw new UserError(`${where}: not an Orbitscope results file (${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message})`);
-  const claims = Object.entries(r.data.claims).map(([id, c]) => claimOf(id, c));
-  const units = r.data.features.map((f) => {
+  return r.data;
+}
+
+/** The claims of a parsed results.json, and `records` (the run's per-unit records) flattened to scalar columns. */
+export function cellResultsOf(json: unknown, where = 'results.json', records: readonly unknown[] = []): CellResults {
+  const claims = Object.entries(parseResults(json, where).claims).map(([id, c]) => claimOf(id, c));
+  const units = records.map((f) => {
     const row: UnitRecord = {};
     flatten('', f, row);
     return row;
@@ -114,7 +123,26 @@ export function cellResultsOf(json: unknown, where = 'results.json'): CellResult
   return { claims, units };
 }
 
-/** Read one cell's results.json. */
-export function readCellResults(path: string): CellResults {
-  return cellResultsOf(JSON.parse(readFileSync(path, 'utf8')), path);
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UserError(`${path}: cannot read (${(e as Error).message})`);
+  }
+}
+
+/** The claims of one cell's results.json (the verdicts a summary needs; no unit table is read). */
+export function readCellClaims(path: string): readonly CellClaim[] {
+  return cellResultsOf(readJson(path), path).claims;
+}
+
+/** Read one cell's results.json and every unit table it lists (paths relative to its directory). */
+export async function readCellResults(path: string): Promise<CellResults> {
+  const json = readJson(path);
+  const records = [];
+  for (const t of parseResults(json, path).unitTables) {
+    const bytes = await readFile(join(dirname(path), t.path));
+    records.push(...(await readUnitTable(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)));
+  }
+  return cellResultsOf(json, path, records);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunConfig } from '../experiments/config.js';
-import { readCellResults } from './cellResults.js';
+import { readCellClaims } from './cellResults.js';
 
 /** What travels back from a cell: small enough for an IPC message or a queue job's return value. */
 export interface CellSummary {
@@ -27,7 +27,7 @@ export function cellDir(out: string, id: string): string {
 
 /** The summary of a cell from its results.json. */
 export function summarizeCell(out: string, id: string, seconds: number, reused: boolean): CellSummary {
-  const verdicts = Object.fromEntries(readCellResults(join(cellDir(out, id), 'results.json')).claims.map((c) => [c.claim, c.verdict]));
+  const verdicts = Object.fromEntries(readCellClaims(join(cellDir(out, id), 'results.json')).map((c) => [c.claim, c.verdict]));
   return { id, verdicts, seconds, reused };
 }
 

@@ -18,7 +18,7 @@ export const SWEEP_REPORT = 'sweep-report.html';
 
 /** After the cells: the Parquet tables and sweep-report.html over every finished cell; returns the meta-analysis. */
 export async function finishSweep(out: string, cells: readonly SweepCell[], summaries: ReadonlyMap<string, CellSummary>, failures: ReadonlyMap<string, string>): Promise<ClaimMeta[]> {
-  const finished = readSweepResults(out, cells, new Set(summaries.keys()));
+  const finished = await readSweepResults(out, cells, new Set(summaries.keys()));
   writeSweepTables(out, finished);
   const metas = sweepMeta(finished);
   const failed = cells.filter((c) => failures.has(c.id)).map((cell) => ({ cell, message: failures.get(cell.id)! }));

@@ -54,7 +54,9 @@ export function writeSweepTables(out: string, cells: readonly { cell: SweepCell;
   if (unitRows.length) writeParquet(join(out, SWEEP_TABLES.units), columnsFromRecords(unitRows, { lr: 'DOUBLE', eps: 'DOUBLE' }));
 }
 
-/** Read the results of every finished cell of a sweep. */
-export function readSweepResults(out: string, cells: readonly SweepCell[], finished: ReadonlySet<string>): { cell: SweepCell; results: CellResults }[] {
-  return cells.filter((c) => finished.has(c.id)).map((cell) => ({ cell, results: readCellResults(join(cellDir(out, cell.id), 'results.json')) }));
+/** Read the results (and unit tables) of every finished cell of a sweep. */
+export async function readSweepResults(out: string, cells: readonly SweepCell[], finished: ReadonlySet<string>): Promise<{ cell: SweepCell; results: CellResults }[]> {
+  const read: { cell: SweepCell; results: CellResults }[] = [];
+  for (const cell of cells) if (finished.has(cell.id)) read.push({ cell, results: await readCellResults(join(cellDir(out, cell.id), 'results.json')) });
+  return read;
 }

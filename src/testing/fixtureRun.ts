@@ -3,7 +3,8 @@ import { cosine } from '../analysis/cosine.js';
  * A small, valid run directory for developing and testing the explorer before (and apart from)
  * the real experiment runner: the layout `orbitscope run` writes (config.json, results.json that
  * validates against ResultsSchema, report.html, figures/, features/index.json and
- * features/seed-<s>/layer-<l>/snapshot-<k>.npy, snapshots/, checkpoints/).
+ * features/seed-<s>/layer-<l>/snapshot-<k>.npy, units/seed-<s>-layer-<l>.parquet, snapshots/,
+ * checkpoints/).
  *
  * The feature images are real pictures with known symmetry (bars at several angles, isotropic
  * Gaussian blobs, plus signs, seeded noise), blended from noise towards the final picture over
@@ -20,6 +21,7 @@ import { RandomSource } from '../core/random.js';
 import { encodeNpy } from '../data/npy.js';
 import { spearmanWithInterval } from '../experiments/statistics.js';
 import { judge } from '../experiments/verdict.js';
+import { writeUnitTables } from '../experiments/runDirectory.js';
 import { ClaimIds, ResultsSchema, type Claim, type FeatureResult, type Results } from '../results/index.js';
 import { orbitDimension } from '../actions/orbitDimension.js';
 import { so2 as SO2, se2 as SE2 } from '../groups/lie/similarityGroups.js';
@@ -150,8 +152,8 @@ function claim(id: string, title: string, xs: number[], ys: number[], pts: Claim
   };
 }
 
-/** Write a fixture run into `dir` (created); returns the results written. */
-export async function writeFixtureRun(dir: string, options: FixtureRunOptions = {}): Promise<Results> {
+/** Write a fixture run into `dir` (created); returns the results written and the records of its unit tables. */
+export async function writeFixtureRun(dir: string, options: FixtureRunOptions = {}): Promise<{ results: Results; features: FeatureResult[] }> {
   const seeds = options.seeds ?? [1, 2];
   const units = options.units ?? [12, 6];
   const n = options.size ?? 16;
@@ -233,7 +235,7 @@ export async function writeFixtureRun(dir: string, options: FixtureRunOptions = 
     },
     claims,
     layers: seeds.flatMap((seed) => units.map((u, li) => ({ seed, layer: li + 1, sizes: [li === 0 ? n * n : units[li - 1], u], finalLoss: null, residuals: { trained: placeholder, untrained: placeholder }, shadowErrors: {} }))),
-    features,
+    unitTables: writeUnitTables(dir, features),
     timings: { fixture: 0 },
   });
   for (const id of ClaimIds) if (!results.claims[id]) throw new Error(`fixture: claim ${id} missing`);
@@ -242,7 +244,7 @@ export async function writeFixtureRun(dir: string, options: FixtureRunOptions = 
   await writeFile(join(dir, 'features', 'index.json'), JSON.stringify({ height: n, width: n, seeds, layers: units.map((u, li) => ({ layer: li + 1, units: u })), snapshots }));
   await writeFile(join(dir, 'report.html'), `<!doctype html><meta charset="utf-8"><title>fixture report</title><h1>Explorer fixture</h1><p>Synthetic pictures, not a trained network.</p>`);
   await writeFile(join(dir, 'figures', 'layer-1.png'), gridPng(series0(features, n), n));
-  return results;
+  return { results, features };
 }
 
 // a small grey PNG so that figures/ holds a real image

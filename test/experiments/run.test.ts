@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { ResultsSchema } from '../../src/experiments/results.js';
+import { resolveRunConfig } from '../../src/experiments/config.js';
+import { readUnitTable } from '../../src/experiments/unitTable.js';
 
 const root = mkdtempSync(join(tmpdir(), 'orbitscope-run-'));
 
@@ -19,10 +21,20 @@ async function run(out: string, extra: string[] = []) {
   return { code, ...io };
 }
 
+/** results.json without its timings, and the bytes of every unit table it lists: what a rerun must reproduce. */
 function resultsWithoutTimings(dir: string): unknown {
   const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
   delete r.timings;
-  return r;
+  const tables = (r.unitTables as { path: string }[]).map((t) => readFileSync(join(dir, t.path)).toString('base64'));
+  expect(tables.length).toBeGreaterThan(0);
+  return { ...r, tables };
+}
+
+/** Every array in a JSON value with its path. */
+function arrays(value: unknown, path = ''): { path: string; length: number; bytes: number }[] {
+  if (Array.isArray(value)) return [{ path, length: value.length, bytes: JSON.stringify(value, null, 1).length }, ...value.flatMap((v, i) => arrays(v, `${path}[${i}]`))];
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => arrays(v, `${path}.${k}`));
+  return [];
 }
 
 describe('orbitscope run', () => {
@@ -56,6 +68,41 @@ describe('orbitscope run', () => {
     expect(config.version).toMatch(/^\d+\.\d+\.\d+$/);
     const index = JSON.parse(readFileSync(join(a, 'features', 'index.json'), 'utf8'));
     expect(existsSync(join(a, 'features', 'seed-0', 'layer-1', `snapshot-${index.snapshots.length - 1}.npy`))).toBe(true);
+    // the per-unit, per-snapshot records: a Parquet table per seed and layer, a row per unit and snapshot
+    const seeds = results.config.seeds as number[];
+    const layers = (results.config.config as { layers: number[] }).layers;
+    expect(results.unitTables.map((t) => [t.seed, t.layer, t.path])).toEqual(seeds.flatMap((s) => layers.map((_, l) => [s, l + 1, `units/seed-${s}-layer-${l + 1}.parquet`])));
+    for (const t of results.unitTables) {
+      const recs = await readUnitTable(new Uint8Array(readFileSync(join(a, t.path))).buffer);
+      expect(recs).toHaveLength(layers[t.layer - 1] * index.snapshots.length);
+      expect(t.rows).toBe(recs.length);
+      expect(new Set(recs.map((r) => `${r.seed}/${r.layer}`))).toEqual(new Set([`${t.seed}/${t.layer}`]));
+      for (const r of recs) expect(Number(r.orbits.p4m.orbitSize) * Number(r.orbits.p4m.stabilizerOrder)).toBe(Number(r.orbits.p4m.groupOrder));
+    }
+  });
+
+  it('results.json of run --quick is a summary: no array grows with the snapshots, and by its size per seed and unit the default run\'s is under 2 MB', () => {
+    const text = readFileSync(join(a, 'results.json'), 'utf8');
+    const results = JSON.parse(text);
+    const seeds = results.config.config.seeds as number[] | number;
+    const S = Array.isArray(seeds) ? seeds.length : seeds;
+    const U = (results.config.config.layers as number[]).reduce((x, y) => x + y, 0);
+    const L = (results.config.config.layers as number[]).length;
+    const found = arrays(results);
+    // a claim's chart has at most 3 points per unit (trained and two controls); per-snapshot records
+    // would be units x snapshots per seed
+    for (const x of found) expect(x.length, x.path).toBeLessThanOrEqual(3 * S * U);
+    expect(text).not.toMatch(/"snapshot":\s*\{/);
+    // the default run has more seeds and units: arrays longer than one entry per seed and layer grow
+    // with seeds x units, everything else at most with the seeds (the bound over-counts: nested
+    // arrays are counted inside their parent too)
+    const preset = resolveRunConfig({});
+    const seedRatio = preset.seeds / S;
+    const unitRatio = (preset.seeds * preset.layers.reduce((x, y) => x + y, 0)) / (S * U);
+    const outer = found.filter((x) => x.length > S * L && !found.some((y) => y !== x && y.length > S * L && x.path.startsWith(`${y.path}[`)));
+    const unitBytes = outer.reduce((t, x) => t + x.bytes, 0);
+    const predicted = (text.length - unitBytes) * seedRatio + unitBytes * unitRatio;
+    expect(predicted).toBeLessThanOrEqual(2_000_000);
   });
 
   it('run --quick gives numeric quartiles in every residual summary (they were null when named q1/q3)', () => {

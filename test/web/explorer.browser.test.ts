@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -13,6 +13,25 @@ import { explorerTestRuns, type ExplorerTestRuns } from './runDir.js';
 import type { FeatureIndex } from '../../src/web/app/api.js';
 import { ClaimIds } from '../../src/results/index.js';
 import { claimChart } from '../../src/experiments/claims/charts.js';
+import { readUnitTable, unitTableColumns, unitTableLayout, unitTablePath } from '../../src/experiments/unitTable.js';
+import { writeParquet } from '../../src/data/parquet.js';
+
+/**
+ * A copy of a run whose first grid (first seed, layer 1, last snapshot) has one unit's p4m
+ * epsilon-orbit size set 64 times above the run's largest: the two runs then have different
+ * ranges, so separate colour scales would colour their shared values differently.
+ */
+async function copyWithWiderRange(from: string, to: string, index: FeatureIndex): Promise<void> {
+  await cp(from, to, { recursive: true });
+  const path = join(to, unitTablePath(index.seeds[0], 1));
+  const recs = await readUnitTable(new Uint8Array(await readFile(path)).buffer);
+  const last = recs.filter((r) => r.snapshot.index === index.snapshots.length - 1);
+  const value = (r: (typeof recs)[number]) => r.orbits.p4m.epsOrbitSize as number;
+  const lowest = last.reduce((a, b) => (value(b) < value(a) ? b : a));
+  lowest.orbits.p4m.epsOrbitSize = 64 * Math.max(...last.map(value));
+  const { columns, metadata } = unitTableColumns(recs, unitTableLayout(recs));
+  writeParquet(path, columns, metadata);
+}
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -34,6 +53,7 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
   beforeAll(async () => {
     run = await explorerTestRuns();
     index = JSON.parse(await readFile(join(run.run, 'features', 'index.json'), 'utf8'));
+    await copyWithWiderRange(run.run, join(run.folder, 'quick-c'), index);
     const app = await ensureAppBuilt();
     server = await startServer({ dirs: [run.folder], appDir: app.dir });
     runCount = (await (await fetch(`${server.url}api/runs`)).json()).length;
@@ -55,7 +75,8 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
     if (run) await rm(run.folder, { recursive: true, force: true });
   });
 
-  async function open(hash: string): Promise<Page> {
+  /** A new page that records console errors and refuses (and records) any request off 127.0.0.1. */
+  async function newPage(hash: string): Promise<Page> {
     const page = await browser.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(`${hash}: ${m.text()}`);
@@ -68,6 +89,11 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
       external.push(url);
       return route.abort();
     });
+    return page;
+  }
+
+  async function open(hash: string): Promise<Page> {
+    const page = await newPage(hash);
     await page.goto(`${server.url}${hash}`);
     await page.waitForFunction((h) => document.body.dataset.ready === h, hash);
     return page;
@@ -108,6 +134,60 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
     await page.locator('.tile[data-unit="1"]').click();
     await page.waitForFunction(() => document.body.dataset.ready?.includes('/feature'));
     expect(page.url()).toMatch(/unit=1/);
+    await page.close();
+  });
+
+  it('the layer view shows a loading indicator while its unit table comes, then the grid, and never fetches results.json (issue 15)', async () => {
+    const hash = `#/run/${run.id}/layer`;
+    const page = await newPage(hash);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    // hold the unit table back until the indicator has been seen
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/units/*.parquet', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}${hash}`);
+    const loading = page.getByTestId('loading');
+    await loading.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await loading.textContent()).toMatch(/Loading seed \d+, layer 1, snapshot \d+/);
+    expect(await page.locator('.tile').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'layer-loading.png') });
+    release();
+    await page.waitForFunction((h) => document.body.dataset.ready === h, hash);
+    await expect(page.locator('.tile').count()).resolves.toBe(index.layers[0].units);
+    expect(await loading.isVisible()).toBe(false);
+    expect(fetched.filter((p) => p.endsWith('.parquet'))).toEqual([`/runs/${run.id}/${unitTablePath(index.seeds[0], 1)}`]);
+    expect(fetched.filter((p) => p.endsWith('results.json'))).toEqual([]);
+    await page.close();
+  });
+
+  it('the compare page colours both runs on one scale: the same value has the same colour in each (issue 15)', async () => {
+    const page = await open('#/compare/quick-a/quick-c');
+    await expect(page.getByTestId('shared-scale').textContent()).resolves.toContain('p4m eps orbit size');
+    const tiles = await page.locator('.compare .tile').evaluateAll((ts) => ts.map((t) => ({ run: (t.closest('.panel') as HTMLElement).dataset.run, value: (t as HTMLElement).dataset.value, colour: (t as HTMLElement).style.borderColor })));
+    expect(tiles).toHaveLength(2 * index.layers[0].units);
+    const shown = (id: string) => new Set(tiles.filter((t) => t.run === id && t.value !== '').map((t) => t.value));
+    const both = [...shown('quick-a')].filter((v) => shown('quick-c').has(v));
+    // quick-a's largest value is shown in both runs (the copy raised its smallest unit only)
+    expect(both.length).toBeGreaterThan(0);
+    for (const v of both) expect(new Set(tiles.filter((t) => t.value === v).map((t) => t.colour)).size, `value ${v}`).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'compare-scale.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the compare page shows both runs\' configurations side by side, marking the options that differ (issue 15)', async () => {
+    const page = await open('#/compare/quick-a/quick-b');
+    const table = page.getByTestId('configs');
+    const row = async (key: string) => ({ cells: await table.locator(`tr[data-key="${key}"] td`).allTextContents(), differs: await table.locator(`tr[data-key="${key}"]`).getAttribute('data-differs') });
+    // the two test runs differ in their seed only (0 and 5)
+    await expect(row('config.seed')).resolves.toEqual({ cells: ['0', '5'], differs: '' });
+    const epochs = await row('config.epochs');
+    expect(epochs.cells).toHaveLength(2);
+    expect(epochs.cells[0]).toBe(epochs.cells[1]);
+    expect(epochs.differs).toBeNull();
     await page.close();
   });
 

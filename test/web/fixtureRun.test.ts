@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { RandomSource } from '../../src/core/random.js';
 import { parseNpy } from '../../src/data/npy.js';
 import { ResultsSchema } from '../../src/experiments/results.js';
+import { readUnitTable } from '../../src/experiments/unitTable.js';
 import { fixtureImage, p4mOrbit, writeFixtureRun } from '../../src/testing/fixtureRun.js';
 import { d4Stabilizer } from '../../src/web/shared/dihedral.js';
 
 describe('the explorer fixture run', () => {
-  it('writeFixtureRun(dir) writes results.json that validates and one (units, h, w) npy per seed, layer and snapshot', async () => {
+  it('writeFixtureRun(dir) writes results.json that validates, one (units, h, w) npy per seed, layer and snapshot, and a unit table per seed and layer', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'orbitscope-fixture-'));
     try {
       await writeFixtureRun(dir, { seeds: [5], units: [4, 3], size: 12, snapshots: 2 });
@@ -22,8 +23,11 @@ describe('the explorer fixture run', () => {
           expect(a.shape).toEqual([units, 12, 12]);
         }
       }
-      expect(results.features).toHaveLength((4 + 3) * 2);
-      for (const f of results.features) expect(Number(f.orbits.p4m.orbitSize) * Number(f.orbits.p4m.stabilizerOrder)).toBe(8 * 144);
+      expect(results.unitTables.map((t) => [t.path, t.rows])).toEqual([['units/seed-5-layer-1.parquet', 4 * 2], ['units/seed-5-layer-2.parquet', 3 * 2]]);
+      const features = [];
+      for (const t of results.unitTables) features.push(...(await readUnitTable(new Uint8Array(await readFile(join(dir, t.path))).buffer)));
+      expect(features).toHaveLength((4 + 3) * 2);
+      for (const f of features) expect(Number(f.orbits.p4m.orbitSize) * Number(f.orbits.p4m.stabilizerOrder)).toBe(8 * 144);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

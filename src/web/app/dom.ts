@@ -24,3 +24,14 @@ export function fmt(x: number | null | undefined, digits = 3): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '-';
   return Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : x.toFixed(digits);
 }
+
+/** A status line with a spinner, shown while a page waits for files (hidden by setLoading(e, null)). */
+export function loadingIndicator(): HTMLElement {
+  return el('p', { class: 'loading', 'data-testid': 'loading', role: 'status', 'aria-live': 'polite' }, el('span', { class: 'spinner' }), el('span', { class: 'what' }, 'Loading …'));
+}
+
+/** Show the indicator saying what is loading, or hide it (what = null). */
+export function setLoading(indicator: HTMLElement, what: string | null): void {
+  indicator.hidden = what === null;
+  if (what !== null) indicator.querySelector('.what')!.textContent = `Loading ${what} …`;
+}

@@ -35,6 +35,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.npy': 'application/octet-stream',
+  '.parquet': 'application/vnd.apache.parquet',
   '.txt': 'text/plain; charset=utf-8',
 };
 

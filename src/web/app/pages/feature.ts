@@ -1,5 +1,5 @@
 import type { View } from 'vega';
-import { featureRecord, loadRun, loadSnapshot } from '../api.js';
+import { featureRecord, loadRun, loadSnapshot, loadUnits } from '../api.js';
 import { renderChart } from '../chart.js';
 import { el, fmt } from '../dom.js';
 import { drawImage, maxAbs } from '../render.js';
@@ -19,7 +19,7 @@ const GROUP_SLIDERS: Partial<Record<LieGroupName, (keyof PlaneParams)[]>> = {
   aff2: ['angle', 'tx', 'ty', 'scale', 'shear'],
 };
 
-/** Lie groups whose tangent spectrum the page also computes itself, beside results.json's. */
+/** Lie groups whose tangent spectrum the page also computes itself, beside the run's. */
 const PAGE_SPECTRA: readonly LieGroupName[] = ['so2', 'se2', 'sim2', 'aff2'];
 
 const ORBIT_FRAMES = 12;
@@ -33,10 +33,10 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   const layer = Number(params.get('layer') ?? 1);
   const unit = Number(params.get('unit') ?? 0);
   const snap = Number(params.get('snap') ?? run.index.snapshots.length - 1);
-  const all = await loadSnapshot(id, seed, layer, snap);
+  const [all, records] = await Promise.all([loadSnapshot(id, seed, layer, snap), loadUnits(id, seed, layer)]);
   if ((unit + 1) * h * w > all.length) throw new Error(`unit ${unit} is not in layer ${layer}`);
   const x = all.slice(unit * h * w, (unit + 1) * h * w);
-  const rec = featureRecord(run.results, seed, layer, unit, snap);
+  const rec = featureRecord(records, unit, snap);
   const orbits = orbitNumbersFromJson(rec?.orbits ?? {});
   const zoom = Math.max(4, Math.floor(224 / Math.max(h, w)));
   const range = maxAbs(x);
@@ -163,12 +163,12 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
     }
   }, 60);
 
-  // --- tangent spectrum: results.json's numbers, and the library's orbitDimension run in the page
+  // --- tangent spectrum: the run's numbers (its unit table), and the library's orbitDimension run in the page
   const svTable = el('table', { 'data-testid': 'singular-values' }, el('tr', {}, el('th', {}, 'group'), el('th', {}, 'source'), el('th', {}, 'singular values of W J / ||W x||'), el('th', {}, 'orbit dim'), el('th', {}, 'stabilizer dim'), el('th', {}, 'tol')));
   for (const g of LIE_GROUP_NAMES) {
     const stored = orbits[g];
     if (stored?.kind === 'lie' && stored.singularValues !== null) {
-      svTable.append(el('tr', {}, el('td', {}, g), el('td', {}, 'results.json'), el('td', { class: 'readout' }, stored.singularValues.map((v) => fmt(v, 4)).join('  ')), el('td', {}, String(stored.orbitDim ?? '-')), el('td', {}, String(stored.stabilizerDim ?? '-')), el('td', {}, String(stored.tol ?? '-'))));
+      svTable.append(el('tr', {}, el('td', {}, g), el('td', {}, 'the run'), el('td', { class: 'readout' }, stored.singularValues.map((v) => fmt(v, 4)).join('  ')), el('td', {}, String(stored.orbitDim ?? '-')), el('td', {}, String(stored.stabilizerDim ?? '-')), el('td', {}, String(stored.tol ?? '-'))));
     }
     if (PAGE_SPECTRA.includes(g)) {
       let cells: HTMLElement[];
@@ -184,18 +184,18 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   root.append(
     el('h3', {}, 'Tangent matrix J = [L_1 x ... L_k x]'),
     svTable,
-    el('p', { class: 'muted' }, `Page rows: the library's orbitDimension (4th-order central differences, soft disk window clear of the stencil, rank tolerance ${DEFAULT_RANK_TOL} relative to ||W x||); results.json rows come from the run.`),
+    el('p', { class: 'muted' }, `Page rows: the library's orbitDimension (4th-order central differences, soft disk window clear of the stencil, rank tolerance ${DEFAULT_RANK_TOL} relative to ||W x||); rows marked "the run" come from its unit table (units/seed-${seed}-layer-${layer}.parquet).`),
   );
 
   // --- finite groups
   const fin = el('div', { 'data-testid': 'finite' });
-  if (!rec) fin.append(el('p', { class: 'muted' }, 'results.json has no record for this feature.'));
+  if (!rec) fin.append(el('p', { class: 'muted' }, "the run's unit table has no record for this feature."));
   for (const [g, r] of Object.entries(orbits)) {
     if (r.kind !== 'finite') continue;
     const elems = r.stabilizerElements;
     fin.append(
       el('p', {}, el('b', {}, g), `: |G| = ${r.groupOrder ?? '?'}, orbit size ${r.orbitSize}, stabilizer order ${r.stabilizerOrder ?? '?'}`),
-      el('p', { class: elems ? '' : 'muted' }, elems ? `stabilizer elements: ${elems.join(', ')}` : `results.json lists no stabilizer elements for ${g}.`),
+      el('p', { class: elems ? '' : 'muted' }, elems ? `stabilizer elements: ${elems.join(', ')}` : `the run lists no stabilizer elements for ${g}.`),
     );
   }
   if (h === w) {
