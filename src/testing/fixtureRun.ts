@@ -152,8 +152,8 @@ function claim(id: string, title: string, xs: number[], ys: number[], pts: Claim
   };
 }
 
-/** Write a fixture run into `dir` (created); returns the results written and the records of its unit tables. */
-export async function writeFixtureRun(dir: string, options: FixtureRunOptions = {}): Promise<{ results: Results; features: FeatureResult[] }> {
+/** Write a fixture run into `dir` (created); returns the results written (the records are in its unit tables). */
+export async function writeFixtureRun(dir: string, options: FixtureRunOptions = {}): Promise<Results> {
   const seeds = options.seeds ?? [1, 2];
   const units = options.units ?? [12, 6];
   const n = options.size ?? 16;
@@ -244,7 +244,7 @@ export async function writeFixtureRun(dir: string, options: FixtureRunOptions = 
   await writeFile(join(dir, 'features', 'index.json'), JSON.stringify({ height: n, width: n, seeds, layers: units.map((u, li) => ({ layer: li + 1, units: u })), snapshots }));
   await writeFile(join(dir, 'report.html'), `<!doctype html><meta charset="utf-8"><title>fixture report</title><h1>Explorer fixture</h1><p>Synthetic pictures, not a trained network.</p>`);
   await writeFile(join(dir, 'figures', 'layer-1.png'), gridPng(series0(features, n), n));
-  return { results, features };
+  return results;
 }
 
 // a small grey PNG so that figures/ holds a real image

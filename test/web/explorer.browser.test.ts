@@ -151,8 +151,9 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
     });
     await page.goto(`${server.url}${hash}`);
     const loading = page.getByTestId('loading');
-    await loading.waitFor({ state: 'visible', timeout: 10_000 });
-    expect(await loading.textContent()).toMatch(/Loading seed \d+, layer 1, snapshot \d+/);
+    // first "the run index", then the grid's files: the table is held, so the indicator must stay on them
+    await page.waitForFunction(() => /Loading seed \d+, layer 1, snapshot \d+/.test(document.querySelector('[data-testid="loading"]:not([hidden])')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    expect(await loading.isVisible()).toBe(true);
     expect(await page.locator('.tile').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'layer-loading.png') });
     release();
