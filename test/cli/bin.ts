@@ -34,3 +34,15 @@ export function oneErrorLine(r: BinResult, command: string): boolean {
   const lines = r.stderr.trim().split('\n');
   return lines.length === 1 && lines[0].startsWith(`orbitscope ${command}: `) && !/\bat .*\(.*:\d+:\d+\)/.test(r.stderr) && !r.stderr.includes('internal error');
 }
+
+/** Start the bin, wait for its first line on stderr (or its exit), then SIGKILL it; resolves to the stderr seen. */
+export async function firstErrorLine(args: readonly string[]): Promise<string> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const lined = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), stderr.includes('\n') && resolve())));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  await Promise.race([lined, exited]);
+  child.kill('SIGKILL');
+  await exited;
+  return stderr;
+}

@@ -3,12 +3,12 @@
 // before writing gigabytes as `train` does, and an unwritable --out (as a user without write
 // permission) exits 2 before any work.
 import { describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeNpy } from '../../src/data/npy.js';
-import { BIN, orbitscope, oneErrorLine } from './bin.js';
+import { BIN, firstErrorLine, orbitscope, oneErrorLine } from './bin.js';
 
 const SLOW = { timeout: 240_000 };
 
@@ -50,13 +50,7 @@ describe('orbitscope refuses what it would ignore, and says it in the user\'s wo
   });
 
   it('run --layers 1000000 warns about the gigabytes it will write before training, even with --quiet', SLOW, async () => {
-    const child = spawn(process.execPath, [BIN, 'run', '--quick', '--quiet', '--layers', '1000000', '--out', join(dir, 'huge')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    const warned = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), stderr.includes('\n') && resolve())));
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    await Promise.race([warned, exited]);
-    child.kill('SIGKILL');
-    await exited;
+    const stderr = await firstErrorLine(['run', '--quick', '--quiet', '--layers', '1000000', '--out', join(dir, 'huge')]);
     expect(stderr).toMatch(/^warning: this run will write about [\d.]+ GiB into .*huge \(weights of 64-1000000 at every snapshot and checkpoint, 2 seeds\)/);
   });
 

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeNpy } from '../../src/data/npy.js';
 import { RandomSource } from '../../src/core/random.js';
-import { BIN, orbitscope, oneErrorLine } from './bin.js';
+import { firstErrorLine, orbitscope, oneErrorLine } from './bin.js';
 
 const SLOW = { timeout: 240_000 };
 
@@ -33,13 +32,7 @@ describe('orbitscope train limits and defaults (through bin/orbitscope.mjs)', ()
   });
 
   it('train --layers 1000000 warns about the size it will write before training', SLOW, async () => {
-    const child = spawn(process.execPath, [BIN, 'train', '--data', `npy:${npy}`, '--layers', '1000000', '--quiet', '--out', join(dir, 'huge')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    const warned = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), stderr.includes('\n') && resolve())));
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    await Promise.race([warned, exited]);
-    child.kill('SIGKILL');
-    await exited;
+    const stderr = await firstErrorLine(['train', '--data', `npy:${npy}`, '--layers', '1000000', '--quiet', '--out', join(dir, 'huge')]);
     expect(stderr).toMatch(/^warning: this run will write about [\d.]+ GiB into .*huge/);
   });
 
