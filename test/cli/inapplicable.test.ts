@@ -16,6 +16,8 @@ describe('orbitscope refuses what it would ignore, and says it in the user\'s wo
   const dir = mkdtempSync(join(tmpdir(), 'orbitscope-inapplicable-'));
   const npy = join(dir, 'x.npy');
   writeFileSync(npy, encodeNpy(Float32Array.from({ length: 60 * 36 }, (_, i) => ((i * 7) % 5 < 2 ? 1 : 0)), [60, 6, 6]));
+  const grid = join(dir, 'sweep.yaml');
+  writeFileSync(grid, 'base: {quick: true, seeds: 1, epochs: 1}\ngrid:\n  lr: [0.01]\n');
 
   it('analyze refuses ONNX-only options for a model directory and model-directory options for an .onnx file', SLOW, async () => {
     const model = join(dir, 'model');
@@ -54,22 +56,33 @@ describe('orbitscope refuses what it would ignore, and says it in the user\'s wo
     expect(stderr).toMatch(/^warning: this run will write about [\d.]+ GiB into .*huge \(weights of 64-1000000 at every snapshot and checkpoint, 2 seeds\)/);
   });
 
+  it('sweep --out under /proc and worker --out onto a file exit 2 at once with one line naming --out (sweep spun in /proc)', SLOW, async () => {
+    const s = await orbitscope(['sweep', '--grid', grid, '--out', '/proc/orbitscope-test/sweep'], { timeoutMs: 60_000 });
+    expect([s.signal, s.code]).toEqual([null, 2]);
+    expect(oneErrorLine(s, 'sweep')).toBe(true);
+    expect(s.stderr).toContain('--out /proc/orbitscope-test/sweep: /proc is a kernel file system');
+    const w = await orbitscope(['worker', '--queue', 'redis://127.0.0.1:1', '--out', npy], { timeoutMs: 60_000 });
+    expect(w.code).toBe(2);
+    expect(w.stderr.trim()).toBe(`orbitscope worker: --out ${npy}: is a file, not a directory`);
+  });
+
   // root writes anywhere, so the unwritable folder is tried as the user nobody (setpriv)
   const asNobody = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
-  it.skipIf(process.getuid?.() !== 0 || !asNobody)('train, run, analyze and shadow --out into a folder the user cannot write exit 2 with one line, before any work', SLOW, async () => {
+  it.skipIf(process.getuid?.() !== 0 || !asNobody)('train, run, analyze, shadow and sweep --out into a folder the user cannot write exit 2 with one line, before any work', SLOW, async () => {
     const model = join(dir, 'model-ro');
     expect((await orbitscope(['train', '--data', `npy:${npy}`, '--layers', '3', '--epochs', '1', '--batch', '10', '--quiet', '--out', model])).code).toBe(0);
     const locked = join(dir, 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o555);
     chmodSync(dir, 0o755);
-    spawnSync('chmod', ['-R', 'a+rX', model, npy]);
+    spawnSync('chmod', ['-R', 'a+rX', model, npy, grid]);
     const nobody = (args: string[]) => spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
     const cases: [string, string[]][] = [
       ['train', ['train', '--data', `npy:${npy}`, '--quiet', '--out', join(locked, 'run')]],
       ['run', ['run', '--quick', '--quiet', '--out', join(locked, 'run')]],
       ['analyze', ['analyze', '--model', model, '--group', 'so2', '--out', join(locked, 'a.json')]],
       ['shadow', ['shadow', '--model', model, '--data', `npy:${npy}`, '--family', 'perm', '--out', join(locked, 's.json')]],
+      ['sweep', ['sweep', '--grid', grid, '--out', join(locked, 'sweep')]],
     ];
     for (const [command, args] of cases) {
       const r = nobody(args);

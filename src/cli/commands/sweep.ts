@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Action } from '../program.js';
 import { UserError } from '../../core/errors.js';
+import { makeOutputDirectory } from '../../core/outputs.js';
 import { readSweepFile } from '../../sweep/sweepFile.js';
 import { defaultWorkers, runLocalSweep, type SweepOutcome } from '../../sweep/localPool.js';
 import { formatProgress, type SweepCounts } from '../../sweep/progress.js';
@@ -22,6 +23,8 @@ export const handle: Action<SweepFlags> = async (f, _args, io) => {
   if (f.queue && f.workers !== undefined) throw new UserError('--workers: not with --queue (the workers are `orbitscope worker` processes)');
   if (f.detach && !f.queue) throw new UserError('--detach: only with --queue');
   const cells = readSweepFile(f.grid);
+  // a file, /proc or a folder the user cannot write: one line naming --out, before any cell runs
+  makeOutputDirectory('--out', f.out);
   const out = resolve(f.out);
   const address = f.queue ? parseRedisUrl(f.queue) : null;
   if (address) await checkRedis(address);
