@@ -28,13 +28,15 @@ const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headl
 async function time(hash: string, ready: string): Promise<{ firstPaint: number; done: number; bytes: number }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  let bytes = 0;
-  page.on('response', (r) => void r.body().then((b) => (bytes += b.length)).catch(() => {}));
+  // bytes the page downloaded (response bodies), summed once every request has finished
+  const sizes: Promise<number>[] = [];
+  page.on('requestfinished', (r) => sizes.push(r.sizes().then((x) => x.responseBodySize)));
   await page.goto(`${server.url}${hash}`);
   await page.waitForFunction(ready, undefined, { timeout: 120_000 });
   const done = await page.evaluate(() => performance.now());
   const firstPaint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
   await page.waitForTimeout(50);
+  const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
   await context.close();
   return { firstPaint, done, bytes };
 }
