@@ -90,6 +90,45 @@ export function greedyNetSize(points: Float32Array, m: number, n: number, window
 }
 
 /**
+ * Greedy-net epsilon-orbit sizes of every image of a stack at each of several eps: result[e][f]
+ * is greedyNetSize of the image's sampled orbit {g_k . x_f} at radius eps_e ||W x_f||. The orbit
+ * is resampled once (in chunks of at most 2^24 floats) and serves every eps, so asking for k eps
+ * costs one resampling, not k; the numbers are those of epsStabilizerBatch at each eps alone.
+ */
+export async function orbitNetSizes(images: ImageStack, elements: readonly Float64Array[], window: Float32Array, epsList: readonly number[], options: Pick<EpsStabilizerOptions, 'fourier' | 'interp' | 'border' | 'maxBatchFloats' | 'threads'> = {}): Promise<number[][]> {
+  const { height: h, width: w, count: F } = images;
+  const n = h * w;
+  const samples = elements.length;
+  const out = epsList.map(() => new Array<number>(F).fill(0));
+  const shifts = elements.map((m) => [m[2], m[5]] as const);
+  const per = Math.max(1, Math.floor((1 << 24) / (samples * n)));
+  for (let f0 = 0; f0 < F; f0 += per) {
+    const f1 = Math.min(F, f0 + per);
+    const part = { data: images.data.subarray(f0 * n, f1 * n), count: f1 - f0, height: h, width: w };
+    const moved = options.fourier ? fourierShift(part, shifts) : await resampleBatch(part, elements, options);
+    for (let f = f0; f < f1; f++) {
+      let norm2 = 0;
+      for (let p = 0; p < n; p++) norm2 += (window[p] * images.data[f * n + p]) ** 2;
+      const orbit = moved.subarray((f - f0) * samples * n, (f - f0 + 1) * samples * n);
+      epsList.forEach((eps, e) => (out[e][f] = greedyNetSize(orbit, samples, n, window, eps * Math.sqrt(norm2))));
+    }
+  }
+  return out;
+}
+
+/**
+ * epsilon-orbit sizes of every image of a stack under a Lie group at each of several eps
+ * (result[e][f]), over the same Halton samples, window and border as epsStabilizerBatch (whose
+ * epsOrbitSize at each eps these equal), with the orbit resampled once for all eps.
+ */
+export async function epsOrbitSizesBatch(images: ImageStack, group: LieGroup, epsList: readonly number[], options: Omit<EpsStabilizerOptions, 'eps' | 'orbitSize' | 'fourier'> = {}): Promise<number[][]> {
+  checkStack('epsOrbitSizesBatch', images);
+  for (const eps of epsList) if (!(eps >= 0) || !Number.isFinite(eps)) throw new InputRangeError(`epsStabilizer: eps must be a finite number >= 0, got ${eps}`);
+  const window = imageWindow(images.height, images.width, options.window ?? (options.border === 'periodic' ? 'none' : 'disk'));
+  return orbitNetSizes(images, boxElements(group, options.samples ?? 1024, options.box), window, epsList, options);
+}
+
+/**
  * epsilon-stabilizer measure of each image of a stack: the fraction of the group's compact
  * box (see LieGroup.box: angles over the full circle, translations within a radius, log-scale
  * within a range, GL(2)/Aff(2) a box in exponential coordinates about the identity), sampled at
@@ -103,7 +142,6 @@ export async function epsStabilizerBatch(images: ImageStack, group: LieGroup, op
   if (!(eps >= 0) || !Number.isFinite(eps)) throw new InputRangeError(`epsStabilizer: eps must be a finite number >= 0, got ${eps}`);
   const samples = options.samples ?? 1024;
   const { height: h, width: w, count: F } = images;
-  const n = h * w;
   const window = imageWindow(h, w, options.window ?? (options.border === 'periodic' ? 'none' : 'disk'));
   const elements = boxElements(group, samples, options.box);
   const description = group.box(options.box).description;
@@ -113,20 +151,7 @@ export async function epsStabilizerBatch(images: ImageStack, group: LieGroup, op
   }
   const shifts = elements.map((m) => [m[2], m[5]] as const);
   const dist = fourier ? fourierDistances(images, shifts, window) : await orbitDistances(images, elements, window, options);
-  const sizes: (number | null)[] = new Array(F).fill(null);
-  if (options.orbitSize ?? true) {
-    const per = Math.max(1, Math.floor((1 << 24) / (samples * n)));
-    for (let f0 = 0; f0 < F; f0 += per) {
-      const f1 = Math.min(F, f0 + per);
-      const part = { data: images.data.subarray(f0 * n, f1 * n), count: f1 - f0, height: h, width: w };
-      const moved = fourier ? fourierShift(part, shifts) : await resampleBatch(part, elements, options);
-      for (let f = f0; f < f1; f++) {
-        let norm2 = 0;
-        for (let p = 0; p < n; p++) norm2 += (window[p] * images.data[f * n + p]) ** 2;
-        sizes[f] = greedyNetSize(moved.subarray((f - f0) * samples * n, (f - f0 + 1) * samples * n), samples, n, window, eps * Math.sqrt(norm2));
-      }
-    }
-  }
+  const sizes: (number | null)[] = options.orbitSize ?? true ? (await orbitNetSizes(images, elements, window, [eps], options))[0] : new Array(F).fill(null);
   return Array.from({ length: F }, (_, f) => {
     let inside = 0;
     for (let k = 0; k < samples; k++) if (dist[f * samples + k] <= eps) inside++;

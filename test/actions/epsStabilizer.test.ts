@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/index.js';
-import { boxElements, continuousOrbitReport, epsStabilizerBatch, greedyNetSize, haltonPoints, roundTripError } from '../../src/actions/continuous.js';
+import { boxElements, continuousOrbitReport, epsOrbitSizesBatch, epsStabilizerBatch, greedyNetSize, haltonPoints, roundTripError } from '../../src/actions/continuous.js';
 import { lieGroup, LIE_GROUP_NAMES } from '../../src/groups/lie/index.js';
 import { gaussianBlob } from '../../src/testing/index.js';
 
@@ -78,6 +78,27 @@ describe('epsilon-stabilizer measure and epsilon-orbit size', () => {
     expect(sizes[0]).toBe(128);
     for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBeLessThanOrEqual(sizes[i - 1]);
     expect(sizes[3]).toBeLessThan(128);
+  });
+
+  it('epsOrbitSizesBatch at several eps equals epsStabilizerBatch at each eps alone, image by image (one resampling serves all)', async () => {
+    const n = 15;
+    const rng = RandomSource.fromSeed(9);
+    const count = 5;
+    // noise, a blob and a zero image (its net is one point at radius 0)
+    const data = new Float32Array(count * n * n);
+    rng.fillUniform(data.subarray(0, 3 * n * n));
+    data.set(gaussianBlob(n, n, 2.5, 1, -2), 3 * n * n);
+    const stack = { data, count, height: n, width: n };
+    const epsList = [0.1, 0.25, 0.5, 0.75];
+    for (const group of ['so2', 'se2'] as const) {
+      const batch = await epsOrbitSizesBatch(stack, lieGroup(group), epsList, { samples: 64 });
+      for (const [e, eps] of epsList.entries()) {
+        const alone = await epsStabilizerBatch(stack, lieGroup(group), { eps, samples: 64 });
+        expect(batch[e]).toEqual(alone.map((r) => r.epsOrbitSize));
+      }
+      expect(batch[0][4]).toBe(1);
+      expect(batch[0][0]).toBeGreaterThan(batch[3][0]);
+    }
   });
 
   it('roundTripError is small for a smooth blob and larger for noise, which interpolation blurs', async () => {

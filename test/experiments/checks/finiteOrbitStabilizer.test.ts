@@ -24,6 +24,20 @@ describe('checkFiniteOrbitStabilizer: C0 made independent', () => {
     }
   });
 
+  it('passes on an image of more than 256 exact levels (wide storage) with |O| = |G|, and on a constant image with |O| = 1', () => {
+    const m = 17;
+    const H = p4m(m); // |G| = 8 * 289 = 2312
+    const x = Float32Array.from({ length: m * m }, (_, p) => p); // 289 distinct values: no symmetry
+    const r = imageStabilizer(H, x);
+    expect([r.orbitSize, r.stabilizerOrder]).toEqual([2312n, 1n]);
+    expect(checkFiniteOrbitStabilizer('ramp', H, x, { orbitSize: r.orbitSize, stabilizerOrder: r.stabilizerOrder, stabilizer: r.stabilizer! }).details).toBe('enumerated orbit 2312 images, S has 1 elements (identity, in G, fix x, closed); 2312 * 1 = |G| = 2312');
+    // a wrong orbit size is caught by the enumeration
+    expect(checkFiniteOrbitStabilizer('ramp', H, x, { orbitSize: 2311n, stabilizerOrder: 1n, stabilizer: r.stabilizer! }).details).toMatch(/enumerated orbit has 2312 images, reported \|O\| = 2311/);
+    const flat = new Float32Array(n * n).fill(0.5);
+    const s = imageStabilizer(G, flat);
+    expect(checkFiniteOrbitStabilizer('flat', G, flat, { orbitSize: s.orbitSize, stabilizerOrder: s.stabilizerOrder, stabilizer: s.stabilizer! }).details).toMatch(/^enumerated orbit 1 images, S has 288 elements/);
+  });
+
   it('fails when an element of the stabilizer is dropped (order and orbit kept consistent with the drop)', () => {
     const r = imageStabilizer(G, dot);
     const elements = [...r.stabilizer!.elements()];

@@ -1,5 +1,5 @@
 import type { OrbitMeasureField } from '../../../results/orbitNumbers.js';
-import { epsStabilizerBatch } from '../../../actions/epsStabilizerMeasure.js';
+import { epsOrbitSizesBatch } from '../../../actions/epsStabilizerMeasure.js';
 import { isFeatureFiniteGroup } from '../../../groups/groupNames.js';
 import { pixelGroup } from '../../../groups/pixelGroup.js';
 import { lieGroup } from '../../../groups/lie/lieGroupRegistry.js';
@@ -51,11 +51,6 @@ export async function epsOrbitSizes(features: Float32Array, count: number, h: nu
     }
     return out;
   }
-  const G = lieGroup(group);
-  const out: number[][] = [];
-  for (const eps of epsList) {
-    const r = await epsStabilizerBatch({ data: features, count, height: h, width: w }, G, { eps, samples: 128 });
-    out.push(r.map((x) => x.epsOrbitSize ?? NaN)); // undefined (e.g. a zero feature): NaN, left out of correlations
-  }
-  return out;
+  // one resampling of the orbit serves every eps (the numbers epsStabilizerBatch gives one eps at a time)
+  return epsOrbitSizesBatch({ data: features, count, height: h, width: w }, lieGroup(group), epsList, { samples: 128 });
 }
