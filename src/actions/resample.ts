@@ -139,7 +139,8 @@ async function session(h: number, w: number, o: ResampleOptions, window: Float32
   const border = o.border ?? 'zero';
   if (!INTERPOLATIONS.includes(interp)) throw new InputRangeError(`resample: interp must be one of ${INTERPOLATIONS.join(', ')}, got "${interp}"`);
   if (!BORDER_MODES.includes(border)) throw new InputRangeError(`resample: border must be one of ${BORDER_MODES.join(', ')}, got "${border}"`);
-  return compile(model(h, w, interp, border, window), o.threads === undefined ? {} : { threads: o.threads });
+  // resampling runs between stretches of TypeScript work (greedy nets, distances): no spinning worker
+  return compile(model(h, w, interp, border, window), o.threads === undefined ? { spinning: false } : { threads: o.threads, spinning: false });
 }
 
 /**

@@ -52,7 +52,9 @@ export async function matmul(
   const [m, k] = transA ? [aDims[1], aDims[0]] : aDims;
   const [k2, n] = transB ? [bDims[1], bDims[0]] : bDims;
   if (k !== k2) throw new InputRangeError(`matmul: inner dimensions differ (${k} for a, ${k2} for b)`);
-  const session = await compile(gemmModel(transA, transB));
+  // products are used in passing between stretches of TypeScript work: a spinning worker would
+  // hold a core for tens of milliseconds after each one, taking it from that work
+  const session = await compile(gemmModel(transA, transB), { spinning: false });
   const out = await session.run({ a: float32(a, aDims), b: float32(b, bDims) });
   return { data: out.c.data as Float32Array, dims: [m, n] };
 }
