@@ -1,4 +1,9 @@
-import { centredCosines } from './cosine.js';
+import { centredUnitRows } from './cosine.js';
+import { matmul } from '../engine/matmul.js';
+
+// each primitive's orbit, centred and scaled to unit rows, by its pixel array: matched against
+// every snapshot and every null draw of a run, it is prepared once
+const unitOrbits = new WeakMap<Float32Array, Float32Array>();
 
 /** A primitive with every distinct image of its orbit (size x n), as templateOrbit gives. */
 export interface PrimitiveOrbit {
@@ -24,9 +29,13 @@ export interface PrimitiveMatches {
 export async function matchPrimitives(features: Float32Array, count: number, n: number, primitives: readonly PrimitiveOrbit[]): Promise<PrimitiveMatches> {
   const perFeature = Array.from({ length: count }, () => ({ name: '', cosine: -1 }));
   const perPrimitive = primitives.map(() => 0);
+  const ua = centredUnitRows(features, count, n);
   for (let k = 0; k < primitives.length; k++) {
     const P = primitives[k];
-    const c = await centredCosines(features, count, P.pixels, P.size, n);
+    let ub = unitOrbits.get(P.pixels);
+    if (!ub) unitOrbits.set(P.pixels, (ub = centredUnitRows(P.pixels, P.size, n)));
+    // centredCosines(features, P.pixels) with the primitive's side prepared once
+    const c = (await matmul(ua, [count, n], ub, [P.size, n], { transB: true })).data;
     for (let f = 0; f < count; f++) {
       let best = 0;
       for (let j = 0; j < P.size; j++) best = Math.max(best, Math.abs(c[f * P.size + j]));
