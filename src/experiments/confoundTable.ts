@@ -1,4 +1,5 @@
 import { InputRangeError } from '../core/errors.js';
+import { centredScatter } from '../core/scatter.js';
 import { spearman } from './statistics.js';
 
 /** A primitive as the confound table needs it: its canonical image and every image of its orbit. */
@@ -46,25 +47,14 @@ export interface ConfoundTable {
   readonly rho: { readonly pixelCount: number; readonly energy: number; readonly elementFrequency: number; readonly elementFrequencyObserved: number; readonly varianceShare: number };
 }
 
-/** Covariance (d x d, float64) of count rows of d values. Hand-written: a plain double loop is enough at d <= 1024. */
+/** Covariance (d x d, float64) of count rows of d values (the shared centred scatter over count - 1). */
 export function dataCovariance(pixels: Float32Array, count: number, d: number): Float64Array {
   if (pixels.length !== count * d) throw new InputRangeError(`dataCovariance: ${pixels.length} values are not ${count} rows of ${d}`);
-  const mean = new Float64Array(d);
-  for (let i = 0; i < count; i++) for (let p = 0; p < d; p++) mean[p] += pixels[i * d + p];
-  for (let p = 0; p < d; p++) mean[p] /= count;
+  const { upper } = centredScatter(pixels, count, d);
   const C = new Float64Array(d * d);
-  const row = new Float64Array(d);
-  for (let i = 0; i < count; i++) {
-    for (let p = 0; p < d; p++) row[p] = pixels[i * d + p] - mean[p];
-    for (let p = 0; p < d; p++) {
-      const a = row[p];
-      if (a === 0) continue;
-      for (let q = p; q < d; q++) C[p * d + q] += a * row[q];
-    }
-  }
   for (let p = 0; p < d; p++) {
     for (let q = p; q < d; q++) {
-      C[p * d + q] /= count - 1;
+      C[p * d + q] = upper[p * d + q] / (count - 1);
       C[q * d + p] = C[p * d + q];
     }
   }

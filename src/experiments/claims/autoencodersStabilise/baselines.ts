@@ -1,4 +1,5 @@
 import { symmetricEigen } from '../../../core/symmetricEigen.js';
+import { centredScatter } from '../../../core/scatter.js';
 import { reconstruct, type AutoencoderLayer } from '../../../analysis/trainedStack.js';
 
 /** A map A from inputs to reconstructions, batch-wise (count x d -> count x d). */
@@ -46,18 +47,10 @@ export function pcaBaseline(train: Float32Array, count: number, d: number, k: nu
 const pcaFits = new WeakMap<Float32Array, Map<string, Reconstructor>>();
 
 function fitPca(train: Float32Array, count: number, d: number, k: number): Reconstructor {
-  const mu = means(train, count, d);
+  // the same scatter matrix as C2's data covariance (core/scatter.ts), computed once per run
+  const { mean: mu, upper } = centredScatter(train, count, d);
   const cov = new Float64Array(d * d);
-  const row = new Float64Array(d);
-  for (let i = 0; i < count; i++) {
-    for (let p = 0; p < d; p++) row[p] = train[i * d + p] - mu[p];
-    for (let p = 0; p < d; p++) {
-      const a = row[p];
-      if (a === 0) continue;
-      for (let q = p; q < d; q++) cov[p * d + q] += a * row[q];
-    }
-  }
-  for (let p = 0; p < d; p++) for (let q = p; q < d; q++) cov[q * d + p] = cov[p * d + q] /= count;
+  for (let p = 0; p < d; p++) for (let q = p; q < d; q++) cov[q * d + p] = cov[p * d + q] = upper[p * d + q] / count;
   const { vectors } = symmetricEigen(cov, d);
   const kk = Math.min(k, d);
   // U as kk x d rows
