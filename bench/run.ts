@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const all = readdirSync(here).filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.startsWith('_')).map((f) => f.slice(0, -3));
-const wanted = process.argv.slice(2);
+// `run` is this runner's own name, so the run bench lives in runStages.ts
+const ALIASES: Record<string, string> = { run: 'runStages' };
+const wanted = process.argv.slice(2).map((w) => ALIASES[w] ?? w);
 const unknown = wanted.filter((w) => !all.includes(w));
 if (unknown.length) {
   process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}; available: ${all.join(', ')}\n`);

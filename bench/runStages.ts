@@ -1,0 +1,32 @@
+// `npm run bench -- run` (issue 19): wall time per stage (data, train, analyse, claims, report)
+// of the default run (`npm start`: shapes, 10 seeds, every control) and of the MNIST preset,
+// each in a child process into a fresh directory, from results.json's timings summed over seeds
+// ("train" is the greedy stack plus its linear twin). Beside them, the seconds of a fixed
+// reference loop measured in the same process just before each run, so that a loaded machine
+// shows as a slow reference too, and the load average after each run.
+// BENCH_RUN_PRESETS=shapes (or mnist) runs one of the two (the MNIST run takes minutes).
+// Prints {"bench":"run","runs":[{"preset","seconds","seeds","analysePerSeed","stages":{...},"referenceSeconds","ratioToReference","load1"}, ...]}.
+import { loadavg } from 'node:os';
+import { referenceSeconds, stageSeconds } from './_shared.js';
+import { round, timedRun } from './_runTimings.js';
+
+const PRESETS = ['shapes', 'mnist'] as const;
+const wanted = (process.env.BENCH_RUN_PRESETS ?? PRESETS.join(',')).split(',').map((s) => s.trim());
+const unknown = wanted.filter((p) => !(PRESETS as readonly string[]).includes(p));
+if (unknown.length) {
+  process.stderr.write(`bench run: BENCH_RUN_PRESETS: unknown preset ${unknown.join(', ')}; use ${PRESETS.join(', ')}\n`);
+  process.exit(2);
+}
+
+const runs = wanted.map((preset) => {
+  const ref = referenceSeconds();
+  const run = timedRun(preset === 'shapes' ? [] : ['--preset', preset], 'run');
+  // the greedy stack and its linear twin are both training
+  const stages: Record<string, number> = {};
+  for (const [k, v] of Object.entries(stageSeconds(run.timings))) {
+    const stage = k.startsWith('train') ? 'train' : k;
+    stages[stage] = round((stages[stage] ?? 0) + v);
+  }
+  return { preset, seconds: round(run.seconds), seeds: run.seeds, analysePerSeed: round((stages.analyse ?? 0) / run.seeds), stages, referenceSeconds: round(ref), ratioToReference: round(run.seconds / ref), load1: round(loadavg()[0]) };
+});
+console.log(JSON.stringify({ bench: 'run', runs }));
