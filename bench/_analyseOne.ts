@@ -8,7 +8,7 @@ import { analyzeSeed } from '../src/experiments/analyzeSeed.js';
 import { trainLinearTwinSeed, trainSeed } from '../src/experiments/trainSeed.js';
 import { worldOf } from '../src/experiments/world.js';
 import { orbitMeasureOf } from '../src/experiments/runExperiment.js';
-import { FINITE_GROUPS } from '../src/experiments/config.js';
+import { isFeatureFiniteGroup } from '../src/groups/groupNames.js';
 import { CompiledGraph } from '../src/engine/session.js';
 
 // ONNX time per calling site: CompiledGraph.run measured, keyed by the first frames of its caller
@@ -44,7 +44,7 @@ const linearTwin = config.model === 'ae' ? await trainLinearTwinSeed(data, train
 console.error(`train (resumed) + twin ${((performance.now() - t) / 1000).toFixed(1)} s`);
 const world = worldOf(data);
 const orbitMeasure = orbitMeasureOf(config, world !== null);
-const primaryEps = (FINITE_GROUPS as readonly string[]).includes(orbitMeasure.group) ? config.finiteEps : config.eps;
+const primaryEps = isFeatureFiniteGroup(orbitMeasure.group) ? config.finiteEps : config.eps;
 t = performance.now();
 const t0 = t;
 const cpu0 = process.cpuUsage();
