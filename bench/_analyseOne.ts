@@ -42,7 +42,7 @@ let t = performance.now();
 const trained = await trainSeed(data, trainInputs, config, seed, out, () => {});
 const linearTwin = config.model === 'ae' ? await trainLinearTwinSeed(data, trainInputs, config, seed) : null;
 console.error(`train (resumed) + twin ${((performance.now() - t) / 1000).toFixed(1)} s`);
-const world = worldOf(data);
+const world = await worldOf(data);
 const orbitMeasure = orbitMeasureOf(config, world !== null);
 const primaryEps = isFeatureFiniteGroup(orbitMeasure.group) ? config.finiteEps : config.eps;
 t = performance.now();
