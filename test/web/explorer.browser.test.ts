@@ -125,7 +125,14 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
     const before = await page.locator('.tile canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
     await page.getByTestId('snapshot').fill('0');
     await page.waitForFunction(() => location.hash.includes('snap=0'));
-    await page.waitForTimeout(100);
+    // the redraw follows the hash change asynchronously (the unit table may still be loading):
+    // poll for it instead of a fixed pause, which failed on a loaded machine; a slider that
+    // changes nothing still fails here, by the timeout
+    await page.waitForFunction(
+      (b) => (document.querySelector('.tile canvas') as HTMLCanvasElement | null)?.toDataURL() !== b,
+      before,
+      { timeout: 15_000 },
+    );
     const after = await page.locator('.tile canvas').first().evaluate((c: HTMLCanvasElement) => c.toDataURL());
     expect(after).not.toBe(before);
     await page.getByTestId('snapshot').fill(String(index.snapshots.length - 1));
