@@ -23,6 +23,7 @@ export { phaseRandomise } from './phaseRandomise.js';
 export { matchPrimitives, type PrimitiveOrbit, type PrimitiveMatches } from './primitiveMatch.js';
 export { randomSearch, randomSearchRace, type SearchCandidate, type SearchTally } from './randomSearch.js';
 export { receptiveFields, type AxisField, type ReceptiveField } from './receptiveField.js';
+export { segmentFlowerSpectra, segmentsRankBelowFlowers, type LinearOrbitMeasures, type PrimitiveSpectrum, type SpectraOptions } from './segmentFlowerSpectra.js';
 export { shuffledWeights } from './shuffledWeights.js';
 export { spectralEntropy, powerSpectrum } from './spectralEntropy.js';
 export { totalVariation } from './totalVariation.js';
