@@ -30,7 +30,6 @@ export interface MinimalOrbitsFirstEvidence {
   readonly spectra: readonly PrimitiveSpectrum[] | null;
 }
 
-
 /**
  * Fewest primitives that must emerge in the trained network of every seed for the primitive
  * test: with fewer, nearly every primitive ties at "never" and the rank statistic says nothing.
@@ -232,7 +231,8 @@ export function judgeMinimalOrbitsFirst(pooled: Pooled<MinimalOrbitsFirstEvidenc
       axes,
     };
   }
-  const j = judgePrimitiveOrder(orders, { alpha: run.config.emergenceAlpha, minimumEffect, minEmerged: MIN_EMERGED_PRIMITIVES });
+  const rule = { alpha: run.config.emergenceAlpha, minimumEffect, minEmerged: MIN_EMERGED_PRIMITIVES };
+  const j = judgePrimitiveOrder(orders, rule);
   const diff = j.difference.inference;
   const difference = { statistic: round(diff.estimate), ci: diff.ci };
   const control = { name: CONTROL_NAME, statistic: round(j.control.estimate), ci: j.control.ci, difference };
@@ -255,7 +255,7 @@ export function judgeMinimalOrbitsFirst(pooled: Pooled<MinimalOrbitsFirstEvidenc
     controls: [control],
     method: diff.method,
     failsWhen: FAILS_WHEN,
-    secondary: [...orderSecondary(j), ...otherMeasures(orders, pooled.seeds[0].spectra, { alpha: run.config.emergenceAlpha, minimumEffect, minEmerged: MIN_EMERGED_PRIMITIVES }), ...unitStats],
+    secondary: [...orderSecondary(j), ...otherMeasures(orders, pooled.seeds[0].spectra, rule), ...unitStats],
     perSeed: j.perSeed.map((s, i) => ({ seed: s.seed, statistic: round(s.trainedStatistic), ci: null, n: orders[i].primitives.length, verdict: 'judged across seeds', control: round(s.controlStatistic), difference: round(s.difference) })),
     points: orderPoints(j, orders, last),
     axes,
