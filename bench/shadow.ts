@@ -3,8 +3,8 @@
 // Prints {"bench":"shadow",...}: one run of each fit (they take seconds), plus the Hungarian
 // assignment alone on the 784 x 784 cross-correlation and on a uniform random 784 x 784 cost (a
 // harder instance: no dominant diagonal).
-import { RandomSource } from '../src/core/index.js';
-import { crossProduct, glShadow, linearAssignment, orthogonalShadow, permutationShadow } from '../src/shadow/index.js';
+import { RandomSource, linearAssignment } from '../src/core/index.js';
+import { crossProduct, glShadow, orthogonalShadow, permutationShadow } from '../src/shadow/index.js';
 
 const n = 784;
 const count = 10_000;

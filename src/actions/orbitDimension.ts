@@ -1,7 +1,7 @@
 import { InputRangeError } from '../core/errors.js';
 import type { LieGroup } from '../groups/lie/LieGroup.js';
 import { imageWindow, type WindowKind } from './imageWindow.js';
-import { symmetricEigen } from '../core/symmetricEigen.js';
+import { symmetricEigen } from '../core/linalg/symmetricEigen.js';
 import { checkStack, type BorderMode, type ImageStack } from './imageStack.js';
 import { tangentVectors } from './tangent.js';
 

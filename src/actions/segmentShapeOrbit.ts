@@ -1,5 +1,5 @@
 import { InputRangeError } from '../core/errors.js';
-import { symmetricEigen } from '../core/symmetricEigen.js';
+import { symmetricEigen } from '../core/linalg/symmetricEigen.js';
 
 /** A shape made of straight segments in the plane: each segment by its two endpoints [x, y]. */
 export type SegmentShape = readonly (readonly [readonly [number, number], readonly [number, number]])[];

@@ -4,7 +4,7 @@ import { pixelGroup } from '../groups/pixelGroup.js';
 import { imageWindow } from '../actions/imageWindow.js';
 import { quantiseLevels } from '../actions/quantise.js';
 import { tangentVectors } from '../actions/tangent.js';
-import { symmetricEigen } from '../core/symmetricEigen.js';
+import { symmetricEigen } from '../core/linalg/symmetricEigen.js';
 import { InputRangeError } from '../core/errors.js';
 import { formatCycles } from '../groups/perm/cycles.js';
 import { isLieGroupName, lieGroup } from '../groups/lie/lieGroupRegistry.js';

@@ -1,5 +1,5 @@
 import { InputRangeError } from '../core/errors.js';
-import { symmetricEigen } from '../core/symmetricEigen.js';
+import { symmetricEigen } from '../core/linalg/symmetricEigen.js';
 
 /**
  * The modes of a linear layer W (units x d, row-major): its right singular vectors, as rows of a

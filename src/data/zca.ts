@@ -1,4 +1,4 @@
-import { symmetricEigen } from '../core/symmetricEigen.js';
+import { symmetricEigen } from '../core/linalg/symmetricEigen.js';
 import { InputRangeError } from '../core/errors.js';
 import type { Whitening } from './dataset.js';
 import { compile, float32, GraphBuilder, type CompiledGraph } from '../engine/index.js';

@@ -1,5 +1,5 @@
 import { InputRangeError } from '../core/errors.js';
-import { centredScatter } from '../core/scatter.js';
+import { centredScatter } from '../core/linalg/centredScatter.js';
 import { spearman } from './statistics.js';
 
 /** A primitive as the confound table needs it: its canonical image and every image of its orbit. */

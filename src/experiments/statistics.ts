@@ -1,5 +1,5 @@
 import { RandomSource } from '../core/random.js';
-import { quantileSorted } from '../core/quantile.js';
+import { quantileSorted } from '../core/linalg/quantileSorted.js';
 import { pearson } from '../core/pearson.js';
 
 export { quantileSorted, pearson };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { parseOptions } from '../core/index.js';
 import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';
-import { choleskySolve } from './choleskySolve.js';
+import { choleskySolve } from '../core/linalg/choleskySolve.js';
 import { crossProduct, matrixResidual } from './matrixResidual.js';
 import type { MatrixShadow } from './shadowResult.js';
-import { conditioning } from './svd.js';
+import { conditioning } from '../core/linalg/svd.js';
 
 const GlOptions = z.strictObject({
   /** Relative ridge: lambda = ridge * tr(X^T X) / n. */

@@ -4,7 +4,7 @@ import { resampleBatch, type ImageStack } from '../actions/resample.js';
 import { lieGroup } from '../groups/lie/lieGroupRegistry.js';
 import { mat3Mul, type Mat3 } from '../groups/lie/mat3.js';
 import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';
-import { choleskySolve } from './choleskySolve.js';
+import { choleskySolve } from '../core/linalg/choleskySolve.js';
 import { shadowGrid, translationGrid } from './shadowGrid.js';
 import type { LieShadow, LieShadowFamily } from './shadowResult.js';
 import { LIE_SHADOW_FAMILIES } from './families.js';

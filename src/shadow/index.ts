@@ -8,10 +8,5 @@ export { shadowGrid, linearGrid, translationGrid, gridAngles, gridTranslations, 
 export { p4mShadow } from './p4mShadow.js';
 export { shadowGroup, type ShadowGroup } from './shadowGroup.js';
 export { shadow, SHADOW_FAMILIES, IMAGE_SHADOW_FAMILIES, ALL_SHADOW_FAMILIES, type ShadowOptions } from './shadow.js';
-export { linearAssignment, type Assignment, type LinearAssignmentOptions } from './linearAssignment.js';
-export { polarFactor } from './polarFactor.js';
-export { svdSquare, singularValues, conditioning, type Svd, type Conditioning } from './svd.js';
-export { choleskySolve } from './choleskySolve.js';
 export { matrixResidual, crossProduct } from './matrixResidual.js';
-export { quantileSummary, quantileSorted, type QuantileSummary } from './quantileSummary.js';
 export { stabilisationResiduals, residualBaseline, type StabilisationResiduals, type ResidualBaseline } from './stabilisationResiduals.js';

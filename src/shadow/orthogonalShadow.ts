@@ -1,6 +1,6 @@
 import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';
 import { crossProduct, matrixResidual } from './matrixResidual.js';
-import { polarFactor } from './polarFactor.js';
+import { polarFactor } from '../core/linalg/polarFactor.js';
 import type { MatrixShadow } from './shadowResult.js';
 
 /**

@@ -1,5 +1,5 @@
 import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';
-import { linearAssignment } from './linearAssignment.js';
+import { linearAssignment } from '../core/linalg/linearAssignment.js';
 import { crossProduct } from './matrixResidual.js';
 import type { PermutationShadow } from './shadowResult.js';
 

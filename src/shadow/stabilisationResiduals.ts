@@ -1,6 +1,6 @@
 import { InputRangeError } from '../core/index.js';
 import { checkAutoencoderOutputs, type AutoencoderOutputs } from './autoencoderOutputs.js';
-import { quantileSummary, type QuantileSummary } from './quantileSummary.js';
+import { quantileSummary, type QuantileSummary } from '../core/linalg/quantileSummary.js';
 
 /** Per-input stabilisation residuals with their summary. */
 export interface StabilisationResiduals {

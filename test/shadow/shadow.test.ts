@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InputRangeError, RandomSource, UserError } from '../../src/core/index.js';
+import { InputRangeError, RandomSource, UserError, polarFactor } from '../../src/core/index.js';
 import {
   glShadow,
   orthogonalShadow,
   permutationShadow,
-  polarFactor,
   shadow,
   type AutoencoderOutputs,
 } from '../../src/shadow/index.js';

@@ -1,5 +1,5 @@
-import { symmetricEigen } from '../../../core/symmetricEigen.js';
-import { centredScatter } from '../../../core/scatter.js';
+import { symmetricEigen } from '../../../core/linalg/symmetricEigen.js';
+import { centredScatter } from '../../../core/linalg/centredScatter.js';
 import { reconstruct, type AutoencoderLayer } from '../../../analysis/trainedStack.js';
 
 /** A map A from inputs to reconstructions, batch-wise (count x d -> count x d). */
@@ -47,7 +47,7 @@ export function pcaBaseline(train: Float32Array, count: number, d: number, k: nu
 const pcaFits = new WeakMap<Float32Array, Map<string, Reconstructor>>();
 
 function fitPca(train: Float32Array, count: number, d: number, k: number): Reconstructor {
-  // the same scatter matrix as C2's data covariance (core/scatter.ts), computed once per run
+  // the same scatter matrix as C2's data covariance (core/linalg/centredScatter.ts), computed once per run
   const { mean: mu, upper } = centredScatter(train, count, d);
   const cov = new Float64Array(d * d);
   for (let p = 0; p < d; p++) for (let q = p; q < d; q++) cov[q * d + p] = cov[p * d + q] = upper[p * d + q] / count;

@@ -1,4 +1,4 @@
-import { InputRangeError } from '../core/index.js';
+import { InputRangeError } from '../errors.js';
 
 /**
  * Solve S Z = R for symmetric positive definite S (n x n) and R (n x m), both row-major

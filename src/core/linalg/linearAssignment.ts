@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { InputRangeError, checkFinite, checkInteger, parseOptions } from '../core/index.js';
+import { InputRangeError } from '../errors.js';
+import { checkFinite, checkInteger, parseOptions } from '../validate.js';
 
 const AssignmentOptions = z.strictObject({
   /** Maximise sum_r cost[r, a(r)] instead of minimising it. */

@@ -1,4 +1,4 @@
-import { InputRangeError } from './errors.js';
+import { InputRangeError } from '../errors.js';
 
 /** Eigen-decomposition of a real symmetric matrix: A = V diag(values) V^T. */
 export interface SymmetricEigen {

@@ -1,7 +1,5 @@
-import { InputRangeError } from '../core/index.js';
-import { quantileSorted } from '../core/quantile.js';
-
-export { quantileSorted };
+import { InputRangeError } from '../errors.js';
+import { quantileSorted } from './quantileSorted.js';
 
 /** Summary statistics of a sample; quantiles by linear interpolation (Hyndman and Fan 1996, type 7). */
 export interface QuantileSummary {

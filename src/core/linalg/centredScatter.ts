@@ -1,4 +1,4 @@
-import { InputRangeError } from './errors.js';
+import { InputRangeError } from '../errors.js';
 
 /** Column means and centred scatter of a matrix of rows. */
 export interface CentredScatter {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centredScatter } from '../../src/core/scatter.js';
-import { dataCovariance } from '../../src/experiments/confoundTable.js';
+import { centredScatter } from '../../../src/core/linalg/centredScatter.js';
+import { dataCovariance } from '../../../src/experiments/confoundTable.js';
 
 describe('centredScatter', () => {
   it('gives the means and the centred scatter of a small matrix in closed form, and is computed once per rows array', () => {

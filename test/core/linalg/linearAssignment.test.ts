@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RandomSource, UserError } from '../../src/core/index.js';
-import { linearAssignment } from '../../src/shadow/index.js';
-import { bruteForceAssignment } from '../../src/testing/index.js';
+import { RandomSource, UserError, linearAssignment } from '../../../src/core/index.js';
+import { bruteForceAssignment } from '../../../src/testing/index.js';
 
 function isPermutation(a: Int32Array): boolean {
   const seen = new Uint8Array(a.length);

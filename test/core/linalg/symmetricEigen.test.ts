@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RandomSource, symmetricEigen } from '../../src/core/index.js';
+import { RandomSource, symmetricEigen } from '../../../src/core/index.js';
 
 /** Q diag(lambda) Q^T with Q a product of three random Householder reflections (exactly known spectrum). */
 function knownSpectrum(d: number, lambda: number[], rng: RandomSource): Float64Array {

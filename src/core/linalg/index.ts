@@ -1,0 +1,9 @@
+/** General numerics: dense linear algebra on row-major Float64Arrays, assignment, and sample quantiles. */
+export { symmetricEigen, type SymmetricEigen } from './symmetricEigen.js';
+export { svdSquare, singularValues, conditioning, type Svd, type Conditioning } from './svd.js';
+export { polarFactor } from './polarFactor.js';
+export { choleskySolve } from './choleskySolve.js';
+export { linearAssignment, type Assignment, type LinearAssignmentOptions } from './linearAssignment.js';
+export { centredScatter, type CentredScatter } from './centredScatter.js';
+export { quantileSorted } from './quantileSorted.js';
+export { quantileSummary, type QuantileSummary } from './quantileSummary.js';
