@@ -1,4 +1,6 @@
-export { actOnImage } from './imageAction.js';
+export { onPoints, onTuples, onSets, type Action } from './action.js';
+export { onImage } from './onImage.js';
+export { orbitUnderAction, orbitOfSet, orbitOfTuple } from './orbitUnderAction.js';
 export { quantiseLevels } from './quantise.js';
 export { imageStabilizer, ENUMERATE_MAX_ORDER, type ImageStabilizerResult } from './imageStabilizer.js';
 export { epsStabilizer, type EpsStabilizerResult } from './epsStabilizer.js';

@@ -15,13 +15,11 @@ import {
   randomChainElement,
   symmetric,
   permKey,
-  onSets,
-  onTuples,
   transversalElement,
   type StabChain,
 } from '../../src/groups/index.js';
 import { RandomSource } from '../../src/core/index.js';
-import { bruteOrbit, bruteStabilizerCount, closureElements } from '../../src/testing/index.js';
+import { closureElements } from '../../src/testing/index.js';
 import { catalogue } from './catalogue.js';
 
 /** Check a chain from the definition: level i's orbit is b_i's orbit under all elements fixing b_0..b_{i-1}. */
@@ -116,33 +114,13 @@ describe('stabilizer chains over a catalogue of small groups, against brute forc
       }
     });
 
-    it(`orbit-stabilizer holds for points, sets and tuples of ${entry.name}, matching brute force`, () => {
+    it(`orbit-stabilizer holds for the points of ${entry.name}, matching brute force`, () => {
       const G = entry.make();
-      const gens = G.generators.map((g) => g.images);
-      const elements = closureElements(gens, G.degree);
-      const order = BigInt(elements.length);
-      const n = G.degree;
-      const rng = RandomSource.fromSeed(9);
-      for (let p = 0; p < n; p++) {
+      const elements = closureElements(G.generators.map((g) => g.images), G.degree);
+      for (let p = 0; p < G.degree; p++) {
         const orbit = G.orbit(p);
         expect(new Set(orbit)).toEqual(new Set(elements.map((g) => g[p])));
-        expect(BigInt(orbit.length) * G.pointStabilizer(p).order()).toBe(order);
-      }
-      for (let t = 0; t < 4; t++) {
-        const k = Math.min(n, 1 + rng.int(3));
-        const pts = Array.from(rng.permutation(n).slice(0, k));
-        const setKey = (s: number[]) => s.join(',');
-        const setOrbit = G.orbitOfSet(pts);
-        const sorted = [...pts].sort((a, b) => a - b);
-        expect(new Set(setOrbit.map(setKey))).toEqual(bruteOrbit(elements, sorted, onSets, setKey));
-        const setStab = G.setwiseStabilizer(pts).order();
-        expect(setStab).toBe(BigInt(bruteStabilizerCount(elements, sorted, onSets, setKey)));
-        expect(BigInt(setOrbit.length) * setStab).toBe(order);
-        const tupleOrbit = G.orbitOfTuple(pts);
-        expect(new Set(tupleOrbit.map(setKey))).toEqual(bruteOrbit(elements, pts, onTuples, setKey));
-        const tupleStab = G.pointwiseStabilizer(pts).order();
-        expect(tupleStab).toBe(BigInt(bruteStabilizerCount(elements, pts, onTuples, setKey)));
-        expect(BigInt(tupleOrbit.length) * tupleStab).toBe(order);
+        expect(BigInt(orbit.length) * G.pointStabilizer(p).order()).toBe(BigInt(elements.length));
       }
     });
 

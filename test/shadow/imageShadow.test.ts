@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputRangeError, RandomSource } from '../../src/core/index.js';
-import { actOnImage } from '../../src/actions/index.js';
+import { onImage } from '../../src/actions/index.js';
 import { p4m } from '../../src/groups/index.js';
 import { imageShadow, shadow, shadowGrid, type AutoencoderOutputs, type LieShadow, type PermutationShadow } from '../../src/shadow/index.js';
 
@@ -127,7 +127,7 @@ describe('image-plane shadows', () => {
     expect(elements).toHaveLength(8 * n * n);
     for (const k of [0, 37, 201]) {
       const g = elements[k].images;
-      const data = mapped(n, 15, 10 + k, (x) => actOnImage(g, x));
+      const data = mapped(n, 15, 10 + k, (x) => onImage(x, g));
       const r = (await shadow(data, 'p4m', { height: n, width: n })) as PermutationShadow;
       expect(Array.from(r.element)).toEqual(Array.from(g));
       expect(r.error).toBe(0);

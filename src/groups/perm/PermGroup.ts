@@ -4,7 +4,7 @@ import { Perm } from './Perm.js';
 import { chainBase, chainContains, chainElements, chainOrder, randomChainElement, strongGenerators, type StabChain } from '../schreier/StabChain.js';
 import { deterministicChain } from '../schreier/schreierSims.js';
 import { randomSchreierSims, type Certificate } from '../schreier/randomSchreierSims.js';
-import { nontrivialOrbits, orbitOfPoint, orbitOfSet, orbitOfTuple, orbitSizeCounts, orbitsOfPoints } from '../schreier/orbits.js';
+import { nontrivialOrbits, orbitOfPoint, orbitSizeCounts, orbitsOfPoints } from '../schreier/orbits.js';
 import { changeBase, pointwiseStabilizerChain } from '../schreier/changeBase.js';
 import { partitionStabilizer, setStabilizer } from '../schreier/backtrack.js';
 import { recognizeGiant, type GiantRecognition } from '../schreier/giant.js';
@@ -209,18 +209,6 @@ export class PermGroup {
   /** How many orbits of each size (size -> count), without listing them. */
   orbitSizes(): Map<number, number> {
     return orbitSizeCounts(this.generators.map((g) => g.images), this.degree);
-  }
-
-  /** The orbit of a set of 0-based points (each set sorted). */
-  orbitOfSet(set: readonly number[]): number[][] {
-    set.forEach((p) => this.checkPoint('orbitOfSet', p));
-    return orbitOfSet(this.generators.map((g) => g.images), set);
-  }
-
-  /** The orbit of a tuple of 0-based points. */
-  orbitOfTuple(tuple: readonly number[]): number[][] {
-    tuple.forEach((p) => this.checkPoint('orbitOfTuple', p));
-    return orbitOfTuple(this.generators.map((g) => g.images), tuple);
   }
 
   /** The stabilizer of a 0-based point. */

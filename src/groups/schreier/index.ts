@@ -24,7 +24,7 @@ export {
 export { schreierSims, schreierSimsWithin, deterministicChain, chainWithBase, insertResidue } from './schreierSims.js';
 export { randomSchreierSims, DEFAULT_RANDOM_SCHREIER_SIMS, type RandomSchreierSimsOptions, type Certificate } from './randomSchreierSims.js';
 export { ProductReplacement } from './productReplacement.js';
-export { orbitOfPoint, orbitsOfPoints, orbitSizeCounts, nontrivialOrbits, schreierVector, traceSchreierVector, orbitUnderAction, onSets, onTuples, orbitOfSet, orbitOfTuple } from './orbits.js';
+export { orbitOfPoint, orbitsOfPoints, orbitSizeCounts, nontrivialOrbits, schreierVector, traceSchreierVector } from './orbits.js';
 export { changeBase, pointwiseStabilizerChain } from './changeBase.js';
 export { backtrackSubgroup, partitionStabilizer, setStabilizer, type SubgroupProperty, type SubgroupSearchResult } from './backtrack.js';
 export { recognizeGiant, type GiantRecognition, type GiantKind, type GiantOptions } from './giant.js';
