@@ -4,7 +4,7 @@ export { fourierShift } from './fourierShift.js';
 export { imageGradient, tangentVectors, tangentBatch } from './tangent.js';
 export { orbitDimension, orbitDimensionBatch, DEFAULT_RANK_TOL, type OrbitDimension, type OrbitDimensionOptions } from './orbitDimension.js';
 export { haltonPoints, radicalInverse } from './halton.js';
-export { epsStabilizerBatch, epsOrbitSizesBatch, boxElements, greedyNetSize, type EpsStabilizerOptions, type EpsStabilizerResult } from './epsStabilizerMeasure.js';
+export { epsStabilizerBatch, epsOrbitSizesBatch, boxElements, greedyNetSize, type EpsStabilizerOptions, type LieEpsStabilizerResult } from './epsStabilizerMeasure.js';
 export { roundTripError, type RoundTripError } from './roundTripError.js';
 export { continuousOrbitReport, type ContinuousOrbitOptions, type ContinuousOrbitReport } from './continuousOrbitReport.js';
 export { groupOrbitDistances } from './groupOrbitDistances.js';

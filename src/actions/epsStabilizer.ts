@@ -5,7 +5,7 @@ import type { PermGroup } from '../groups/perm/PermGroup.js';
 import { ENUMERATE_MAX_ORDER } from './imageStabilizer.js';
 
 /** Result of epsStabilizer: the elements found, their number and the fraction |S_eps|/|G|. */
-export interface EpsStabilizerResult {
+export interface FiniteEpsStabilizerResult {
   readonly count: number;
   readonly fraction: number;
   readonly elements: Perm[];
@@ -17,7 +17,7 @@ export interface EpsStabilizerResult {
  * (|G| <= 10^5). Not a group in general; it contains the exact stabilizer, and equals it at
  * eps = 0. An all-zero image is fixed by every g.
  */
-export function epsStabilizer(group: PermGroup, pixels: ArrayLike<number>, eps: number): EpsStabilizerResult {
+export function epsStabilizer(group: PermGroup, pixels: ArrayLike<number>, eps: number): FiniteEpsStabilizerResult {
   const n = group.degree;
   if (pixels.length !== n) throw new InputRangeError(`epsStabilizer: image has ${pixels.length} pixels, group degree is ${n}`);
   checkFinite('epsStabilizer', 'pixels', pixels);

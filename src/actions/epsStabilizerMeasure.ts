@@ -45,7 +45,7 @@ export interface EpsStabilizerOptions extends ResampleOptions {
 }
 
 /** Per-image result; every number is over the same `samples` elements of the box. */
-export interface EpsStabilizerResult {
+export interface LieEpsStabilizerResult {
   /** Fraction of the box's samples g with ||W(g.x - x)|| <= eps ||W x||. */
   readonly epsStabilizerMeasure: number;
   /** Size of a greedy eps-net of the sampled orbit {g.x} (null when not asked). */
@@ -136,7 +136,7 @@ export async function epsOrbitSizesBatch(images: ImageStack, group: LieGroup, ep
  * epsilon-orbit size, the size of a greedy net of radius eps ||W x|| over the same sampled
  * orbit. Choose eps above the resampling error floor (roundTripError).
  */
-export async function epsStabilizerBatch(images: ImageStack, group: LieGroup, options: EpsStabilizerOptions): Promise<EpsStabilizerResult[]> {
+export async function epsStabilizerBatch(images: ImageStack, group: LieGroup, options: EpsStabilizerOptions): Promise<LieEpsStabilizerResult[]> {
   checkStack('epsStabilizerBatch', images);
   const eps = options.eps;
   if (!(eps >= 0) || !Number.isFinite(eps)) throw new InputRangeError(`epsStabilizer: eps must be a finite number >= 0, got ${eps}`);

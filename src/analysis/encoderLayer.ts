@@ -1,5 +1,4 @@
-/** Activation functions of encoder units. */
-export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
+import type { Activation } from '../nn/graphOps.js';
 
 /**
  * What the analysis needs of one trained encoder layer: h = f(W x + b), with W stored as
@@ -13,8 +12,8 @@ export interface EncoderLayer {
   readonly activation: Activation;
 }
 
-/** Apply an activation in place. */
-export function activate(x: Float32Array, f: Activation): Float32Array {
+/** Apply an activation in place, in float64 rounded to float32 (x is modified and returned). */
+export function applyActivation(x: Float32Array, f: Activation): Float32Array {
   switch (f) {
     case 'sigmoid':
       for (let i = 0; i < x.length; i++) x[i] = 1 / (1 + Math.exp(-x[i]));

@@ -8,7 +8,7 @@ export { compressedLength, equalWidthBins } from './compressedLength.js';
 export { connectedComponents, type ComponentOptions } from './connectedComponents.js';
 export { cosine, centredCosine, centredCosines, centredUnitRows } from './cosine.js';
 export { unitEmergence, primitiveEmergence, sustainedEmergence, type SnapshotTime } from './emergence.js';
-export { activate, activationSlope, type Activation, type EncoderLayer } from './encoderLayer.js';
+export { applyActivation, activationSlope, type EncoderLayer } from './encoderLayer.js';
 export { checkFeatureImage, maxAbs } from './featureImage.js';
 export { featureOrbits, type FeatureOrbitOptions, type FeatureOrbitNumbers, type FiniteOrbitNumbers, type LieOrbitNumbers, type GroupOrbitNumbers } from './featureOrbits.js';
 export { linearComposite, encodeThrough, topActivatingMean, activationMaximum, type ActivationMaxOptions } from './inputSpaceFeatures.js';

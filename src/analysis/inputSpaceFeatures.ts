@@ -1,9 +1,9 @@
 import { matmul } from '../engine/matmul.js';
 import { InputRangeError } from '../core/errors.js';
 import { RandomSource } from '../core/random.js';
-import { activate, activationSlope, type EncoderLayer } from './encoderLayer.js';
+import { applyActivation, activationSlope, type EncoderLayer } from './encoderLayer.js';
 
-function checkStack(stack: readonly EncoderLayer[], depth: number, where: string): void {
+function checkLayerStack(stack: readonly EncoderLayer[], depth: number, where: string): void {
   if (depth < 1 || depth > stack.length) throw new InputRangeError(`${where}: layer ${depth} is outside a stack of ${stack.length} layers`);
   for (let l = 1; l < stack.length; l++) {
     if (stack[l].inputs !== stack[l - 1].units) {
@@ -18,7 +18,7 @@ function checkStack(stack: readonly EncoderLayer[], depth: number, where: string
  * nonlinearities, so it is one of three labelled views of a deep unit (SPEC.md, Feature).
  */
 export async function linearComposite(stack: readonly EncoderLayer[], depth: number): Promise<Float32Array> {
-  checkStack(stack, depth, 'linearComposite');
+  checkLayerStack(stack, depth, 'linearComposite');
   let acc = stack[0].weights;
   for (let l = 1; l < depth; l++) {
     const L = stack[l];
@@ -29,14 +29,14 @@ export async function linearComposite(stack: readonly EncoderLayer[], depth: num
 
 /** Encode a batch (count x inputs) through layers 1..depth; returns every layer's activations. */
 export async function encodeThrough(stack: readonly EncoderLayer[], depth: number, x: Float32Array, count: number): Promise<Float32Array[]> {
-  checkStack(stack, depth, 'encodeThrough');
+  checkLayerStack(stack, depth, 'encodeThrough');
   const acts: Float32Array[] = [];
   let h = x;
   for (let l = 0; l < depth; l++) {
     const L = stack[l];
     const a = (await matmul(h, [count, L.inputs], L.weights, [L.units, L.inputs], { transB: true })).data;
     for (let i = 0; i < count; i++) for (let u = 0; u < L.units; u++) a[i * L.units + u] += L.bias[u];
-    h = activate(a, L.activation);
+    h = applyActivation(a, L.activation);
     acts.push(h);
   }
   return acts;
@@ -79,7 +79,7 @@ export interface ActivationMaxOptions {
  * activation after every step (non-decreasing up to the projection, which the tests check).
  */
 export function activationMaximum(stack: readonly EncoderLayer[], depth: number, unit: number, options: ActivationMaxOptions = {}): { input: Float32Array; trace: number[] } {
-  checkStack(stack, depth, 'activationMaximum');
+  checkLayerStack(stack, depth, 'activationMaximum');
   const n = stack[0].inputs;
   const norm = options.norm ?? Math.sqrt(n);
   const steps = options.steps ?? 100;
@@ -130,7 +130,7 @@ function forwardBackward(stack: readonly EncoderLayer[], depth: number, unit: nu
       for (let i = 0; i < L.inputs; i++) s += L.weights[u * L.inputs + i] * h[i];
       a[u] = s;
     }
-    const y = Float64Array.from(activate(Float32Array.from(a), L.activation));
+    const y = Float64Array.from(applyActivation(Float32Array.from(a), L.activation));
     outs.push(y);
     h = y;
   }

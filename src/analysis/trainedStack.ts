@@ -1,5 +1,6 @@
 import { matmul } from '../engine/matmul.js';
-import { activate, type Activation, type EncoderLayer } from './encoderLayer.js';
+import type { Activation } from '../nn/graphOps.js';
+import { applyActivation, type EncoderLayer } from './encoderLayer.js';
 
 /** One layer of an autoencoder (or RBM, read as a mean-field autoencoder) at one moment. */
 export interface AutoencoderLayer extends EncoderLayer {
@@ -51,10 +52,10 @@ export async function reconstruct(layer: AutoencoderLayer, x: Float32Array, coun
   const { inputs, units } = layer;
   const a = (await matmul(x, [count, inputs], layer.weights, [units, inputs], { transB: true })).data;
   for (let i = 0; i < count; i++) for (let u = 0; u < units; u++) a[i * units + u] += layer.bias[u];
-  const h = activate(a, layer.activation);
+  const h = applyActivation(a, layer.activation);
   const y = layer.decoderWeights
     ? (await matmul(h, [count, units], layer.decoderWeights, [inputs, units], { transB: true })).data
     : (await matmul(h, [count, units], layer.weights, [units, inputs])).data;
   for (let i = 0; i < count; i++) for (let p = 0; p < inputs; p++) y[i * inputs + p] += layer.decoderBias[p];
-  return activate(y, layer.decoderActivation);
+  return applyActivation(y, layer.decoderActivation);
 }

@@ -1,7 +1,7 @@
 import { RandomSource, UserError, type RandomState } from '../core/index.js';
 import { float32, type CompiledGraph, type Tensor } from '../engine/index.js';
 import { minibatchFeeds } from './graphOps.js';
-import type { LayerAdapter } from './layerAdapter.js';
+import type { ModelFamily } from './modelFamily.js';
 
 /** Training diverged (a non-finite loss or weight); names where, and what was kept. */
 export class TrainingDivergedError extends UserError {
@@ -60,7 +60,7 @@ export interface FitProgress {
 }
 
 export interface FitLayerOptions {
-  readonly adapter: LayerAdapter;
+  readonly family: ModelFamily;
   readonly data: Float32Array;
   readonly count: number;
   readonly dim: number;
@@ -89,7 +89,7 @@ export function stepsPerEpoch(count: number, batch: number): number {
   return Math.floor(count / batch);
 }
 
-function toTensors(c: Record<string, Float32Array>, shapes: LayerAdapter['shapes']): Record<string, Tensor> {
+function toTensors(c: Record<string, Float32Array>, shapes: ModelFamily['shapes']): Record<string, Tensor> {
   const out: Record<string, Tensor> = {};
   for (const [n, a] of Object.entries(c)) out[n] = float32(a, shapes[n]);
   return out;
@@ -102,11 +102,11 @@ function toTensors(c: Record<string, Float32Array>, shapes: LayerAdapter['shapes
  * sequence of graph runs of an uninterrupted one and ends with the same bits.
  */
 export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
-  const { adapter, data, dim, batch, count } = o;
+  const { family, data, dim, batch, count } = o;
   const S = stepsPerEpoch(count, batch);
   const K = o.stepsPerRun;
   const state: FitState = o.resume ?? {
-    carried: adapter.init(o.seed, data, count),
+    carried: family.init(o.seed, data, count),
     epoch: 0,
     step: 0,
     perm: null,
@@ -122,27 +122,27 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
   // carried tensors are double-buffered: a run reads one set and writes its outputs into the
   // other (they must not alias), then the two swap, so no run allocates weight-sized arrays
   const own = (c: Record<string, Float32Array>) => Object.fromEntries(Object.entries(c).map(([n, a]) => [n, a.slice()]));
-  const carried = toTensors(own(state.carried), adapter.shapes);
-  const spare = toTensors(own(state.carried), adapter.shapes);
+  const carried = toTensors(own(state.carried), family.shapes);
+  const spare = toTensors(own(state.carried), family.shapes);
   const into: Record<string, Tensor> = {};
   const runInto = async (graph: CompiledGraph, feeds: Record<string, Tensor>) => {
-    for (const n of adapter.carried) into[`${n}_out`] = spare[n];
+    for (const n of family.carried) into[`${n}_out`] = spare[n];
     const out = await graph.run({ ...carried, ...feeds }, undefined, into);
-    for (const n of adapter.carried) {
+    for (const n of family.carried) {
       spare[n] = carried[n];
       carried[n] = out[`${n}_out`];
     }
-    return out[adapter.lossOutput].data as Float32Array;
+    return out[family.lossOutput].data as Float32Array;
   };
   // rows beyond count * dim (if any) are not data
   const rows = data.subarray(0, count * dim);
   const events = new Set(o.snapshotSteps);
   const sortedEvents = [...o.snapshotSteps];
-  const graphFor = (m: number) => adapter.graph(m, state.epoch);
+  const graphFor = (m: number) => family.graph(m, state.epoch);
   const snapshot = (step: number, reason: 'schedule' | 'epoch' | 'schedule+epoch') => {
     if (!o.onSnapshot) return;
     const loss = state.snapCount ? state.snapSum / state.snapCount : NaN;
-    o.onSnapshot({ step, epoch: step / S, loss, reason, carried: Object.fromEntries(adapter.paramNames.map((n) => [n, (carried[n].data as Float32Array).slice()])) });
+    o.onSnapshot({ step, epoch: step / S, loss, reason, carried: Object.fromEntries(family.paramNames.map((n) => [n, (carried[n].data as Float32Array).slice()])) });
     state.snapSum = 0;
     state.snapCount = 0;
   };
@@ -161,8 +161,8 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
   if (state.epoch < o.epochs) {
     const m = Math.min(K, S);
     const first = Int32Array.from({ length: m * batch }, (_, i) => i);
-    const scratch = Object.fromEntries(adapter.carried.map((n) => [`${n}_out`, spare[n]]));
-    const feeds = { ...adapter.stepFeeds(m, batch, rng.clone(), state.epoch, state.epoch * S + state.step), ...minibatchFeeds(adapter.dataInput, rows, dim, first, 0, m, batch) };
+    const scratch = Object.fromEntries(family.carried.map((n) => [`${n}_out`, spare[n]]));
+    const feeds = { ...family.stepFeeds(m, batch, rng.clone(), state.epoch, state.epoch * S + state.step), ...minibatchFeeds(family.dataInput, rows, dim, first, 0, m, batch) };
     await (await graphFor(m)).run({ ...carried, ...feeds }, undefined, scratch);
   }
   let epochStart = performance.now();
@@ -189,8 +189,8 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
       // drawn step by step, so the pieces give the same bits as single steps
       for (let i = 0; i < m; ) {
         const p = m === K ? K : 2 ** Math.floor(Math.log2(m - i));
-        const feeds = adapter.stepFeeds(p, batch, rng, state.epoch, g0 + i);
-        const minibatches = minibatchFeeds(adapter.dataInput, rows, dim, perm, (state.step + i) * batch, p, batch);
+        const feeds = family.stepFeeds(p, batch, rng, state.epoch, g0 + i);
+        const minibatches = minibatchFeeds(family.dataInput, rows, dim, perm, (state.step + i) * batch, p, batch);
         losses.push(...(await runInto(await graphFor(p), { ...feeds, ...minibatches })));
         i += p;
       }
@@ -208,7 +208,7 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
       const limit = DIVERGENCE_FACTOR * Math.max(Math.abs(state.firstLoss ?? Infinity), 1e-6);
       let bad = losses.findIndex((l) => !Number.isFinite(l) || l > limit);
       const store = epochEnd || scheduled || checkpointNow;
-      if (bad < 0 && store && adapter.paramNames.some((n) => (carried[n].data as Float32Array).some((v) => !Number.isFinite(v)))) bad = m;
+      if (bad < 0 && store && family.paramNames.some((n) => (carried[n].data as Float32Array).some((v) => !Number.isFinite(v)))) bad = m;
       if (bad >= 0) {
         const where = `${o.label}, epoch ${state.epoch + 1}, step ${state.step + Math.min(bad, m - 1) + 1} of ${S}`;
         const kept = o.checkpointInfo ? `; ${o.checkpointInfo()}` : '';
@@ -234,7 +234,7 @@ export async function fitLayer(o: FitLayerOptions): Promise<FitState> {
     }
     const seconds = (performance.now() - epochStart) / 1000;
     const c = Object.fromEntries(Object.entries(carried).map(([n, t]) => [n, t.data as Float32Array]));
-    const metrics = adapter.monitor ? await adapter.monitor(c, state.epoch) : {};
+    const metrics = family.monitor ? await family.monitor(c, state.epoch) : {};
     const record: EpochRecord = { epoch: state.epoch + 1, loss: state.lossSum / state.lossCount, seconds, ...metrics };
     state.history.push(record);
     state.epoch += 1;

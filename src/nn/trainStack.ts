@@ -3,15 +3,15 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { readJsonFile } from '../core/outputs.js';
 import { join } from 'node:path';
 import { InputRangeError, RandomSource, UserError, parseOptions } from '../core/index.js';
-import { autoencoderAdapter } from './autoencoderLayer.js';
+import { autoencoderFamily } from './autoencoderFamily.js';
 import { CHECKPOINT_FILE, readCheckpoint, writeCheckpoint } from './checkpoint.js';
 import { encodeRows, type EncoderLayer } from './encoderGraph.js';
 import { fitLayer, stepsPerEpoch, type EpochRecord, type FitState } from './fitLayer.js';
 import type { Activation } from './graphOps.js';
-import type { LayerAdapter } from './layerAdapter.js';
+import type { ModelFamily } from './modelFamily.js';
 import { loadModel, saveModel, type StackModel, type ModelLayer } from './modelFile.js';
 import { snapshotSteps } from './options.js';
-import { rbmAdapter } from './rbmLayer.js';
+import { rbmFamily } from './rbmFamily.js';
 import { atomicWrite, readSnapshots, writeSnapshot, type LayerWeights, type Snapshot } from './runStore.js';
 import { configOf, trainStackSchema, type StackConfig, type TrainStackOptions, type TrainStackSettings } from './stackOptions.js';
 
@@ -98,11 +98,11 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
     if (dir) writeSnapshot(join(dir, 'snapshots'), snap);
     else memorySnapshots.push(snap);
   };
-  const runPhase = async (layer: number, adapter: LayerAdapter, x: Float32Array, n: number, d: number, epochs: number, resume: FitState | undefined, shape: (l: number) => [number, number]) => {
+  const runPhase = async (layer: number, family: ModelFamily, x: Float32Array, n: number, d: number, epochs: number, resume: FitState | undefined, shape: (l: number) => [number, number]) => {
     const S = stepsPerEpoch(n, batch);
     const schedule = snaps === false ? [] : snapshotSteps(snaps, S * epochs);
     return fitLayer({
-      adapter,
+      family,
       data: x,
       count: n,
       dim: d,
@@ -123,7 +123,7 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
       },
       onCheckpoint: dir
         ? (state) => {
-            writeCheckpoint(dir, { configHash, done, layer, state, shapes: adapter.shapes });
+            writeCheckpoint(dir, { configHash, done, layer, state, shapes: family.shapes });
             lastCheckpoint = describe(layer, state.epoch, state.step);
             s.onCheckpoint?.({ layer, epoch: state.epoch, step: state.step });
           }
@@ -139,18 +139,18 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
     const h = s.layers[l + 1];
     const x = l === 0 ? s.data : await encodeRows(frozen(), s.data, count, s.threads);
     const held = s.heldOut && s.heldOut.length ? (l === 0 ? s.heldOut : await encodeRows(frozen(), s.heldOut, s.heldOut.length / s.dim, s.threads)) : undefined;
-    let adapter: LayerAdapter;
-    if (s.model === 'ae') adapter = autoencoderAdapter([d, h], s.ae, lr, batch, s.stepsPerRun, s.threads);
+    let family: ModelFamily;
+    if (s.model === 'ae') family = autoencoderFamily([d, h], s.ae, lr, batch, s.stepsPerRun, s.threads);
     else {
       const pick = RandomSource.fromSeed(s.seed).fork(100 + l).permutation(count).subarray(0, Math.min(count, 1000));
       const train = new Float32Array(pick.length * d);
       pick.forEach((r, i) => train.set(x.subarray(r * d, r * d + d), i * d));
       // deeper RBM layers see codes in [0, 1]: Bernoulli visibles
       const settings = l === 0 ? s.rbm : { ...s.rbm, visible: 'bernoulli' as const };
-      adapter = rbmAdapter(d, h, settings, lr, batch, s.stepsPerRun, s.threads, { train, heldOut: held, seed: s.seed + 7919 * (l + 1) });
+      family = rbmFamily(d, h, settings, lr, batch, s.stepsPerRun, s.threads, { train, heldOut: held, seed: s.seed + 7919 * (l + 1) });
     }
     const resume = ckpt && ckpt.layer === l ? ckpt.state : undefined;
-    const st = await runPhase(l, adapter, x, count, d, s.epochs, resume, () => [h, d]);
+    const st = await runPhase(l, family, x, count, d, s.epochs, resume, () => [h, d]);
     done.push({ weights: weightsOf(st.carried, 0, [h, d]), history: st.history });
   }
   const layers: ModelLayer[] = done.map((d, l) => ({
@@ -166,8 +166,8 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
   if (s.fineTune) {
     const ae = s.model === 'ae' ? { ...s.ae, optimizer: s.fineTune.optimizer } : { ...s.ae, encoder: 'sigmoid' as const, decoder: layers[0].decoderActivation, loss: layers[0].decoderActivation === 'sigmoid' ? ('bce' as const) : ('mse' as const), tied: true, optimizer: s.fineTune.optimizer };
     const decoders = layers.map((l, i) => (i === 0 ? ae.decoder : s.model === 'ae' ? ae.decoder : l.decoderActivation));
-    const base = autoencoderAdapter(s.layers, ae, s.fineTune.lr ?? lr, batch, s.stepsPerRun, s.threads, { encoder: layers.map(() => ae.encoder), decoder: decoders });
-    const adapter: LayerAdapter = {
+    const base = autoencoderFamily(s.layers, ae, s.fineTune.lr ?? lr, batch, s.stepsPerRun, s.threads, { encoder: layers.map(() => ae.encoder), decoder: decoders });
+    const family: ModelFamily = {
       ...base,
       init: (rng, x, n) => {
         const c = base.init(rng, x, n);
@@ -182,7 +182,7 @@ export async function trainStack(options: TrainStackOptions): Promise<TrainedSta
     };
     const resume = ckpt && ckpt.layer === -1 ? ckpt.state : undefined;
     const shape = (l: number): [number, number] => [s.layers[l + 1], s.layers[l]];
-    const st = await runPhase(-1, adapter, s.data, count, s.dim, s.fineTune.epochs, resume, shape);
+    const st = await runPhase(-1, family, s.data, count, s.dim, s.fineTune.epochs, resume, shape);
     fineTuned = layers.map((layer, l) => ({ ...layer, weights: weightsOf(st.carried, l, shape(l)), history: l === 0 ? st.history : [] }));
   }
   const model: StackModel = { kind: s.model, config, layers, ...(fineTuned ? { fineTuned } : {}) };

@@ -1,7 +1,7 @@
 import { compile, float32, type CompiledGraph, type Tensor } from '../engine/index.js';
 import { stepInputName, stepSlices } from './graphOps.js';
 import { autoencoderParamNames, autoencoderParamShapes, buildAutoencoderGraph, type AutoencoderGraphSpec } from './autoencoderGraph.js';
-import type { LayerAdapter } from './layerAdapter.js';
+import type { ModelFamily } from './modelFamily.js';
 import { stateNames } from './optimizer.js';
 import type { AutoencoderSettings } from './options.js';
 
@@ -14,7 +14,7 @@ function glorot(d: number, h: number, sigmoid: boolean): number {
  * The autoencoder family: sizes [d, h1, ..., hL] (L = 1 for one greedy layer, more for the
  * unrolled deep autoencoder). `decoders` lists g_l of each layer (default: s.decoder for all).
  */
-export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSettings, lr: number, batch: number, steps: number, threads: number, activations?: { encoder: AutoencoderSettings['encoder'][]; decoder: AutoencoderSettings['decoder'][] }): LayerAdapter {
+export function autoencoderFamily(sizes: readonly number[], s: AutoencoderSettings, lr: number, batch: number, steps: number, threads: number, activations?: { encoder: AutoencoderSettings['encoder'][]; decoder: AutoencoderSettings['decoder'][] }): ModelFamily {
   const L = sizes.length - 1;
   const spec: AutoencoderGraphSpec = {
     sizes,
@@ -64,7 +64,7 @@ export function autoencoderAdapter(sizes: readonly number[], s: AutoencoderSetti
       return g;
     },
     stepFeeds(m, b, rng, _epoch, t0) {
-      if (b !== batch) throw new Error(`autoencoderAdapter: built for minibatch ${batch}, fed ${b}`);
+      if (b !== batch) throw new Error(`autoencoderFamily: built for minibatch ${batch}, fed ${b}`);
       let feeds: Record<string, Tensor> = {};
       if (s.optimizer === 'adam') {
         for (let i = 0; i < m; i++) {

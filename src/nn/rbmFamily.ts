@@ -1,6 +1,6 @@
 import { RandomSource } from '../core/index.js';
 import { compile, float32, type CompiledGraph, type Tensor } from '../engine/index.js';
-import type { LayerAdapter } from './layerAdapter.js';
+import type { ModelFamily } from './modelFamily.js';
 import { stepSlices } from './graphOps.js';
 import { fillUniformPairs } from './uniforms.js';
 import type { RbmSettings } from './options.js';
@@ -19,7 +19,7 @@ export interface RbmMonitorData {
  * hidden biases 0, Bernoulli visible biases log(p/(1-p)) of the data's mean p (clamped to
  * [0.001, 0.999]); Gaussian visible biases 0 (the data should be standardised).
  */
-export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: number, batch: number, steps: number, threads: number, monitorData?: RbmMonitorData): LayerAdapter {
+export function rbmFamily(visible: number, hidden: number, s: RbmSettings, lr: number, batch: number, steps: number, threads: number, monitorData?: RbmMonitorData): ModelFamily {
   const spec: RbmGraphSpec = {
     visible,
     hidden,
@@ -86,7 +86,7 @@ export function rbmAdapter(visible: number, hidden: number, s: RbmSettings, lr: 
       return g;
     },
     stepFeeds(m, b, rng) {
-      if (b !== batch) throw new Error(`rbmAdapter: built for minibatch ${batch}, fed ${b}`);
+      if (b !== batch) throw new Error(`rbmFamily: built for minibatch ${batch}, fed ${b}`);
       const uh = reused(`uh/${m}/${b}`, m * s.k * b * hidden);
       const nv = spec.sampleVisible ? reused(`nv/${m}/${b}`, m * s.k * b * visible) : null;
       const per = s.k * b * hidden;

@@ -8,7 +8,7 @@ import type { Activation } from './graphOps.js';
  * per-step inputs (noise, rates). Noise is drawn step by step, so the numbers drawn do not
  * depend on how steps are grouped into runs.
  */
-export interface LayerAdapter {
+export interface ModelFamily {
   readonly kind: 'ae' | 'rbm';
   /** Name of the graph's data input [count, d] (its minibatch rows come as rows@k, see minibatchInputs). */
   readonly dataInput: string;
