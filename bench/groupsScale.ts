@@ -6,6 +6,7 @@
 // (correct: the order equals the literature value; loadAverage: os.loadavg() at the start, since
 // the machine is shared and the seconds are not quiet figures when it is high).
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Perm, PermGroup, transversalPolicy } from '../src/groups/index.js';
@@ -152,6 +153,14 @@ function psl3of64(): Gens {
   return { degree: points.length, gens: [act(E(0, 1)), act(E(1, 0)), act(E(1, 2)), act(E(2, 1)), act(D)] };
 }
 
+/** Generators from a file of bench/data (one cycle-notation permutation a line, `#` comments; see bench/data/README.md). */
+function gensFile(name: string, degree: number): () => Gens {
+  return () => {
+    const lines = readFileSync(new URL(`data/${name}`, import.meta.url), 'utf8').split('\n').map((l) => l.replace(/#.*$/, '').trim()).filter((l) => l !== '');
+    return { degree, gens: lines.map((l) => Perm.parse(l, degree).images) };
+  };
+}
+
 interface Case {
   make: () => Gens;
   order: (G: PermGroup) => bigint;
@@ -179,6 +188,9 @@ const CASES: Record<string, Case> = {
   'M11 x M11 on 7920': { make: m11xm11, order: orderOf, gapSeconds: 0.2, expected: 7920n ** 2n },
   'S5 wr S5 on 3125': { make: s5wrS5, order: orderOf, gapSeconds: 0.2, expected: 120n ** 6n },
   'PSL(3,64) on 4161': { make: psl3of64, order: orderOf, gapSeconds: 0.2, expected: (64n ** 3n * (64n ** 3n - 1n) * (64n ** 2n - 1n)) / 3n },
+  'Co2 on 2300': { make: gensFile('co2-2300.gens', 2300), order: orderOf, gapSeconds: 0.2, expected: 42305421312000n },
+  'Fi22 on 3510': { make: gensFile('fi22-3510.gens', 3510), order: orderOf, gapSeconds: 0.2, expected: 64561751654400n },
+  'Ru on 4060': { make: gensFile('ru-4060.gens', 4060), order: orderOf, gapSeconds: 0.2, expected: 145926144000n },
 };
 
 function runCase(name: string): void {
