@@ -1,7 +1,22 @@
 // Giant recognition, direct products and Schreier-tree transversals, checked against orders from
 // the literature and against the deterministic Schreier-Sims (which uses neither shortcut).
 import { describe, expect, it } from 'vitest';
-import { Perm, PermGroup, chainFootprint, deterministicChain, chainOrder, recognizeGiant, transversalElement, transversalPolicy, factorial } from '../../src/groups/index.js';
+import {
+  Perm,
+  PermGroup,
+  chainFootprint,
+  deterministicChain,
+  chainOrder,
+  recognizeGiant,
+  transversalElement,
+  inverseTransversalElement,
+  transversalPolicy,
+  treeDepthBound,
+  shortcutCap,
+  sift,
+  factorial,
+  type StabChain,
+} from '../../src/groups/index.js';
 import { RandomSource } from '../../src/core/index.js';
 
 const cycle = (pts: number[]) => `(${pts.join(',')})`;
@@ -176,7 +191,7 @@ describe('Schreier-tree transversals', () => {
     const saved = { ...transversalPolicy };
     try {
       for (const explicit of [true, false]) {
-        transversalPolicy.maxDegree = explicit ? 1000 : 0;
+        Object.assign(transversalPolicy, { maxDegree: explicit ? 1000 : 0, smallOrbit: 0 });
         for (const [gens, n, order] of [[M12, 12, 95040n], [M23, 23, 10200960n], [wreathC2(10), 20, 2n ** 10n * factorial(10)], [psl3(7).gens, 57, psl3(7).order]] as [string[], number, bigint][]) {
           const G = PermGroup.fromCycles(gens, n, { method: 'deterministic' });
           expect(G.order()).toBe(order);
@@ -196,7 +211,7 @@ describe('Schreier-tree transversals', () => {
   it('a long cycle gets a shallow tree (depth at most 2 log2 |orbit| + 4) and S_150 a chain far below n^3 integers', () => {
     const saved = { ...transversalPolicy };
     try {
-      transversalPolicy.maxDegree = 0;
+      Object.assign(transversalPolicy, { maxDegree: 0, smallOrbit: 0 });
       const n = 600;
       const C = PermGroup.fromCycles([cycle(range(1, n))], n, { method: 'deterministic' });
       expect(C.order()).toBe(600n);
@@ -210,6 +225,90 @@ describe('Schreier-tree transversals', () => {
       expect(chainOrder(chain)).toBe(factorial(m));
       // explicit transversals would hold sum |orbit_i| x m x 2 = m^3 integers
       expect(chainFootprint(chain)).toBeLessThan(m ** 3 / 5);
+    } finally {
+      Object.assign(transversalPolicy, saved);
+    }
+  });
+
+  /**
+   * Every property of a chain's transversals, level by level: the tree is a tree (each point one
+   * deeper than the point it is reached from, along its label), tree levels are at most
+   * treeDepthBound deep with at most shortcutCap shortcuts, every shortcut lies in G^(i) (it fixes
+   * the earlier base points and sifts to the identity from level i), and every coset
+   * representative maps the base point to its orbit point, its inverse back.
+   */
+  function checkTransversals(chain: StabChain): { treeLevels: number; explicitLevels: number } {
+    let treeLevels = 0;
+    let explicitLevels = 0;
+    chain.levels.forEach((L, i) => {
+      const m = L.orbit.length;
+      if (L.explicit) explicitLevels++;
+      else {
+        treeLevels++;
+        expect(L.maxDepth).toBeLessThanOrEqual(treeDepthBound(m));
+        expect(L.treeGens.length - L.gens.length).toBeLessThanOrEqual(shortcutCap(m));
+      }
+      for (const t of L.treeGens.slice(L.gens.length)) {
+        for (let j = 0; j < i; j++) expect(t[chain.levels[j].basePoint]).toBe(chain.levels[j].basePoint);
+        expect(sift(chain, t, i).residue.every((q, p) => q === p)).toBe(true);
+      }
+      let deepest = 0;
+      for (const beta of L.orbit) {
+        deepest = Math.max(deepest, L.depth[beta]);
+        if (beta !== L.basePoint) expect(L.depth[beta]).toBe(L.depth[L.treeInv[L.label[beta]][beta]] + 1);
+        const u = transversalElement(L, beta)!;
+        const v = inverseTransversalElement(L, beta)!;
+        expect(u[L.basePoint]).toBe(beta);
+        expect(v[beta]).toBe(L.basePoint);
+        expect(u.every((q, p) => v[q] === p)).toBe(true);
+      }
+      expect(deepest).toBe(L.maxDepth);
+    });
+    return { treeLevels, explicitLevels };
+  }
+
+  it('shallow trees: depth within treeDepthBound, every coset representative right, on PSL(3,p), M12, M23, C2 wr S_10 and C_600', () => {
+    const saved = { ...transversalPolicy };
+    try {
+      Object.assign(transversalPolicy, { maxDegree: 0, smallOrbit: 0 });
+      const cases: [string[], number, bigint][] = [
+        [M12, 12, 95040n],
+        [M23, 23, 10200960n],
+        [wreathC2(10), 20, 2n ** 10n * factorial(10)],
+        [psl3(7).gens, 57, psl3(7).order],
+        [psl3(11).gens, 133, psl3(11).order],
+        [[cycle(range(1, 600))], 600, 600n],
+      ];
+      for (const [gens, n, order] of cases) {
+        const chain = PermGroup.fromCycles(gens, n, { method: 'deterministic' }).chain();
+        expect(chainOrder(chain)).toBe(order);
+        expect(checkTransversals(chain).explicitLevels).toBe(0);
+      }
+      // the cycle's 600 points sit at depth at most 3 (a 600-cycle alone gives 599)
+      const C = PermGroup.fromCycles([cycle(range(1, 600))], 600, { method: 'deterministic' }).chain();
+      expect(C.levels[0].maxDepth).toBeLessThanOrEqual(3);
+    } finally {
+      Object.assign(transversalPolicy, saved);
+    }
+  });
+
+  it('at degree above 256 (PSL(3,17) on 307 points) orbits up to smallOrbit are explicit, larger ones shallow trees, and explicit throughout gives the same order', () => {
+    const { gens, degree, order } = psl3(17);
+    expect(degree).toBe(307);
+    const G = PermGroup.fromCycles(gens, degree, { method: 'deterministic' });
+    expect(G.order()).toBe(order);
+    const chain = G.chain();
+    for (const L of chain.levels) expect(L.explicit !== undefined).toBe(L.orbit.length <= transversalPolicy.smallOrbit);
+    const { treeLevels, explicitLevels } = checkTransversals(chain);
+    expect(treeLevels).toBeGreaterThan(0);
+    expect(explicitLevels).toBeGreaterThan(0);
+    const saved = { ...transversalPolicy };
+    try {
+      // the same group with explicit transversals throughout
+      Object.assign(transversalPolicy, { maxDegree: 1000, maxEntries: 1 << 20 });
+      const E = PermGroup.fromCycles(gens, degree, { method: 'deterministic' });
+      expect(E.order()).toBe(order);
+      expect(E.chain().levels.every((L) => L.explicit !== undefined)).toBe(true);
     } finally {
       Object.assign(transversalPolicy, saved);
     }

@@ -1,4 +1,4 @@
-import type { RandomSource } from '../../core/random.js';
+import { RandomSource } from '../../core/random.js';
 import { compose, identityArray, invert, isIdentity } from '../core/kernels.js';
 
 /**
@@ -9,13 +9,17 @@ import { compose, identityArray, invert, isIdentity } from '../core/kernels.js';
  * The transversal (for each orbit point beta an element u_beta mapping b_i to beta) is stored
  * as a Schreier tree (Seress 4.1, 4.4): label[beta] is the index in treeGens of the element t
  * by which beta was reached from back = beta^(t^-1), so u_beta = u_back t. That is O(degree)
- * integers per level instead of the O(degree |orbit|) of explicit transversals, which do not fit
- * in memory for large orbits (M23 on 70,840 points: 40 GB). The tree is kept shallow (Seress
- * 4.4): when its depth passes 2 log2 |orbit| + 4, the transversal element of a deepest point
- * is added to treeGens and the tree rebuilt by breadth-first search, which at least halves the
- * depth of that point's branch. A level whose orbit is small (degree x |orbit| at most
- * transversalPolicy) also keeps the explicit transversal and its inverses, since one lookup then
- * replaces a walk up the tree (measured in bench/groups.ts).
+ * integers per label instead of the O(degree |orbit|) of explicit transversals, which do not fit
+ * in memory for large orbits (M23 on 70,840 points: 40 GB). Every sift multiplies by the whole
+ * path to the root, so the tree is kept shallow (Seress 4.4: extra labels that are elements of
+ * the group shorten every path): when its depth passes treeDepthBound(|orbit|), products of two
+ * random transversal elements are added as labels and the tree rebuilt by breadth-first search,
+ * until the depth is at most shallowTarget(|orbit|) or the level holds 4 log2 |orbit| shortcuts
+ * (so O(degree log |orbit|) integers a level). A level whose orbit is small keeps the explicit
+ * transversal and its inverses as well (one lookup replaces a walk up the tree): degree x |orbit|
+ * at most policy.maxEntries at degree up to policy.maxDegree, or |orbit| at most
+ * policy.smallOrbit at any degree (then as many integers as about 2 x smallOrbit labels; measured
+ * in bench/groupsScale.ts with ORBITSCOPE_EXPLICIT).
  */
 export interface ChainLevel {
   readonly basePoint: number;
@@ -35,8 +39,8 @@ export interface ChainLevel {
   maxDepth: number;
   /** Increased whenever existing transversal elements change (tree rebuilt). */
   version: number;
-  /** Largest degree x |orbit| for which the explicit transversal is kept (from the chain's policy). */
-  readonly explicitLimit: number;
+  /** The chain's policy: when the explicit transversal is kept. */
+  readonly policy: TransversalPolicy;
   /** Explicit transversal elements and inverses, kept while the orbit is small. */
   explicit: { u: (Int32Array | undefined)[]; inv: (Int32Array | undefined)[] } | undefined;
 }
@@ -51,16 +55,28 @@ export interface StabChain {
 
 /** When a chain's levels keep explicit transversals (see transversalPolicy). */
 export interface TransversalPolicy {
+  /** Up to this degree, levels with degree x |orbit| at most maxEntries are explicit. */
   readonly maxDegree: number;
   readonly maxEntries: number;
+  /** At any degree, levels with |orbit| at most smallOrbit (default 0: none) are explicit. */
+  readonly smallOrbit?: number;
 }
 
 /**
  * When a level also keeps explicit transversals: degree at most maxDegree (so a whole chain holds
- * at most about degree^3 integers: 67 MB at 256) and degree x |orbit| at most maxEntries.
- * Mutable for bench/groups.ts, which measures both forms; library code never changes it.
+ * at most about degree^3 integers: 67 MB at 256) and degree x |orbit| at most maxEntries; or, at
+ * any degree, |orbit| at most smallOrbit (64: as many integers as the 2 log2 |orbit| shortcut
+ * labels, with their inverses, of a tree level of 2^16 points). Such levels are the deep ones of a
+ * chain, which every sift passes through: explicit there, PSL(3,64) on 4161 points takes 0.7x the
+ * time of trees throughout (bench/groupsScale.ts, same run). Mutable for the benches and tests,
+ * which measure both forms; library code never changes it.
  */
-export const transversalPolicy: { maxDegree: number; maxEntries: number } = { maxDegree: 256, maxEntries: 1 << 16 };
+export const transversalPolicy: { maxDegree: number; maxEntries: number; smallOrbit: number } = { maxDegree: 256, maxEntries: 1 << 16, smallOrbit: 64 };
+
+/** Whether a level of this degree and orbit length keeps its explicit transversal under `policy`. */
+function keepsExplicit(policy: TransversalPolicy, degree: number, orbitLength: number): boolean {
+  return (degree <= policy.maxDegree && degree * orbitLength <= policy.maxEntries) || orbitLength <= (policy.smallOrbit ?? 0);
+}
 
 /** An empty chain (the trivial group) of the given degree. */
 export function emptyChain(degree: number): StabChain {
@@ -72,17 +88,32 @@ export function newLevel(degree: number, b: number, policy: TransversalPolicy = 
   const label = new Int32Array(degree).fill(-2);
   label[b] = -1;
   const id = identityArray(degree);
-  const explicit = degree <= policy.maxDegree ? { u: new Array<Int32Array | undefined>(degree), inv: new Array<Int32Array | undefined>(degree) } : undefined;
+  const explicit = keepsExplicit(policy, degree, 1) ? { u: new Array<Int32Array | undefined>(degree), inv: new Array<Int32Array | undefined>(degree) } : undefined;
   if (explicit) {
     explicit.u[b] = id;
     explicit.inv[b] = id;
   }
-  return { basePoint: b, gens: [], orbit: [b], treeGens: [], treeInv: [], label, depth: new Int32Array(degree), maxDepth: 0, version: 0, explicitLimit: policy.maxEntries, explicit };
+  return { basePoint: b, gens: [], orbit: [b], treeGens: [], treeInv: [], label, depth: new Int32Array(degree), maxDepth: 0, version: 0, policy, explicit };
 }
 
-/** Depth bound of a level's tree before it is rebuilt with a shortcut. */
-function depthBound(orbitLength: number): number {
-  return 2 * Math.ceil(Math.log2(orbitLength + 1)) + 4;
+/** Depth of a tree level above which it gets shortcut labels (see shortenTree). */
+export function treeDepthBound(orbitLength: number): number {
+  return shallowTarget(orbitLength) + 2;
+}
+
+/** Largest number of shortcut labels a level adds: 4 log2 |orbit| (Seress 4.4 uses O(log |G|)). */
+export function shortcutCap(orbitLength: number): number {
+  return 4 * Math.ceil(Math.log2(orbitLength + 1));
+}
+
+/**
+ * Depth the shortening aims at: with k labels acting like random permutations a breadth-first
+ * tree reaches about k^d points at depth d, so log_k |orbit| with k the shortcut cap; at least 3,
+ * since depth 2 costs about sqrt |orbit| labels (4161 points: depth 3 with about 30 labels, mean
+ * depth 2.75 against 8-14 with the generators alone).
+ */
+export function shallowTarget(orbitLength: number): number {
+  return Math.max(3, Math.ceil(Math.log(orbitLength) / Math.log(shortcutCap(orbitLength))));
 }
 
 /**
@@ -103,9 +134,9 @@ export function addGenerator(level: ChainLevel, s: Int32Array): number {
     const beta = level.orbit[k];
     for (let j = 0; j < level.treeGens.length; j++) extendBy(level, beta, j);
   }
-  if (level.explicit && level.orbit.length * level.label.length > level.explicitLimit) level.explicit = undefined;
+  if (level.explicit && !keepsExplicit(level.policy, level.label.length, level.orbit.length)) level.explicit = undefined;
   // explicit levels never walk the tree: their depth does not matter
-  if (!level.explicit && level.maxDepth > depthBound(level.orbit.length)) shortenTree(level);
+  if (!level.explicit && level.maxDepth > treeDepthBound(level.orbit.length)) shortenTree(level);
   return level.orbit.length - before;
 }
 
@@ -138,22 +169,29 @@ function extendBy(level: ChainLevel, beta: number, j: number): void {
 }
 
 /**
- * Seress 4.4 in its simplest form: add u_delta for a deepest point delta as a shortcut edge and
- * rebuild the tree breadth-first (the orbit is unchanged). Repeated while the depth is above the
- * bound and shortcuts still help.
+ * Shorten a tree that is deeper than treeDepthBound (Seress 4.4; the orbit is unchanged): add
+ * u_delta u_epsilon for pseudo-random orbit points delta, epsilon (a fixed seed per level, so
+ * chains are reproducible) as labels and rebuild breadth-first, until the depth is at most
+ * shallowTarget or shortcutCap labels were added. Random elements spread the orbit like random
+ * permutations, so k of them cut the depth to about log_k |orbit|, where the first version's
+ * shortcut (u of a deepest point) halved one branch at a time: PSL(3,64) on 4161 points kept
+ * mean depths of 8-14 within its bound of 30.
  */
 function shortenTree(level: ChainLevel): void {
-  for (let rounds = 0; rounds < 8 && level.maxDepth > depthBound(level.orbit.length); rounds++) {
-    let deepest = level.basePoint;
-    for (const beta of level.orbit) if (level.depth[beta] > level.depth[deepest]) deepest = beta;
-    const u = transversalElement(level, deepest)!;
-    level.treeGens.push(u);
-    level.treeInv.push(invert(u));
-    const before = level.maxDepth;
+  const m = level.orbit.length;
+  const target = shallowTarget(m);
+  const cap = shortcutCap(m);
+  const rng = RandomSource.fromSeed(SHORTCUT_SEED + level.basePoint);
+  for (let added = level.treeGens.length - level.gens.length; added < cap && level.maxDepth > target; added++) {
+    const u = transversalElement(level, level.orbit[rng.int(m)])!;
+    level.treeGens.push(compose(u, transversalElement(level, level.orbit[rng.int(m)])!));
+    level.treeInv.push(invert(level.treeGens[level.treeGens.length - 1]));
     rebuildTree(level);
-    if (level.maxDepth >= before) break;
   }
 }
+
+/** Seed of the shortcut choices (with the base point added, one stream a level). */
+const SHORTCUT_SEED = 0x5c4ee5;
 
 /** Rebuild label/depth (and the explicit transversal) by breadth-first search over treeGens. */
 function rebuildTree(level: ChainLevel): void {
@@ -203,7 +241,7 @@ export function transversalElement(level: ChainLevel, beta: number): Int32Array 
     b = level.treeInv[j][b];
   }
   edges.reverse();
-  return applyWord(identityArray(level.label.length), edges);
+  return wordElement(level.label.length, edges);
 }
 
 /** u_beta^-1, or undefined off the orbit. */
@@ -212,7 +250,19 @@ export function inverseTransversalElement(level: ChainLevel, beta: number): Int3
   if (level.explicit) return level.explicit.inv[beta];
   const word: Int32Array[] = [];
   inverseWord(level, beta, word);
-  return applyWord(identityArray(level.label.length), word);
+  return wordElement(level.label.length, word);
+}
+
+/** The product w_0 w_1 ... of a word as a fresh array of degree n: out[p] = w_last(...w_0(p)). */
+function wordElement(n: number, word: readonly Int32Array[]): Int32Array {
+  const out = new Int32Array(n);
+  const k = word.length;
+  for (let p = 0; p < n; p++) {
+    let q = p;
+    for (let t = 0; t < k; t++) q = word[t][q];
+    out[p] = q;
+  }
+  return out;
 }
 
 /** g w_0 w_1 ... as a fresh array: out[p] = w_last(...w_0(g[p])). */

@@ -19,6 +19,9 @@ export {
   inverseTransversalElement,
   chainFootprint,
   transversalPolicy,
+  treeDepthBound,
+  shallowTarget,
+  shortcutCap,
   type TransversalPolicy,
 } from './StabChain.js';
 export { schreierSims, schreierSimsWithin, deterministicChain, chainWithBase, insertResidue } from './schreierSims.js';
