@@ -26,5 +26,6 @@ export { receptiveFields, type AxisField, type ReceptiveField } from './receptiv
 export { segmentFlowerSpectra, segmentsRankBelowFlowers, type LinearOrbitMeasures, type PrimitiveSpectrum, type SpectraOptions } from './segmentFlowerSpectra.js';
 export { shuffledWeights } from './shuffledWeights.js';
 export { spectralEntropy, powerSpectrum } from './spectralEntropy.js';
+export { stabilisationResiduals, residualBaseline, type StabilisationResiduals, type ResidualBaseline } from './stabilisationResiduals.js';
 export { totalVariation } from './totalVariation.js';
 export { finalStack, reconstruct, autoencoderLayerOf, type AutoencoderLayer, type LayerSnapshot, type LayerHistory, type TrainedSeed } from './trainedStack.js';

@@ -7,7 +7,7 @@ import { loadModel, type ModelLayer } from '../nn/modelFile.js';
 import { readSnapshots } from '../nn/runStore.js';
 import { ALL_SHADOW_FAMILIES, IMAGE_SHADOW_FAMILIES, shadow } from '../shadow/shadow.js';
 import type { ShadowFamily, ShadowResult } from '../shadow/shadowResult.js';
-import { residualBaseline, stabilisationResiduals } from '../shadow/stabilisationResiduals.js';
+import { residualBaseline, stabilisationResiduals } from './stabilisationResiduals.js';
 import type { QuantileSummary } from '../core/linalg/quantileSummary.js';
 import { encodeThrough } from './inputSpaceFeatures.js';
 import { autoencoderLayerOf, reconstruct, type AutoencoderLayer } from './trainedStack.js';

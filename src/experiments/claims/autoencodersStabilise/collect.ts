@@ -1,7 +1,7 @@
 import { encodeThrough } from '../../../analysis/inputSpaceFeatures.js';
 import { finalStack, reconstruct } from '../../../analysis/trainedStack.js';
 import { shadow, SHADOW_FAMILIES } from '../../../shadow/shadow.js';
-import { stabilisationResiduals } from '../../../shadow/stabilisationResiduals.js';
+import { stabilisationResiduals } from '../../../analysis/stabilisationResiduals.js';
 import type { QuantileSummary } from '../../../core/linalg/quantileSummary.js';
 import type { LayerResult, Summary } from '../../../results/index.js';
 import type { SeedContext } from '../claimModule.js';

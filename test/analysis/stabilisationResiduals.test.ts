@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError, quantileSummary } from '../../src/core/index.js';
-import { residualBaseline, stabilisationResiduals } from '../../src/shadow/index.js';
+import { residualBaseline, stabilisationResiduals } from '../../src/analysis/index.js';
 
 // residuals by hand: [1,0]->[1,0]: 0; [0,2]->[0,3]: 1/2; [3,4]->[3.6,4.8]: 1/5; [1,1]->[2,2]: 1; [0,0]: undefined
 const inputs = Float32Array.from([1, 0, 0, 2, 3, 4, 1, 1, 0, 0]);

@@ -1,5 +1,5 @@
 import { InputRangeError } from '../core/index.js';
-import { checkAutoencoderOutputs, type AutoencoderOutputs } from './autoencoderOutputs.js';
+import { checkAutoencoderOutputs, type AutoencoderOutputs } from '../shadow/autoencoderOutputs.js';
 import { quantileSummary, type QuantileSummary } from '../core/linalg/quantileSummary.js';
 
 /** Per-input stabilisation residuals with their summary. */
