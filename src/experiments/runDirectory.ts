@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { crashPoint } from '../core/crashPoint.js';
 import { UserError } from '../core/errors.js';
 import { encodeNpy } from '../data/npy.js';
-import { atomicWrite } from '../nn/runStore.js';
+import { atomicWrite } from '../core/atomicWrite.js';
 import { writeParquet } from '../data/parquet.js';
 import type { FeatureResult, Results, UnitTableRef } from '../results/index.js';
 import { unitTableColumns, unitTableLayout, unitTablePath } from './unitTable.js';
@@ -105,8 +105,7 @@ export function writeUnitTables(out: string, records: readonly FeatureResult[]):
 
 /** Write results.json atomically: bigints as decimal strings, non-finite numbers as null. */
 export function writeResults(out: string, results: Results): void {
-  writeFileSync(join(out, 'results.json.tmp'), `${JSON.stringify(results, jsonReplacer, 1)}\n`);
-  renameSync(join(out, 'results.json.tmp'), join(out, 'results.json'));
+  atomicWrite(join(out, 'results.json'), `${JSON.stringify(results, jsonReplacer, 1)}\n`);
 }
 
 /** JSON for results: bigints as decimal strings, non-finite numbers as null. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { InputTypeError } from '../core/index.js';
 import type { EpochRecord, FitState } from './fitLayer.js';
 import type { LayerWeights } from './runStore.js';
-import { atomicWrite } from './runStore.js';
+import { atomicWrite } from '../core/atomicWrite.js';
 import { encodeSafetensors, parseSafetensors, type NamedTensor } from './safetensors.js';
 
 /** Everything needed to continue a stack's training. */

@@ -6,7 +6,8 @@ import { parseNpy } from '../data/npy.js';
 import { buildEncoderGraph } from './encoderGraph.js';
 import type { EpochRecord } from './fitLayer.js';
 import { ACTIVATIONS, type Activation } from './graphOps.js';
-import { atomicWrite, type LayerWeights } from './runStore.js';
+import { atomicWrite } from '../core/atomicWrite.js';
+import type { LayerWeights } from './runStore.js';
 import { parseSafetensors } from './safetensors.js';
 
 /** One layer of a saved stack. */

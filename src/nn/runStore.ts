@@ -6,7 +6,6 @@ import { readJsonFile } from '../core/outputs.js';
 /** Atomic file writes live in core (data and sweeps use them too); re-exported for the run store's callers. */
 import { atomicWrite } from '../core/atomicWrite.js';
 
-export { atomicWrite };
 
 /** The weights of one layer at one moment of training (W [h, d], b [h], c [d], V [d, h] if untied). */
 export interface LayerWeights {

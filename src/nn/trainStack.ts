@@ -12,7 +12,8 @@ import type { ModelFamily } from './modelFamily.js';
 import { loadModel, saveModel, type StackModel, type ModelLayer } from './modelFile.js';
 import { snapshotSteps } from './options.js';
 import { rbmFamily } from './rbmFamily.js';
-import { atomicWrite, readSnapshots, writeSnapshot, type LayerWeights, type Snapshot } from './runStore.js';
+import { atomicWrite } from '../core/atomicWrite.js';
+import { readSnapshots, writeSnapshot, type LayerWeights, type Snapshot } from './runStore.js';
 import { configOf, trainStackSchema, type StackConfig, type TrainStackOptions, type TrainStackSettings } from './stackOptions.js';
 
 /** The result of trainStack: every layer's weights and history, the snapshots, and an encoder. */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { TopLevelSpec } from 'vega-lite';
 import type { PrimitiveSpectrum } from '../analysis/segmentFlowerSpectra.js';
-import { atomicWrite } from '../nn/runStore.js';
+import { atomicWrite } from '../core/atomicWrite.js';
 import { imageGridPng } from './imageGrid.js';
 import { renderSvg } from './renderSvg.js';
 import type { ReportFigure } from './html.js';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageGridPng } from './imageGrid.js';
 import { reportHtml, type ReportFigure } from './html.js';
-import { atomicWrite } from '../nn/runStore.js';
+import { atomicWrite } from '../core/atomicWrite.js';
 import type { FeatureResult, Results } from '../results/index.js';
 import { orbitValue } from '../experiments/claims/shared/orbitValue.js';
 import type { DeepUnitView, RunReportContext, SeedImages } from '../experiments/runExperiment.js';
