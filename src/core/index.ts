@@ -5,5 +5,6 @@ export { halfToFloat } from './float16.js';
 export { pearson } from './pearson.js';
 export { makeOutputDirectory, checkOutputFile, writeOutputFile, readJsonFile, lockDirectory, inOutputDirectory, type DirectoryLock } from './outputs.js';
 export { crashPoint } from './crashPoint.js';
-export { workReporter, type WorkProgress, type OnWorkProgress, type WorkSink } from './workProgress.js';
+export { atomicWrite } from './atomicWrite.js';
+export type { WorkProgress, OnWorkProgress } from './workProgress.js';
 export * from './linalg/index.js';

@@ -4,7 +4,8 @@ import { analyzeModel, type ModelAnalysis } from '../../analysis/analyzeModel.js
 import { processIo, type Action } from '../program.js';
 import { refuseInapplicable } from '../parse.js';
 import { modelSources } from '../../analysis/modelSource.js';
-import { workReporter, type WorkProgress } from '../../core/workProgress.js';
+import type { WorkProgress } from '../../core/workProgress.js';
+import { workReporter } from '../workReporter.js';
 
 export interface AnalyzeCliOptions {
   model: string;

@@ -1,5 +1,5 @@
 import { processIo, type Action } from '../program.js';
-import { workReporter } from '../../core/workProgress.js';
+import { workReporter } from '../workReporter.js';
 import { readConfigFile, resolveRunConfig } from '../../experiments/config.js';
 import { runWithReport } from '../../report/runWithReport.js';
 import { inOutputDirectory } from '../../core/outputs.js';

@@ -3,7 +3,7 @@ import { modelShadow, type ModelShadow } from '../../analysis/modelShadow.js';
 import type { ShadowFamily } from '../../shadow/shadowResult.js';
 import { processIo, type Action } from '../program.js';
 import { isRunDirectory, modelSources } from '../../analysis/modelSource.js';
-import { workReporter } from '../../core/workProgress.js';
+import { workReporter } from '../workReporter.js';
 
 export interface ShadowCliOptions {
   model: string;

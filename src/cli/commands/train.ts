@@ -2,7 +2,7 @@ import { loadDataset } from '../../data/loadDataset.js';
 import { UserError } from '../../core/errors.js';
 import { defaultLearningRate, lossForData, TRAINING_DEFAULTS } from '../../nn/defaults.js';
 import { estimateRunBytes, largeRunWarning } from '../../nn/runSize.js';
-import { progressReporter } from '../../nn/progress.js';
+import { progressReporter } from '../trainProgress.js';
 import { trainStack } from '../../nn/trainStack.js';
 import { inOutputDirectory } from '../../core/outputs.js';
 import type { TrainStackOptions } from '../../nn/stackOptions.js';

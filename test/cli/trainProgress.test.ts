@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressReporter } from '../../src/nn/progress.js';
+import { progressReporter } from '../../src/cli/trainProgress.js';
 import type { StackProgress } from '../../src/nn/stackOptions.js';
 
 const epochDone = (layer: number, epoch: number, loss: number): StackProgress =>

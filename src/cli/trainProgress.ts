@@ -1,12 +1,8 @@
 import cliProgress from 'cli-progress';
-import { lossRiseTracker } from './lossRises.js';
-import type { StackProgress } from './stackOptions.js';
+import { lossRiseTracker } from '../nn/lossRises.js';
+import type { StackProgress } from '../nn/stackOptions.js';
+import type { WorkSink } from './workReporter.js';
 
-/** Where progress goes: a progress bar on a TTY stream, plain lines through `line` otherwise. */
-export interface ProgressSink {
-  readonly tty: NodeJS.WriteStream | null;
-  line(text: string): void;
-}
 
 const fmt = (x: number, digits = 4) => (Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : String(x));
 
@@ -14,7 +10,7 @@ const fmt = (x: number, digits = 4) => (Number.isFinite(x) ? Number(x.toPrecisio
  * A trainStack onProgress handler: on a TTY one cli-progress bar per layer and epoch showing the
  * loss and samples per second; otherwise one log line per finished epoch.
  */
-export function progressReporter(sink: ProgressSink): (p: StackProgress) => void {
+export function progressReporter(sink: WorkSink): (p: StackProgress) => void {
   let bar: cliProgress.SingleBar | null = null;
   let key = '';
   const rose = lossRiseTracker();
