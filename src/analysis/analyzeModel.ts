@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { OnWorkProgress } from '../core/workProgress.js';
 import { isLieGroupName } from '../groups/lie/lieGroupRegistry.js';
-import { loadModel, type ModelLayer } from '../nn/modelFile.js';
+import { loadModel } from '../nn/modelFile.js';
 import { readSnapshots } from '../nn/runStore.js';
 import { complexity, type Complexity } from './complexity.js';
 import { cosine } from './cosine.js';
 import { unitEmergence } from './emergence.js';
-import type { EncoderLayer } from './encoderLayer.js';
 import { featureOrbits } from './featureOrbits.js';
 import { orbitNumbersToJson, type FeatureOrbitNumbersJson } from '../results/orbitNumbers.js';
 import { linearComposite } from './inputSpaceFeatures.js';
@@ -102,8 +101,6 @@ function imageSize(inputs: number, height: number | undefined, width: number | u
   return { height: h, width: w };
 }
 
-const encoder = (l: ModelLayer): EncoderLayer => ({ inputs: l.weights.shape[1], units: l.weights.shape[0], weights: l.weights.W, bias: l.weights.b, activation: l.activation });
-
 /**
  * Orbit numbers (featureOrbits) and complexity measures of every unit of every layer of a
  * trained model, in input space (layer 1: the filters; deeper layers: the linear composite
@@ -155,15 +152,15 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
   if (!existsSync(join(o.model, 'model.json'))) throw new UserError(`--model: ${o.model} holds no model.json; train one with \`orbitscope train --out DIR\``);
   const model = loadModel(o.model);
   const snapshotsDir = o.snapshotsDir ?? join(o.model, 'snapshots');
-  const finals = (model.fineTuned ?? model.layers).map(encoder);
-  const greedy = model.layers.map(encoder);
-  const { height, width } = imageSize(finals[0].inputs, o.height, o.width);
+  const finals = model.fineTuned ?? model.layers;
+  const greedy = model.layers;
+  const { height, width } = imageSize(finals[0].weights.shape[1], o.height, o.width);
   const n = height * width;
   const snaps = o.snapshots === 'all' ? readSnapshots(snapshotsDir).filter((s) => s.layer >= 0) : [];
   if (o.snapshots === 'all' && snaps.length === 0) throw new UserError(`--snapshots all: ${snapshotsDir} holds no snapshots`);
   const layers: LayerAnalysis[] = [];
   for (let l = 0; l < finals.length; l++) {
-    const units = finals[l].units;
+    const units = finals[l].weights.shape[0];
     const snapshotCount = o.snapshots === 'last' ? 1 : snaps.filter((s) => s.layer === l).length;
     startStage(`layer ${l + 1}/${finals.length}: ${units} units${o.snapshots === 'all' ? ` x ${snapshotCount} snapshots` : ''}`, snapshotCount * o.groups.length);
     if (o.snapshots === 'last') {
@@ -174,7 +171,7 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
     const mine = snaps.filter((s) => s.layer === l).sort((a, b) => a.step - b.step);
     if (!mine.length) throw new UserError(`--snapshots all: no snapshots of layer ${l} in ${snapshotsDir}`);
     const composites: Float32Array[] = [];
-    for (const s of mine) composites.push(await linearComposite([...greedy.slice(0, l), { ...greedy[l], weights: s.weights.W, bias: s.weights.b }], l + 1));
+    for (const s of mine) composites.push(await linearComposite([...greedy.slice(0, l), { ...greedy[l], weights: s.weights }], l + 1));
     const records: SnapshotRecord[] = [];
     for (let k = 0; k < mine.length; k++) records.push({ step: mine[k].step, epoch: mine[k].epoch, features: await analyse(composites[k], units, height, width, k === mine.length - 1) });
     const final = composites[composites.length - 1];

@@ -1,13 +1,18 @@
 import { matmul } from '../engine/matmul.js';
 import { InputRangeError } from '../core/errors.js';
 import { RandomSource } from '../core/random.js';
-import { applyActivation, activationSlope, type EncoderLayer } from './encoderLayer.js';
+import type { EncoderLayer } from '../nn/autoencoderLayer.js';
+import { applyActivation, activationSlope } from './applyActivation.js';
+import { encodeLayer } from './layerForward.js';
+
+const unitsOf = (L: EncoderLayer): number => L.weights.shape[0];
+const inputsOf = (L: EncoderLayer): number => L.weights.shape[1];
 
 function checkLayerStack(stack: readonly EncoderLayer[], depth: number, where: string): void {
   if (depth < 1 || depth > stack.length) throw new InputRangeError(`${where}: layer ${depth} is outside a stack of ${stack.length} layers`);
   for (let l = 1; l < stack.length; l++) {
-    if (stack[l].inputs !== stack[l - 1].units) {
-      throw new InputRangeError(`${where}: layer ${l + 1} takes ${stack[l].inputs} inputs but layer ${l} has ${stack[l - 1].units} units`);
+    if (inputsOf(stack[l]) !== unitsOf(stack[l - 1])) {
+      throw new InputRangeError(`${where}: layer ${l + 1} takes ${inputsOf(stack[l])} inputs but layer ${l} has ${unitsOf(stack[l - 1])} units`);
     }
   }
 }
@@ -19,10 +24,10 @@ function checkLayerStack(stack: readonly EncoderLayer[], depth: number, where: s
  */
 export async function linearComposite(stack: readonly EncoderLayer[], depth: number): Promise<Float32Array> {
   checkLayerStack(stack, depth, 'linearComposite');
-  let acc = stack[0].weights;
+  let acc = stack[0].weights.W;
   for (let l = 1; l < depth; l++) {
     const L = stack[l];
-    acc = (await matmul(L.weights, [L.units, L.inputs], acc, [L.inputs, stack[0].inputs])).data;
+    acc = (await matmul(L.weights.W, [unitsOf(L), inputsOf(L)], acc, [inputsOf(L), inputsOf(stack[0])])).data;
   }
   return acc;
 }
@@ -33,10 +38,7 @@ export async function encodeThrough(stack: readonly EncoderLayer[], depth: numbe
   const acts: Float32Array[] = [];
   let h = x;
   for (let l = 0; l < depth; l++) {
-    const L = stack[l];
-    const a = (await matmul(h, [count, L.inputs], L.weights, [L.units, L.inputs], { transB: true })).data;
-    for (let i = 0; i < count; i++) for (let u = 0; u < L.units; u++) a[i * L.units + u] += L.bias[u];
-    h = applyActivation(a, L.activation);
+    h = await encodeLayer(stack[l], h, count);
     acts.push(h);
   }
   return acts;
@@ -48,8 +50,8 @@ export async function encodeThrough(stack: readonly EncoderLayer[], depth: numbe
  */
 export async function topActivatingMean(stack: readonly EncoderLayer[], depth: number, data: Float32Array, count: number, k = 20): Promise<Float32Array> {
   const acts = (await encodeThrough(stack, depth, data, count))[depth - 1];
-  const units = stack[depth - 1].units;
-  const n = stack[0].inputs;
+  const units = unitsOf(stack[depth - 1]);
+  const n = inputsOf(stack[0]);
   const kk = Math.min(k, count);
   const out = new Float32Array(units * n);
   const order = Array.from({ length: count }, (_, i) => i);
@@ -80,7 +82,7 @@ export interface ActivationMaxOptions {
  */
 export function activationMaximum(stack: readonly EncoderLayer[], depth: number, unit: number, options: ActivationMaxOptions = {}): { input: Float32Array; trace: number[] } {
   checkLayerStack(stack, depth, 'activationMaximum');
-  const n = stack[0].inputs;
+  const n = inputsOf(stack[0]);
   const norm = options.norm ?? Math.sqrt(n);
   const steps = options.steps ?? 100;
   const eta = options.stepSize ?? 0.1 * norm;
@@ -124,10 +126,12 @@ function forwardBackward(stack: readonly EncoderLayer[], depth: number, unit: nu
   let h: Float64Array = x;
   for (let l = 0; l < depth; l++) {
     const L = stack[l];
-    const a = new Float64Array(L.units);
-    for (let u = 0; u < L.units; u++) {
-      let s = L.bias[u];
-      for (let i = 0; i < L.inputs; i++) s += L.weights[u * L.inputs + i] * h[i];
+    const [units, inputs] = L.weights.shape;
+    const { W, b } = L.weights;
+    const a = new Float64Array(units);
+    for (let u = 0; u < units; u++) {
+      let s = b[u];
+      for (let i = 0; i < inputs; i++) s += W[u * inputs + i] * h[i];
       a[u] = s;
     }
     const y = Float64Array.from(applyActivation(Float32Array.from(a), L.activation));
@@ -135,16 +139,17 @@ function forwardBackward(stack: readonly EncoderLayer[], depth: number, unit: nu
     h = y;
   }
   // backward: d y_unit / d x
-  let g = new Float64Array(stack[depth - 1].units);
+  let g = new Float64Array(unitsOf(stack[depth - 1]));
   g[unit] = 1;
   for (let l = depth - 1; l >= 0; l--) {
     const L = stack[l];
+    const [units, inputs] = L.weights.shape;
     const y = outs[l];
     const ga = g.map((v, u) => v * activationSlope(y[u], L.activation));
-    const gin = new Float64Array(L.inputs);
-    for (let u = 0; u < L.units; u++) {
+    const gin = new Float64Array(inputs);
+    for (let u = 0; u < units; u++) {
       if (ga[u] === 0) continue;
-      for (let i = 0; i < L.inputs; i++) gin[i] += ga[u] * L.weights[u * L.inputs + i];
+      for (let i = 0; i < inputs; i++) gin[i] += ga[u] * L.weights.W[u * inputs + i];
     }
     g = gin;
   }

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { InputRangeError, UserError } from '../core/errors.js';
 import type { OnWorkProgress } from '../core/workProgress.js';
 import { loadDataset } from '../data/loadDataset.js';
-import { loadModel, type ModelLayer } from '../nn/modelFile.js';
+import { loadModel } from '../nn/modelFile.js';
 import { readSnapshots } from '../nn/runStore.js';
 import { ALL_SHADOW_FAMILIES, IMAGE_SHADOW_FAMILIES, shadow } from '../shadow/shadow.js';
 import type { ShadowFamily, ShadowResult } from '../shadow/shadowResult.js';
 import { residualBaseline, stabilisationResiduals } from './stabilisationResiduals.js';
 import type { QuantileSummary } from '../core/linalg/quantileSummary.js';
 import { encodeThrough } from './inputSpaceFeatures.js';
-import { autoencoderLayerOf, reconstruct, type AutoencoderLayer } from './trainedStack.js';
+import { reconstruct } from './layerForward.js';
 
 /** What `modelShadow` is asked to do. */
 export interface ModelShadowOptions {
@@ -69,8 +69,6 @@ async function fitShadow(data: Parameters<typeof shadow>[0], family: ShadowFamil
   }
 }
 
-const autoencoder = (l: ModelLayer): AutoencoderLayer => autoencoderLayerOf(l.weights, l.activation, l.decoderActivation);
-
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
 /** A ShadowResult as JSON: typed arrays to arrays; GL/O matrices above maxDim left out (`elementOmitted`). */
@@ -102,15 +100,15 @@ export async function modelShadow(o: ModelShadowOptions): Promise<ModelShadow> {
   if (!ALL_SHADOW_FAMILIES.includes(o.family)) throw new UserError(`--family: unknown family "${o.family}"; expected one of ${ALL_SHADOW_FAMILIES.join(', ')}`);
   if (!existsSync(join(o.model, 'model.json'))) throw new UserError(`--model: ${o.model} holds no model.json (a directory written by \`orbitscope train --out DIR\`)`);
   const model = loadModel(o.model);
-  const stack = model.layers.map(autoencoder);
+  const stack = model.layers;
   const layer = o.layer ?? 1;
   if (!Number.isInteger(layer) || layer < 1 || layer > stack.length) throw new UserError(`--layer: ${layer} is not a layer of this ${stack.length}-layer model`);
   const image = IMAGE_SHADOW_FAMILIES.includes(o.family);
   if (image && layer !== 1) throw new UserError(`--family ${o.family}: acts on images, so it needs --layer 1 (layer ${layer}'s inputs are codes)`);
   const data = await loadDataset(o.data);
   const d = data.height * data.width;
-  if (d !== stack[0].inputs) throw new UserError(`--data: ${o.data} has ${data.height} x ${data.width} images but the model takes ${stack[0].inputs} inputs`);
-  const dimOfLayer = stack[layer - 1].inputs;
+  if (d !== stack[0].weights.shape[1]) throw new UserError(`--data: ${o.data} has ${data.height} x ${data.width} images but the model takes ${stack[0].weights.shape[1]} inputs`);
+  const dimOfLayer = stack[layer - 1].weights.shape[1];
   // GL(n) has n^2 parameters and each input gives n equations: with n inputs or fewer any map
   // fits exactly, so the error says nothing. Ask for 2n (as many residual degrees of freedom as
   // parameters); the default count grows to that.
@@ -123,7 +121,7 @@ export async function modelShadow(o: ModelShadowOptions): Promise<ModelShadow> {
   const pixels = data.pixels.subarray(0, count * d);
   const x = layer === 1 ? Float32Array.from(pixels) : (await encodeThrough(stack, layer - 1, pixels, count))[layer - 2];
   const L = stack[layer - 1];
-  const dim = L.inputs;
+  const dim = L.weights.shape[1];
   const opts = image ? { height: data.height, width: data.width } : {};
   const trainedOut = { inputs: x, outputs: await reconstruct(L, x, count), count, dim };
   const stage = `${o.family} shadow of layer ${layer} on ${count} inputs`;
@@ -135,7 +133,7 @@ export async function modelShadow(o: ModelShadowOptions): Promise<ModelShadow> {
   let untrained: ShadowJson | null = null;
   let residuals: ModelShadow['residuals'];
   if (snap0) {
-    const U: AutoencoderLayer = { ...L, weights: snap0.weights.W, bias: snap0.weights.b, decoderWeights: snap0.weights.V ?? null, decoderBias: snap0.weights.c };
+    const U = { ...L, weights: snap0.weights };
     const untrainedOut = { inputs: x, outputs: await reconstruct(U, x, count), count, dim };
     untrained = shadowJson(await fitShadow(untrainedOut, o.family, opts), maxDim);
     const b = residualBaseline(trainedOut, untrainedOut);

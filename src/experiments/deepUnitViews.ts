@@ -1,6 +1,6 @@
 import { matmul } from '../engine/matmul.js';
 import { activationMaximum, linearComposite, topActivatingMean } from '../analysis/inputSpaceFeatures.js';
-import type { EncoderLayer } from '../analysis/encoderLayer.js';
+import type { EncoderLayer } from '../nn/autoencoderLayer.js';
 
 /** The three labelled input-space images of a deep layer's units (SPEC.md, Feature). */
 export interface DeepUnitView {
@@ -26,7 +26,7 @@ export async function deepUnitViews(stack: readonly EncoderLayer[], inputs: Floa
   const back = async (x: Float32Array) => (unwhiten ? (await matmul(x, [x.length / n, n], unwhiten, [n, n])).data : x);
   const views: DeepUnitView[] = [];
   for (let layer = 2; layer <= stack.length; layer++) {
-    const units = stack[layer - 1].units;
+    const units = stack[layer - 1].weights.shape[0];
     const maxima = new Float32Array(units * n);
     for (let u = 0; u < units; u++) maxima.set(activationMaximum(stack, layer, u, { norm, steps: 60, seed: u }).input, u * n);
     views.push(

@@ -43,7 +43,7 @@ export async function seedFeatures(trained: TrainedSeed, h: number, w: number, c
       perSnapshot.push(unwhiten ? (await matmul(F, [F.length / n, n], unwhiten, [n, n])).data : F);
     }
     images.push(perSnapshot);
-    const units = L.snapshots[0].layer.units;
+    const units = L.snapshots[0].layer.weights.shape[0];
     const final = perSnapshot[perSnapshot.length - 1];
     const emergence: (number | null)[] = [];
     for (let u = 0; u < units; u++) {

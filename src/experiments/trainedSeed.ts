@@ -1,10 +1,10 @@
 import type { TrainedStack } from '../nn/trainStack.js';
 import type { Snapshot } from '../nn/runStore.js';
-import { autoencoderLayerOf, type LayerHistory, type TrainedSeed } from '../analysis/trainedStack.js';
+import type { LayerHistory, TrainedSeed } from '../analysis/trainedStack.js';
 
 /**
  * The analysis view of a trained stack: per greedy layer its snapshots in step order (snapshot 0
- * = initial weights = the untrained twin), as AutoencoderLayers (an RBM reads as its mean-field
+ * = initial weights = the untrained twin), as layers (an RBM reads as its mean-field
  * autoencoder: sigmoid encoder, sigmoid or linear decoder with W^T). Fine-tuning snapshots are
  * not part of the greedy history and are left out.
  */
@@ -20,7 +20,7 @@ export function trainedSeedOf(seed: number, stack: TrainedStack, snapshots: read
       snapshots: snaps.map((s) => ({
         step: s.step,
         epoch: s.epoch,
-        layer: autoencoderLayerOf(s.weights, m.activation, m.decoderActivation),
+        layer: { weights: s.weights, activation: m.activation, decoderActivation: m.decoderActivation },
       })),
     };
   });

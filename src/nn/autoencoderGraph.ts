@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../engine/index.js';
-import { activate, backActivate, bceSum, largestDivisor, minibatchInputs, scalar, stackScalars, stepInputs, sumRows, ints, type Activation } from './graphOps.js';
+import { activate, backActivate, decoderInputOp, encodeOp, bceSum, largestDivisor, minibatchInputs, scalar, stackScalars, stepInputs, sumRows, ints, type Activation } from './graphOps.js';
 import { descend, stateNames, type AdamConstants, type GemmTerm, type OptimizerName, type RawGradient } from './optimizer.js';
 
 /** Corruption of the input for denoising autoencoders. */
@@ -95,13 +95,13 @@ export function buildAutoencoderGraph(spec: AutoencoderGraphSpec): Uint8Array {
     const xin = N === null ? x : g.op(spec.noise === 'mask' ? 'Mul' : 'Add', [x, N[k]]);
     // forward: a_0 = corrupted input, a_{l+1} = f_l(a_l W_l^T + b_l)
     const a: string[] = [xin];
-    for (let l = 0; l < L; l++) a.push(activate(g, spec.encoder[l], g.op('Gemm', [a[l], P[`W${l}`], P[`b${l}`]], { transB: 1 })));
+    for (let l = 0; l < L; l++) a.push(encodeOp(g, spec.encoder[l], a[l], P[`W${l}`], P[`b${l}`]));
     // decode: r_L = a_L, z'_l = r_{l+1} V_l^T + c_l, r_l = g_l(z'_l)
     const r: string[] = [];
     const zr: string[] = [];
     r[L] = a[L];
     for (let l = L - 1; l >= 0; l--) {
-      zr[l] = spec.tied ? g.op('Gemm', [r[l + 1], P[`W${l}`], P[`c${l}`]]) : g.op('Gemm', [r[l + 1], P[`V${l}`], P[`c${l}`]], { transB: 1 });
+      zr[l] = decoderInputOp(g, r[l + 1], P[`W${l}`], spec.tied ? undefined : P[`V${l}`], P[`c${l}`]);
       r[l] = activate(g, spec.decoder[l], zr[l]);
     }
     const diff = g.op('Sub', [r[0], x]);

@@ -1,12 +1,6 @@
 import { GraphBuilder, compile, float32 } from '../engine/index.js';
-import { activate, type Activation } from './graphOps.js';
-import type { LayerWeights } from './runStore.js';
-
-/** One encoder layer: h = f(x W^T + b) with W [h, d]. */
-export interface EncoderLayer {
-  readonly weights: LayerWeights;
-  readonly activation: Activation;
-}
+import { encodeOp, type Activation } from './graphOps.js';
+import type { EncoderLayer } from './autoencoderLayer.js';
 
 /**
  * The encoder of a stack as an ONNX graph: input `x` [n, d0], outputs `h1` .. `hL` (every
@@ -25,7 +19,7 @@ function encoderGraph(layers: readonly { shape: readonly [number, number]; activ
     const [h, d] = layer.shape;
     const W = layer.W ? g.constant(float32(layer.W, [h, d]), `W${l}`) : g.input(`W${l}`, 'float32', [h, d]);
     const b = layer.b ? g.constant(float32(layer.b, [h]), `b${l}`) : g.input(`b${l}`, 'float32', [h]);
-    a = activate(g, layer.activation, g.op('Gemm', [a, W, b], { transB: 1 }));
+    a = encodeOp(g, layer.activation, a, W, b);
     g.output(a, `h${l + 1}`, 'float32', ['n', h]);
   });
   return g.build();

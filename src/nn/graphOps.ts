@@ -29,6 +29,20 @@ export function activate(g: GraphBuilder, f: Activation, z: string): string {
 }
 
 /**
+ * A layer's encoder as graph ops, h = f(x W^T + b) with W [h, d]: x [n, d] -> h [n, h]. The one
+ * ONNX forward pass of a layer, shared by the training graphs, the stacking encoder and the
+ * exported encoder.
+ */
+export function encodeOp(g: GraphBuilder, f: Activation, x: string, W: string, b: string): string {
+  return activate(g, f, g.op('Gemm', [x, W, b], { transB: 1 }));
+}
+
+/** A layer's decoder input z' = h V^T + c, with V = W^T when tied (V undefined): h [n, h] -> z' [n, d]; the decoder output is activate(g, g_l, z'). */
+export function decoderInputOp(g: GraphBuilder, h: string, W: string, V: string | undefined, c: string): string {
+  return V === undefined ? g.op('Gemm', [h, W, c]) : g.op('Gemm', [h, V, c], { transB: 1 });
+}
+
+/**
  * dL/dz = dL/dy * f'(z), with f' written through the output y = f(z):
  * sigmoid y(1-y), tanh 1-y^2, relu [y > 0] (derivative 0 at 0), linear 1.
  */

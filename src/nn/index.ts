@@ -11,7 +11,8 @@ export { parseSafetensors, encodeSafetensors, type SafetensorsFile, type NamedTe
 export { buildAutoencoderGraph, autoencoderParamNames, autoencoderParamShapes, type AutoencoderGraphSpec } from './autoencoderGraph.js';
 export { buildRbmGraph, buildFreeEnergyGraph, rbmParamShapes, type RbmGraphSpec, type VisibleKind } from './rbmGraph.js';
 export { rbmExactLogLikelihood, rbmFreeEnergy } from './rbmExact.js';
-export { buildEncoderGraph, encodeRows, type EncoderLayer } from './encoderGraph.js';
+export { type AutoencoderLayer, type EncoderLayer } from './autoencoderLayer.js';
+export { buildEncoderGraph, encodeRows } from './encoderGraph.js';
 export { lossRises, lossRiseTracker, type LossRise } from './lossRises.js';
 export { type Activation, ACTIVATIONS } from './graphOps.js';
 export { parseOnnxModel, resolveInputDims, SUPPORTED_OPS, type ImportedGraph, type ImportedNode, type SupportedOp } from './onnxModel.js';

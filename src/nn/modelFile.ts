@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InputRangeError, InputTypeError, UserError } from '../core/index.js';
 import { readJsonFile } from '../core/outputs.js';
 import { parseNpy } from '../data/npy.js';
+import type { AutoencoderLayer } from './autoencoderLayer.js';
 import { buildEncoderGraph } from './encoderGraph.js';
 import type { EpochRecord } from './fitLayer.js';
 import { ACTIVATIONS, type Activation } from './graphOps.js';
@@ -10,13 +11,8 @@ import { atomicWrite } from '../core/atomicWrite.js';
 import type { LayerWeights } from './runStore.js';
 import { parseSafetensors } from './safetensors.js';
 
-/** One layer of a saved stack. */
-export interface ModelLayer {
-  readonly weights: LayerWeights;
-  /** Encoder activation f: h = f(x W^T + b). */
-  readonly activation: Activation;
-  /** Decoder activation g: x' = g(h W + c) (RBM: sigmoid for Bernoulli, linear for Gaussian visibles). */
-  readonly decoderActivation: Activation;
+/** One layer of a saved stack: the layer (RBM: decoder sigmoid for Bernoulli, linear for Gaussian visibles) and how it was trained. */
+export interface ModelLayer extends AutoencoderLayer {
   readonly visibleKind?: 'bernoulli' | 'gaussian';
   readonly history: readonly EpochRecord[];
 }
@@ -119,7 +115,7 @@ export function loadModel(path: string): StackModel {
  */
 export function exportEncoderOnnx(model: StackModel): Uint8Array {
   const layers = model.fineTuned ?? model.layers;
-  return buildEncoderGraph(layers.map((l) => ({ weights: l.weights, activation: l.activation })), true);
+  return buildEncoderGraph(layers, true);
 }
 
 /** A tensor read from `file.npy` or `file.safetensors:name` (any float dtype, returned as float32); errors name `option`. */

@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../engine/index.js';
-import { bernoulli, ints, minibatchInputs, scalar, softplus, stackScalars, stepInputs, sumRows } from './graphOps.js';
+import { activate, bernoulli, decoderInputOp, encodeOp, ints, minibatchInputs, scalar, softplus, stackScalars, stepInputs, sumRows } from './graphOps.js';
 import { gemmSum, type GemmTerm } from './optimizer.js';
 
 /** Visible unit type: binary, or real-valued with unit variance (Gaussian-Bernoulli RBM). */
@@ -70,11 +70,9 @@ export function buildRbmGraph(spec: RbmGraphSpec): Uint8Array {
     P[n] = g.input(n, 'float32', shapes[n]);
     D[n] = g.input(`${n}.v`, 'float32', shapes[n]);
   }
-  const hiddenMean = (v: string) => g.op('Sigmoid', [g.op('Gemm', [v, P.W0, P.b0], { transB: 1 })]);
-  const visibleMean = (hs: string) => {
-    const z = g.op('Gemm', [hs, P.W0, P.c0]);
-    return spec.visibleKind === 'bernoulli' ? g.op('Sigmoid', [z]) : z;
-  };
+  // an RBM's mean-field pass is a tied autoencoder layer's: sigmoid hiddens, sigmoid or linear visibles
+  const hiddenMean = (v: string) => encodeOp(g, 'sigmoid', v, P.W0, P.b0);
+  const visibleMean = (hs: string) => activate(g, spec.visibleKind === 'bernoulli' ? 'sigmoid' : 'linear', decoderInputOp(g, hs, P.W0, undefined, P.c0));
   const meanSquare = (e: string) => g.op('Mul', [g.op('ReduceSumSquare', [e], { keepdims: 0 }), scalar(g, 1 / B)]);
   const recons: string[] = [];
   for (let s = 0; s < K; s++) {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { activationMaximum, encodeThrough, linearComposite, topActivatingMean } from '../../src/analysis/inputSpaceFeatures.js';
-import type { EncoderLayer } from '../../src/analysis/encoderLayer.js';
+import type { EncoderLayer } from '../../src/nn/index.js';
 import { RandomSource } from '../../src/core/index.js';
 
 function layer(inputs: number, units: number, seed: number, activation: EncoderLayer['activation'] = 'sigmoid'): EncoderLayer {
   const r = RandomSource.fromSeed(seed);
-  return { inputs, units, weights: r.fillNormal(new Float32Array(inputs * units), 0, 0.5), bias: r.fillNormal(new Float32Array(units), 0, 0.1), activation };
+  const W = r.fillNormal(new Float32Array(inputs * units), 0, 0.5);
+  const b = r.fillNormal(new Float32Array(units), 0, 0.1);
+  return { weights: { W, b, c: new Float32Array(inputs), shape: [units, inputs] }, activation };
 }
 
 describe('input-space features', () => {
@@ -16,7 +18,7 @@ describe('input-space features', () => {
     for (let u = 0; u < 3; u++)
       for (let i = 0; i < 9; i++) {
         let s = 0;
-        for (let k = 0; k < 5; k++) s += stack[1].weights[u * 5 + k] * stack[0].weights[k * 9 + i];
+        for (let k = 0; k < 5; k++) s += stack[1].weights.W[u * 5 + k] * stack[0].weights.W[k * 9 + i];
         expect(c[u * 9 + i]).toBeCloseTo(s, 5);
       }
   });

@@ -1,6 +1,7 @@
 import { symmetricEigen } from '../../../core/linalg/symmetricEigen.js';
 import { centredScatter } from '../../../core/linalg/centredScatter.js';
-import { reconstruct, type AutoencoderLayer } from '../../../analysis/trainedStack.js';
+import type { AutoencoderLayer } from '../../../nn/autoencoderLayer.js';
+import { reconstruct } from '../../../analysis/layerForward.js';
 
 /** A map A from inputs to reconstructions, batch-wise (count x d -> count x d). */
 export interface Reconstructor {

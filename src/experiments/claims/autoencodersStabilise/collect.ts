@@ -1,5 +1,6 @@
 import { encodeThrough } from '../../../analysis/inputSpaceFeatures.js';
-import { finalStack, reconstruct } from '../../../analysis/trainedStack.js';
+import { finalStack } from '../../../analysis/trainedStack.js';
+import { reconstruct } from '../../../analysis/layerForward.js';
 import { shadow, SHADOW_FAMILIES } from '../../../shadow/shadow.js';
 import { stabilisationResiduals } from '../../../analysis/stabilisationResiduals.js';
 import type { QuantileSummary } from '../../../core/linalg/quantileSummary.js';
@@ -31,7 +32,7 @@ export async function collectAutoencodersStabilise(ctx: SeedContext): Promise<Au
   const layers: LayerResult[] = [];
   for (const L of trained.layers) {
     const x = L.index === 1 ? heldOutInputs : codes[L.index - 2];
-    const dim = L.snapshots[0].layer.inputs;
+    const dim = L.snapshots[0].layer.weights.shape[1];
     const trainedOut = await reconstruct(L.snapshots[L.snapshots.length - 1].layer, x, count);
     const untrainedOut = await reconstruct(L.snapshots[0].layer, x, count);
     const rt = stabilisationResiduals({ inputs: x, outputs: trainedOut, count, dim });
@@ -42,12 +43,12 @@ export async function collectAutoencodersStabilise(ctx: SeedContext): Promise<Au
       const su = await shadow({ inputs: x, outputs: untrainedOut, count, dim }, fam);
       shadowErrors[fam] = { trained: finiteOrNull(st.error), untrained: finiteOrNull(su.error) };
     }
-    layers.push({ seed: ctx.seed, layer: L.index, sizes: [dim, L.snapshots[0].layer.units], finalLoss: L.finalLoss, losses: L.losses.map((x) => (Number.isFinite(x) ? x : null)), residuals: { trained: summaryOf(rt.summary), untrained: summaryOf(ru.summary) }, shadowErrors });
+    layers.push({ seed: ctx.seed, layer: L.index, sizes: [dim, L.snapshots[0].layer.weights.shape[0]], finalLoss: L.finalLoss, losses: L.losses.map((x) => (Number.isFinite(x) ? x : null)), residuals: { trained: summaryOf(rt.summary), untrained: summaryOf(ru.summary) }, shadowErrors });
   }
 
   // layer 1 against its controls, all fitted on the training rows only
   const d = ctx.height * ctx.width;
-  const width = trained.layers[0].snapshots[0].layer.units;
+  const width = trained.layers[0].snapshots[0].layer.weights.shape[0];
   const controls: Reconstructor[] = [meanBaseline(ctx.trainInputs, ctx.trainCount, d), pcaBaseline(ctx.trainInputs, ctx.trainCount, d, width)];
   if (ctx.linearTwin) {
     const l1 = ctx.linearTwin.layers[0];

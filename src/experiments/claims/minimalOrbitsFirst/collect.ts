@@ -20,7 +20,7 @@ function unitVarianceShares(ctx: SeedContext): number[] {
   let C = covariances.get(ctx.trainInputs);
   if (!C) covariances.set(ctx.trainInputs, (C = dataCovariance(ctx.trainInputs, ctx.trainCount, d)));
   const snaps = ctx.trained.layers[0].snapshots;
-  const W = snaps[snaps.length - 1].layer.weights;
+  const W = snaps[snaps.length - 1].layer.weights.W;
   return Array.from({ length: W.length / d }, (_, u) => varianceShareAlong(C, d, W.subarray(u * d, (u + 1) * d)));
 }
 import type { MinimalOrbitsFirstEvidence } from './judge.js';
@@ -91,7 +91,7 @@ export async function collectMinimalOrbitsFirst(ctx: SeedContext): Promise<Minim
             weightDecay: ctx.config.weightDecay,
             snapshotsPerDecade: ctx.config.snapshotsPerDecade,
           },
-          ...(ctx.linearTwin ? { twinSnapshots: ctx.linearTwin.layers[0].snapshots.map((s) => ({ step: s.step, epoch: s.epoch, W: s.layer.weights })) } : {}),
+          ...(ctx.linearTwin ? { twinSnapshots: ctx.linearTwin.layers[0].snapshots.map((s) => ({ step: s.step, epoch: s.epoch, W: s.layer.weights.W })) } : {}),
           nullDraws: ctx.config.emergenceNullDraws,
           rng: ctx.rng.fork(1),
         })

@@ -1,17 +1,5 @@
 import type { Activation } from '../nn/graphOps.js';
 
-/**
- * What the analysis needs of one trained encoder layer: h = f(W x + b), with W stored as
- * units x inputs row-major, so row u is unit u's filter in the layer's input space.
- */
-export interface EncoderLayer {
-  readonly inputs: number;
-  readonly units: number;
-  readonly weights: Float32Array;
-  readonly bias: Float32Array;
-  readonly activation: Activation;
-}
-
 /** Apply an activation in place, in float64 rounded to float32 (x is modified and returned). */
 export function applyActivation(x: Float32Array, f: Activation): Float32Array {
   switch (f) {
