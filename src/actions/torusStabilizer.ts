@@ -1,4 +1,5 @@
 import { InputRangeError } from '../core/errors.js';
+import { p4mLinearPart, POINT_GROUP_D4 } from '../groups/perm/p4mElement.js';
 import { quantiseLevels } from './quantise.js';
 
 /** Which wallpaper-type group of the h x w torus: translations only, or p4m (square torus, D4 about pixel (0,0)). */
@@ -13,17 +14,8 @@ export interface TorusStabilizerResult {
   readonly pointGroupCosets: number;
 }
 
-/** The 8 signed permutation matrices of D4, as (r, c) -> (a r + b c, c' r + d c) mod n. */
-const D4: readonly [number, number, number, number][] = [
-  [1, 0, 0, 1],
-  [0, 1, -1, 0],
-  [-1, 0, 0, -1],
-  [0, -1, 1, 0],
-  [1, 0, 0, -1],
-  [-1, 0, 0, 1],
-  [0, 1, 1, 0],
-  [0, -1, -1, 0],
-];
+/** The linear parts about pixel (0,0) of the point group D4, (r, c) -> (a r + b c, c' r + d c) mod n; identity first. */
+const D4_LINEAR = POINT_GROUP_D4.map((e) => p4mLinearPart(e.element));
 
 const mod = (a: number, n: number) => ((a % n) + n) % n;
 
@@ -169,7 +161,7 @@ export function torusStabilizer(group: TorusGroup, pixels: ArrayLike<number>, h:
   const x = quantiseLevels(pixels, options.levels);
   const ids = new Map<string, number>();
   const xf = rowForms(x, h, w, ids);
-  const linear = group === 'p4m' ? D4 : D4.slice(0, 1);
+  const linear = group === 'p4m' ? D4_LINEAR : D4_LINEAR.slice(0, 1);
   let stab = 0;
   let cosets = 0;
   const u = new Int32Array(h * w);

@@ -1,5 +1,6 @@
 import { imageGradient, tangentVectors } from '../actions/tangent.js';
 import { GROUP_REGISTRY, isFeatureFiniteGroup } from '../groups/groupNames.js';
+import { p4mPermutation } from '../groups/perm/p4mElement.js';
 import { float32 } from '../engine/tensor.js';
 
 import { isLieGroupName, lieGroup } from '../groups/lie/lieGroupRegistry.js';
@@ -27,16 +28,12 @@ export interface NetworkSymmetry {
   readonly samples: number;
 }
 
-/** Index map of the D4 element e (0-7: e mod 4 quarter turns after a mirror when e >= 4) on an n x n grid: out[p] = in[src[p]]. */
+/**
+ * Index map of the D4 element e (0-7: e mod 4 quarter turns after a mirror when e >= 4; see
+ * src/groups/perm/p4mElement.ts) on an n x n grid: out[p] = in[src[p]], src[p] = g(p).
+ */
 export function d4Source(e: number, n: number): Int32Array {
-  const src = new Int32Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      let [a, b] = [i, e >= 4 ? n - 1 - j : j];
-      for (let r = 0; r < e % 4; r++) [a, b] = [b, n - 1 - a];
-      src[i * n + j] = a * n + b;
-    }
-  return src;
+  return p4mPermutation(n, { rotation: e % 4, mirror: e >= 4, shift: [0, 0] });
 }
 
 /** Cyclic shift of an h x w grid by (dy, dx): out[i, j] = in[i - dy, j - dx] (mod h, w). */

@@ -4,7 +4,7 @@ import { featureOrbits } from '../../src/analysis/featureOrbits.js';
 import { matchPrimitives } from '../../src/analysis/primitiveMatch.js';
 import { primitiveTemplate, primitiveTemplates } from '../../src/data/shapes/primitives.js';
 import { templateOrbit } from '../../src/data/shapes/templateOrbit.js';
-import { applyP4m } from '../../src/data/shapes/p4mElement.js';
+import { applyP4m } from '../../src/data/shapes/applyP4m.js';
 import { shapesCatalogue } from '../../src/data/shapes/catalogue.js';
 import { gaussianBlob } from '../../src/testing/index.js';
 

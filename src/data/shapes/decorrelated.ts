@@ -1,6 +1,7 @@
 import { RandomSource } from '../../core/random.js';
 import { checkInteger } from '../../core/validate.js';
 import { InputRangeError } from '../../core/errors.js';
+import { d4Element, D4_ELEMENT_NAMES, p4mLinearPart, type D4ElementName } from '../../groups/perm/p4mElement.js';
 import { templateOrbit } from './templateOrbit.js';
 
 /**
@@ -43,18 +44,18 @@ export interface DecorrelatedTemplate {
 }
 
 type Offset = readonly [number, number];
-/** Point symmetries about a pixel centre, as maps of offsets (dr, dc). */
-const IDENTITY = (p: Offset): Offset => p;
-const MIRROR_LR = (p: Offset): Offset => [p[0], -p[1]];
-const MIRROR_UD = (p: Offset): Offset => [-p[0], p[1]];
-const HALF_TURN = (p: Offset): Offset => [-p[0], -p[1]];
-const QUARTER = (p: Offset): Offset => [p[1], -p[0]];
-const TRANSPOSE = (p: Offset): Offset => [p[1], p[0]];
+/** Point symmetries about a pixel centre, as maps of offsets (dr, dc): the linear parts of named D4 elements. */
+function offsetMaps(names: readonly D4ElementName[]): ((p: Offset) => Offset)[] {
+  return names.map((name) => {
+    const [a, b, c, d] = p4mLinearPart(d4Element(name));
+    return (p: Offset): Offset => [a * p[0] + b * p[1], c * p[0] + d * p[1]];
+  });
+}
 const SUBGROUPS = {
-  d4: [IDENTITY, QUARTER, HALF_TURN, (p: Offset) => QUARTER(HALF_TURN(p)), MIRROR_LR, MIRROR_UD, TRANSPOSE, (p: Offset) => HALF_TURN(TRANSPOSE(p))],
-  d2: [IDENTITY, MIRROR_LR, MIRROR_UD, HALF_TURN],
-  mirror: [IDENTITY, MIRROR_LR],
-  trivial: [IDENTITY],
+  d4: offsetMaps(D4_ELEMENT_NAMES),
+  d2: offsetMaps(['e', 'flip-h', 'flip-v', 'r180']),
+  mirror: offsetMaps(['e', 'flip-h']),
+  trivial: offsetMaps(['e']),
 } as const;
 type Symmetry = keyof typeof SUBGROUPS;
 

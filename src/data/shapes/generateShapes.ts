@@ -1,7 +1,8 @@
 import { RandomSource } from '../../core/random.js';
 import { checkInteger } from '../../core/validate.js';
 import { InputRangeError } from '../../core/errors.js';
-import { applyP4m, p4mPoint, type P4mElement } from './p4mElement.js';
+import { p4mPoint, type P4mElement } from '../../groups/perm/p4mElement.js';
+import { applyP4m } from './applyP4m.js';
 import { BINARY_PRIMITIVES, MIN_SHAPES_N, primitiveTemplates, type BinaryPrimitive, type PrimitiveTemplate } from './primitives.js';
 import { CONTINUOUS_PRIMITIVES, renderContinuous, type ContinuousPose, type ContinuousPrimitive } from './continuous.js';
 import { DECORRELATED_N, DECORRELATED_PRIMITIVES, decorrelatedTemplates, type DecorrelatedPrimitive } from './decorrelated.js';

@@ -1,4 +1,4 @@
-export { applyP4m, checkP4mElement, p4mPermutation, p4mPoint, P4M_IDENTITY, type P4mElement } from './p4mElement.js';
+export { applyP4m } from './applyP4m.js';
 export { BINARY_PRIMITIVES, MIN_SHAPES_N, primitiveTemplate, primitiveTemplates, type BinaryPrimitive, type PrimitiveTemplate } from './primitives.js';
 export {
   CONTINUOUS_PRIMITIVES,

@@ -1,7 +1,7 @@
 import { RandomSource } from '../../core/random.js';
 import { checkInteger } from '../../core/validate.js';
 import { InputRangeError } from '../../core/errors.js';
-import { p4mPoint, type P4mElement } from './p4mElement.js';
+import { p4mPoint, type P4mElement } from '../../groups/perm/p4mElement.js';
 
 /** The primitives of the binary shapes world, in catalogue order. */
 export const BINARY_PRIMITIVES = ['dot', 'plus', 'square', 'line', 'diagonal', 'bar', 'corner', 'tee', 'blob'] as const;

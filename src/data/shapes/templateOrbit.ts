@@ -1,5 +1,6 @@
 import { InputRangeError } from '../../core/errors.js';
-import { applyP4m, type P4mElement } from './p4mElement.js';
+import type { P4mElement } from '../../groups/perm/p4mElement.js';
+import { applyP4m } from './applyP4m.js';
 
 /** The distinct images g.x of one template over p4m, each with one element that produces it. */
 export interface TemplateOrbit {
