@@ -3,19 +3,23 @@ import { checkFinite } from '../core/validate.js';
 import type { Perm } from '../groups/perm/Perm.js';
 import type { PermGroup } from '../groups/perm/PermGroup.js';
 import { ENUMERATE_MAX_ORDER } from './imageStabilizer.js';
+import { distanceFromSums } from './windowedDistance.js';
 
 /** Result of epsStabilizer: the elements found, their number and the fraction |S_eps|/|G|. */
 export interface FiniteEpsStabilizerResult {
   readonly count: number;
   readonly fraction: number;
   readonly elements: Perm[];
+  /** ||g.x - x|| / ||x|| of each element found (distanceFromSums; 0 for an all-zero image). */
+  readonly distances: number[];
 }
 
 /**
  * The epsilon-stabilizer S_eps(x) = {g in G : ||g.x - x|| <= eps ||x||} (Euclidean norms,
  * (g.x)[p] = x[g^{-1}(p)]) of a real image under a pixel permutation group, by enumerating G
  * (|G| <= 10^5). Not a group in general; it contains the exact stabilizer, and equals it at
- * eps = 0. An all-zero image is fixed by every g.
+ * eps = 0. An all-zero image is fixed by every g. The distance is windowedDistance with W = 1,
+ * summed in the permutation's order with an early exit once it passes the bound.
  */
 export function epsStabilizer(group: PermGroup, pixels: ArrayLike<number>, eps: number): FiniteEpsStabilizerResult {
   const n = group.degree;
@@ -28,6 +32,7 @@ export function epsStabilizer(group: PermGroup, pixels: ArrayLike<number>, eps: 
   for (let p = 0; p < n; p++) norm2 += pixels[p] * pixels[p];
   const bound = eps * eps * norm2;
   const elements: Perm[] = [];
+  const distances: number[] = [];
   for (const g of group.elements()) {
     // ||g.x - x||^2 = sum_p (x[p] - x[p^g])^2, since (g.x)[p^g] = x[p]
     let d = 0;
@@ -35,7 +40,27 @@ export function epsStabilizer(group: PermGroup, pixels: ArrayLike<number>, eps: 
       const t = pixels[p] - pixels[g.images[p]];
       d += t * t;
     }
-    if (d <= bound) elements.push(g);
+    if (d <= bound) {
+      elements.push(g);
+      distances.push(distanceFromSums(d, norm2));
+    }
   }
-  return { count: elements.length, fraction: elements.length / Number(order), elements };
+  return { count: elements.length, fraction: elements.length / Number(order), elements, distances };
+}
+
+/** x minus its mean over the pixels (float32, as the features it is applied to). */
+export function meanCentred(x: ArrayLike<number>): Float32Array {
+  let m = 0;
+  for (let p = 0; p < x.length; p++) m += x[p];
+  m /= x.length;
+  return Float32Array.from(x, (v) => v - m);
+}
+
+/**
+ * The epsilon-stabilizer of a learned feature as the run measures it (analysis/featureOrbits) and
+ * the explorer shows it: epsStabilizer of the mean-centred feature, so that the mean level, which
+ * every pixel permutation preserves, does not pass as symmetry.
+ */
+export function centredEpsStabilizer(group: PermGroup, pixels: ArrayLike<number>, eps: number): EpsStabilizerResult {
+  return epsStabilizer(group, meanCentred(pixels), eps);
 }

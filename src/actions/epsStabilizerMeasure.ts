@@ -3,6 +3,7 @@ import type { BoxOptions, LieGroup } from '../groups/lie/LieGroup.js';
 import { haltonPoints } from './halton.js';
 import { imageWindow, type WindowKind } from './imageWindow.js';
 import { fourierShift } from './fourierShift.js';
+import { windowedDistance } from './windowedDistance.js';
 import { checkStack, orbitDistances, resampleBatch, type ImageStack, type ResampleOptions } from './resample.js';
 
 /** orbitDistances for translations by the exact Fourier shift (TypeScript, float64 inside). */
@@ -13,13 +14,7 @@ function fourierDistances(images: ImageStack, shifts: readonly (readonly [number
   for (let f = 0; f < images.count; f++) {
     const x = images.data.subarray(f * n, (f + 1) * n);
     const moved = fourierShift({ data: x, count: 1, height: images.height, width: images.width }, shifts);
-    let x2 = 0;
-    for (let p = 0; p < n; p++) x2 += (window[p] * x[p]) ** 2;
-    for (let k = 0; k < G; k++) {
-      let d = 0;
-      for (let p = 0; p < n; p++) d += (window[p] * (moved[k * n + p] - x[p])) ** 2;
-      out[f * G + k] = x2 > 0 ? Math.sqrt(d / x2) : 0;
-    }
+    for (let k = 0; k < G; k++) out[f * G + k] = windowedDistance(moved.subarray(k * n, (k + 1) * n), x, window);
   }
   return out;
 }

@@ -18,6 +18,7 @@
 import { InputRangeError } from '../core/errors.js';
 import { GraphBuilder, compile, float32, int64, type CompiledGraph } from '../engine/index.js';
 import { affineInverse } from '../groups/lie/mat3.js';
+import { distanceFromSums } from './windowedDistance.js';
 import { BORDER_MODES, checkStack, INTERPOLATIONS, type AffineElement, type BorderMode, type ImageStack, type Interpolation } from './imageStack.js';
 
 export { checkStack, INTERPOLATIONS, BORDER_MODES, type AffineElement, type BorderMode, type ImageStack, type Interpolation } from './imageStack.js';
@@ -171,8 +172,8 @@ export async function resampleBatch(images: ImageStack, elements: readonly Affin
 }
 
 /**
- * Windowed relative distances ||W (g_k.x_f - x_f)|| / ||W x_f|| for every image and element,
- * reduced inside the graph so only (F, G) comes back. `window` has h*w weights (see
+ * Windowed relative distances ||W (g_k.x_f - x_f)|| / ||W x_f|| (windowedDistance) for every
+ * image and element, the sums of squares reduced inside the graph so only (F, G) comes back. `window` has h*w weights (see
  * imageWindow). An image with ||W x|| = 0 gets distance 0.
  */
 export async function orbitDistances(images: ImageStack, elements: readonly AffineElement[], window: Float32Array, options: ResampleOptions = {}): Promise<Float64Array> {
@@ -194,10 +195,7 @@ export async function orbitDistances(images: ImageStack, elements: readonly Affi
       const d2 = r.d2.data as Float32Array;
       const n2 = r.n2.data as Float32Array;
       const gl = g1 - g0;
-      for (let f = 0; f < f1 - f0; f++) {
-        const norm = Math.sqrt(n2[f]);
-        for (let k = 0; k < gl; k++) out[(f0 + f) * G + g0 + k] = norm > 0 ? Math.sqrt(d2[f * gl + k]) / norm : 0;
-      }
+      for (let f = 0; f < f1 - f0; f++) for (let k = 0; k < gl; k++) out[(f0 + f) * G + g0 + k] = distanceFromSums(d2[f * gl + k], n2[f]);
     }
   }
   return out;

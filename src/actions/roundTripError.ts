@@ -1,5 +1,6 @@
 import type { LieGroup } from '../groups/lie/LieGroup.js';
 import { fourierShift } from './fourierShift.js';
+import { windowedDistance } from './windowedDistance.js';
 import { imageWindow, type WindowKind } from './imageWindow.js';
 import { checkStack, resampleBatch, type ImageStack, type ResampleOptions } from './resample.js';
 
@@ -32,16 +33,7 @@ export async function roundTripError(images: ImageStack, group: LieGroup, option
     const once = options.fourier ? fourierShift(images, [[g[2], g[5]]]) : await resampleBatch(images, [g], options);
     const next = { data: once, count: F, height: h, width: w };
     const back = options.fourier ? fourierShift(next, [[gi[2], gi[5]]]) : await resampleBatch(next, [gi], options);
-    for (let f = 0; f < F; f++) {
-      let d = 0;
-      let x2 = 0;
-      for (let p = 0; p < n; p++) {
-        const x = images.data[f * n + p];
-        d += (window[p] * (back[f * n + p] - x)) ** 2;
-        x2 += (window[p] * x) ** 2;
-      }
-      errors[f][k] = x2 > 0 ? Math.sqrt(d / x2) : 0;
-    }
+    for (let f = 0; f < F; f++) errors[f][k] = windowedDistance(back.subarray(f * n, (f + 1) * n), images.data.subarray(f * n, (f + 1) * n), window);
   }
   return errors.map((e) => ({ max: Math.max(...e), mean: e.reduce((a, b) => a + b, 0) / G, perElement: e }));
 }

@@ -1,6 +1,6 @@
 import { InputRangeError } from '../core/errors.js';
 import { imageStabilizer, ENUMERATE_MAX_ORDER } from '../actions/imageStabilizer.js';
-import { epsStabilizer } from '../actions/epsStabilizer.js';
+import { centredEpsStabilizer } from '../actions/epsStabilizer.js';
 import { orbitDimension } from '../actions/orbitDimension.js';
 import { imageWindow } from '../actions/imageWindow.js';
 import { epsStabilizerBatch } from '../actions/epsStabilizerMeasure.js';
@@ -9,13 +9,6 @@ import type { FeatureOrbitNumbers, FiniteOrbitNumbers, LieOrbitNumbers } from '.
 import { lieGroup } from '../groups/lie/lieGroupRegistry.js';
 import { isFeatureFiniteGroup, isLieGroupName } from '../groups/groupNames.js';
 import { pixelGroup } from '../groups/pixelGroup.js';
-
-function centred(x: Float32Array): Float32Array {
-  let m = 0;
-  for (const v of x) m += v;
-  m /= x.length;
-  return x.map((v) => v - m);
-}
 
 // The typed union of orbit numbers and its JSON boundary live with the results schema.
 export type { FeatureOrbitNumbers, FiniteOrbitNumbers, LieOrbitNumbers, GroupOrbitNumbers } from '../results/orbitNumbers.js';
@@ -61,7 +54,7 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
         const r = imageStabilizer(G, x, { levels: options.levels });
         // list small stabilizers element by element (cycle notation, 1-based) for the explorer
         const elements = r.stabilizer && r.stabilizerOrder <= 8n ? { stabilizerElements: [...r.stabilizer.elements()].map((g) => formatCycles(g.images)) } : {};
-        const s = withEps ? epsStabilizer(G, centred(x), options.finiteEps!).count : 0;
+        const s = withEps ? centredEpsStabilizer(G, x, options.finiteEps!).count : 0;
         const eps = withEps ? { eps: options.finiteEps!, epsStabilizerSize: s, epsOrbitSize: Number(order) / s } : {};
         out[f][name] = { kind: 'finite', groupOrder: order, orbitSize: r.orbitSize, stabilizerOrder: r.stabilizerOrder, levels: options.levels, ...elements, ...eps } satisfies FiniteOrbitNumbers;
       }

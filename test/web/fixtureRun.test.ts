@@ -7,7 +7,7 @@ import { parseNpy } from '../../src/data/npy.js';
 import { ResultsSchema } from '../../src/experiments/results.js';
 import { readUnitTable } from '../../src/experiments/unitTable.js';
 import { fixtureImage, p4mOrbit, writeFixtureRun } from '../../src/testing/fixtureRun.js';
-import { d4Stabilizer } from '../../src/web/shared/dihedral.js';
+import { d4EpsStabilizer } from '../../src/web/shared/finiteStabilizers.js';
 
 describe('the explorer fixture run', () => {
   it('writeFixtureRun(dir) writes results.json that validates, one (units, h, w) npy per seed, layer and snapshot, and a unit table per seed and layer', async () => {
@@ -38,6 +38,6 @@ describe('the explorer fixture run', () => {
     expect(p4mOrbit(fixtureImage('blob', 16, rng), 16)).toEqual({ order: 2048, orbitSize: 256, stabilizerOrder: 8 });
     expect(p4mOrbit(fixtureImage('bar-0', 16, rng), 16)).toEqual({ order: 2048, orbitSize: 512, stabilizerOrder: 4 });
     // the translation-free part agrees with the page's D4 check on the same picture
-    expect(d4Stabilizer(fixtureImage('bar-0', 16, rng), 16, 1e-9)).toHaveLength(4);
+    expect(d4EpsStabilizer(fixtureImage('bar-0', 16, rng), 16, 1e-9)).toHaveLength(4);
   });
 });

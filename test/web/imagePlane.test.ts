@@ -3,7 +3,9 @@ import { RandomSource } from '../../src/core/random.js';
 import { imageWindow } from '../../src/actions/imageWindow.js';
 import { orbitDistances } from '../../src/actions/resample.js';
 import { affineRows, se2, sim2, so2 } from '../../src/groups/lie/index.js';
-import { actD4, actPlane, d4Stabilizer, IDENTITY_PARAMS, planeDistance, planeRows, rotationCurve, type PlaneParams } from '../../src/web/shared/index.js';
+import { actPlane, d4EpsStabilizer, IDENTITY_PARAMS, planeDistance, planeRows, rotationCurve, type PlaneParams } from '../../src/web/shared/index.js';
+import { actOnImage } from '../../src/actions/imageAction.js';
+import { d4Element, p4mPermutation } from '../../src/groups/perm/p4mElement.js';
 import { fixtureImage } from '../../src/testing/fixtureRun.js';
 
 const rng = RandomSource.fromSeed(11);
@@ -32,11 +34,11 @@ describe('the explorer plane actions', () => {
     params.forEach((p, k) => expect(Math.abs(planeDistance(x, n, n, p) - lib[k])).toBeLessThan(1e-5));
   });
 
-  it('actPlane(x, n, n, angle 90) is exactly the pixel rotation actD4(x, n, "r90")', () => {
+  it('actPlane(x, n, n, angle 90) is exactly the pixel permutation of the named p4m element r90', () => {
     for (const n of [7, 8]) {
       const x = noise(n);
       const a = actPlane(x, n, n, { ...IDENTITY_PARAMS, angle: 90 });
-      const b = actD4(x, n, 'r90');
+      const b = actOnImage(p4mPermutation(n, d4Element('r90')), x);
       for (let p = 0; p < n * n; p++) expect(a[p]).toBeCloseTo(b[p], 12);
     }
   });
@@ -49,9 +51,9 @@ describe('the explorer plane actions', () => {
     expect(at(45)).toBeGreaterThan(0.5);
   });
 
-  it('d4Stabilizer(x) finds all of D4 for a plus sign, the four symmetries of a horizontal bar, and only e for noise', () => {
-    expect(d4Stabilizer(fixtureImage('plus', 16, rng), 16, 1e-9).map((e) => e.element)).toEqual(['e', 'r90', 'r180', 'r270', 'flip-h', 'flip-v', 'flip-diag', 'flip-anti']);
-    expect(d4Stabilizer(fixtureImage('bar-0', 16, rng), 16, 1e-9).map((e) => e.element)).toEqual(['e', 'r180', 'flip-h', 'flip-v']);
-    expect(d4Stabilizer(noise(9), 9, 1e-3).map((e) => e.element)).toEqual(['e']);
+  it('d4EpsStabilizer(x) finds all of D4 for a plus sign, the four symmetries of a horizontal bar, and only e for noise', () => {
+    expect(d4EpsStabilizer(fixtureImage('plus', 16, rng), 16, 1e-9).map((e) => e.element)).toEqual(['e', 'r90', 'r180', 'r270', 'flip-h', 'flip-v', 'flip-diag', 'flip-anti']);
+    expect(d4EpsStabilizer(fixtureImage('bar-0', 16, rng), 16, 1e-9).map((e) => e.element)).toEqual(['e', 'r180', 'flip-h', 'flip-v']);
+    expect(d4EpsStabilizer(noise(9), 9, 1e-3).map((e) => e.element)).toEqual(['e']);
   });
 });

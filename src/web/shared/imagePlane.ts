@@ -2,7 +2,8 @@
  * The image-plane element the explorer's sliders set, and its action and distance on one image,
  * computed with the library's own single-image functions so that the page shows exactly the
  * numbers Orbitscope computes (src/actions/resampleImage.ts for g.x, src/actions/imageWindow.ts
- * for the window; the batched orbitDistances computes the same quantity through ONNX Runtime).
+ * for the window, src/actions/windowedDistance.ts for the distance; the batched orbitDistances
+ * computes the same quantity through ONNX Runtime).
  *
  * Convention (src/groups/lie/LieGroup.ts): pixel (row i, column j) sits at u = j - (w-1)/2,
  * v = i - (h-1)/2 (origin at the image centre, unit one pixel, v pointing DOWN, so a positive
@@ -14,6 +15,7 @@
  */
 import { imageWindow } from '../../actions/imageWindow.js';
 import { resampleImage } from '../../actions/resampleImage.js';
+import { windowedDistance } from '../../actions/windowedDistance.js';
 
 /** Slider parameters: angle in degrees, translation in pixels, scale factor, shear. */
 export interface PlaneParams {
@@ -42,17 +44,6 @@ export function actPlane(img: ArrayLike<number>, h: number, w: number, p: PlaneP
   return resampleImage(img, h, w, planeRows(p), 'bilinear', 'zero');
 }
 
-/** ||W (a - b)|| / ||W b|| with window weights W (0 when ||W b|| = 0, as orbitDistances). */
-export function relativeDistance(a: ArrayLike<number>, b: ArrayLike<number>, win: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < b.length; i++) {
-    num += (win[i] * (a[i] - b[i])) ** 2;
-    den += (win[i] * b[i]) ** 2;
-  }
-  return den > 0 ? Math.sqrt(num / den) : 0;
-}
-
 /** The default window of continuous-group distances: the soft inscribed disk. */
 export function distanceWindow(h: number, w: number): Float32Array {
   return imageWindow(h, w, 'disk');
@@ -60,7 +51,7 @@ export function distanceWindow(h: number, w: number): Float32Array {
 
 /** ||g.x - x|| / ||x|| inside the window for one element: the number the feature view shows. */
 export function planeDistance(img: ArrayLike<number>, h: number, w: number, p: PlaneParams, win: ArrayLike<number> = distanceWindow(h, w)): number {
-  return relativeDistance(actPlane(img, h, w, p), img, win);
+  return windowedDistance(actPlane(img, h, w, p), img, win);
 }
 
 /** The distance curve over rotation angles 0..360 degrees (step in degrees). */

@@ -1,2 +1,2 @@
-export { IDENTITY_PARAMS, actPlane, distanceWindow, planeDistance, planeRows, relativeDistance, rotationCurve, type PlaneParams } from './imagePlane.js';
-export { D4_NAMES, actD4, d4Stabilizer } from './dihedral.js';
+export { IDENTITY_PARAMS, actPlane, distanceWindow, planeDistance, planeRows, rotationCurve, type PlaneParams } from './imagePlane.js';
+export { d4EpsStabilizer, epsStabilizerSize } from './finiteStabilizers.js';

@@ -8,7 +8,7 @@ import { orbitDimension, DEFAULT_RANK_TOL } from '../../../actions/orbitDimensio
 import { lieGroup } from '../../../groups/lie/lieGroupRegistry.js';
 import { LIE_GROUP_NAMES, type LieGroupName } from '../../../groups/groupNames.js';
 import { orbitNumbersFromJson } from '../../../results/orbitNumbers.js';
-import { d4Stabilizer } from '../../shared/dihedral.js';
+import { d4EpsStabilizer, epsStabilizerSize } from '../../shared/finiteStabilizers.js';
 
 /** Sliders each group of the feature view moves (a subset of angle, tx, ty, scale, shear). */
 const GROUP_SLIDERS: Partial<Record<LieGroupName, (keyof PlaneParams)[]>> = {
@@ -197,13 +197,28 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
       el('p', {}, el('b', {}, g), `: |G| = ${r.groupOrder ?? '?'}, orbit size ${r.orbitSize}, stabilizer order ${r.stabilizerOrder ?? '?'}`),
       el('p', { class: elems ? '' : 'muted' }, elems ? `stabilizer elements: ${elems.join(', ')}` : `the run lists no stabilizer elements for ${g}.`),
     );
+    if (r.eps !== undefined) {
+      // the run's eps-stabilizer beside the page's, computed by the same function at the page's eps
+      const line = el('p');
+      const showEps = () => {
+        const size = epsStabilizerSize(g, x, h, w, eps);
+        line.replaceChildren(
+          `|S_eps| (mean-centred feature, whole frame): the run ${r.epsStabilizerSize ?? '?'} at eps = ${r.eps}; computed in the page `,
+          el('span', { class: 'readout', 'data-testid': `eps-size-${g}`, 'data-value': String(size) }, size === null ? 'n/a' : String(size)),
+          ` at eps = ${eps}`,
+        );
+      };
+      epsListeners.push(showEps);
+      showEps();
+      fin.append(line);
+    }
   }
   if (h === w) {
     const d4 = el('p');
     const showD4 = () =>
       d4.replaceChildren(
-        `D4 (pixel symmetries of the square, exact; distance over the whole frame) elements within eps = ${eps}, computed in the page: `,
-        el('span', { class: 'readout', 'data-testid': 'd4' }, d4Stabilizer(x, h, eps).map((e) => `${e.element} (${fmt(e.distance)})`).join(', ')),
+        `D4 (pixel symmetries of the square about its centre) elements within eps = ${eps} of the mean-centred feature, whole frame, computed in the page: `,
+        el('span', { class: 'readout', 'data-testid': 'd4' }, d4EpsStabilizer(x, h, eps).map((e) => `${e.element} (${fmt(e.distance)})`).join(', ')),
       );
     epsListeners.push(showD4);
     showD4();
