@@ -1,4 +1,6 @@
-export { resampleBatch, orbitDistances, samplingThetas, checkStack, INTERPOLATIONS, BORDER_MODES, type Interpolation, type BorderMode, type ResampleOptions, type ImageStack, type AffineElement } from './resample.js';
+export { resampleBatch, orbitDistances, samplingThetas, type ResampleOptions } from './resample.js';
+export { checkStack, INTERPOLATIONS, BORDER_MODES, type Interpolation, type BorderMode, type ImageStack, type AffineElement } from './imageStack.js';
+export { windowedDistance, distanceFromSums } from './windowedDistance.js';
 export { imageWindow, type WindowKind } from './imageWindow.js';
 export { fourierShift } from './fourierShift.js';
 export { imageGradient, tangentVectors, tangentBatch } from './tangent.js';

@@ -4,7 +4,7 @@ import { lieGroup } from '../groups/lie/lieGroupRegistry.js';
 import type { LieGroupName } from '../groups/lie/LieGroup.js';
 import { epsStabilizerBatch } from './epsStabilizerMeasure.js';
 import { DEFAULT_RANK_TOL, orbitDimension } from './orbitDimension.js';
-import type { BorderMode, Interpolation } from './resample.js';
+import type { BorderMode, Interpolation } from './imageStack.js';
 import { roundTripError } from './roundTripError.js';
 
 /** Options of the continuous orbit report (the CLI's --eps, --tol, --interp, --border). */

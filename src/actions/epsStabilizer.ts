@@ -61,6 +61,6 @@ export function meanCentred(x: ArrayLike<number>): Float32Array {
  * the explorer shows it: epsStabilizer of the mean-centred feature, so that the mean level, which
  * every pixel permutation preserves, does not pass as symmetry.
  */
-export function centredEpsStabilizer(group: PermGroup, pixels: ArrayLike<number>, eps: number): EpsStabilizerResult {
+export function centredEpsStabilizer(group: PermGroup, pixels: ArrayLike<number>, eps: number): FiniteEpsStabilizerResult {
   return epsStabilizer(group, meanCentred(pixels), eps);
 }

@@ -4,7 +4,8 @@ import { haltonPoints } from './halton.js';
 import { imageWindow, type WindowKind } from './imageWindow.js';
 import { fourierShift } from './fourierShift.js';
 import { windowedDistance } from './windowedDistance.js';
-import { checkStack, orbitDistances, resampleBatch, type ImageStack, type ResampleOptions } from './resample.js';
+import { checkStack, type ImageStack } from './imageStack.js';
+import { orbitDistances, resampleBatch, type ResampleOptions } from './resample.js';
 
 /** orbitDistances for translations by the exact Fourier shift (TypeScript, float64 inside). */
 function fourierDistances(images: ImageStack, shifts: readonly (readonly [number, number])[], window: Float32Array): Float64Array {

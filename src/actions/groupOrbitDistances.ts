@@ -1,6 +1,7 @@
 import type { LieGroup } from '../groups/lie/LieGroup.js';
 import { imageWindow, type WindowKind } from './imageWindow.js';
-import { orbitDistances, type ImageStack, type ResampleOptions } from './resample.js';
+import type { ImageStack } from './imageStack.js';
+import { orbitDistances, type ResampleOptions } from './resample.js';
 
 /**
  * Windowed relative distances ||W(g.x - x)|| / ||W x|| for every image of a stack (F, h, w) and

@@ -21,8 +21,6 @@ import { affineInverse } from '../groups/lie/mat3.js';
 import { distanceFromSums } from './windowedDistance.js';
 import { BORDER_MODES, checkStack, INTERPOLATIONS, type AffineElement, type BorderMode, type ImageStack, type Interpolation } from './imageStack.js';
 
-export { checkStack, INTERPOLATIONS, BORDER_MODES, type AffineElement, type BorderMode, type ImageStack, type Interpolation } from './imageStack.js';
-
 /** Options of the batched resampler. */
 export interface ResampleOptions {
   /** Default 'bilinear'. */
@@ -129,10 +127,27 @@ function chunks(total: number, size: number): [number, number][] {
   return out;
 }
 
-function plan(f: number, g: number, n: number, maxFloats: number): { fc: number; gc: number } {
-  const gc = Math.max(1, Math.min(g, Math.floor(maxFloats / n)));
-  const fc = Math.max(1, Math.min(f, Math.floor(maxFloats / (gc * n))));
-  return { fc, gc };
+/** One graph run's share of the work: elements [g0, g1) on images [f0, f1), as input tensors. */
+interface Batch {
+  readonly g0: number;
+  readonly g1: number;
+  readonly f0: number;
+  readonly f1: number;
+  readonly x: ReturnType<typeof float32>;
+  readonly theta: ReturnType<typeof float32>;
+}
+
+/** The batches of F images times the elements' thetas, each at most maxFloats of output (h*w per pair); elements outermost. */
+function* batches(images: ImageStack, thetas: Float32Array, maxFloats: number): Generator<Batch> {
+  const { count: F, height: h, width: w } = images;
+  const n = h * w;
+  const G = thetas.length / 6;
+  const gc = Math.max(1, Math.min(G, Math.floor(maxFloats / n)));
+  const fc = Math.max(1, Math.min(F, Math.floor(maxFloats / (gc * n))));
+  for (const [g0, g1] of chunks(G, gc)) {
+    const theta = float32(thetas.subarray(6 * g0, 6 * g1), [g1 - g0, 2, 3]);
+    for (const [f0, f1] of chunks(F, fc)) yield { g0, g1, f0, f1, theta, x: float32(images.data.subarray(f0 * n, f1 * n), [1, f1 - f0, h, w]) };
+  }
 }
 
 async function session(h: number, w: number, o: ResampleOptions, window: Float32Array | null): Promise<CompiledGraph> {
@@ -156,25 +171,18 @@ export async function resampleBatch(images: ImageStack, elements: readonly Affin
   const out = new Float32Array(F * G * n);
   if (G === 0) return out;
   const s = await session(h, w, options, null);
-  const thetas = samplingThetas(elements, h, w);
-  const { fc, gc } = plan(F, G, n, options.maxBatchFloats ?? 1 << 22);
-  for (const [g0, g1] of chunks(G, gc)) {
-    const theta = float32(thetas.subarray(6 * g0, 6 * g1), [g1 - g0, 2, 3]);
-    const size = int64([g1 - g0, 1, h, w], [4]);
-    for (const [f0, f1] of chunks(F, fc)) {
-      const x = float32(images.data.subarray(f0 * n, f1 * n), [1, f1 - f0, h, w]);
-      const y = (await s.run({ x, theta, size })).y.data as Float32Array;
-      const gl = g1 - g0;
-      for (let f = 0; f < f1 - f0; f++) out.set(y.subarray(f * gl * n, (f + 1) * gl * n), ((f0 + f) * G + g0) * n);
-    }
+  for (const { g0, g1, f0, f1, x, theta } of batches(images, samplingThetas(elements, h, w), options.maxBatchFloats ?? 1 << 22)) {
+    const y = (await s.run({ x, theta, size: int64([g1 - g0, 1, h, w], [4]) })).y.data as Float32Array;
+    const gl = g1 - g0;
+    for (let f = 0; f < f1 - f0; f++) out.set(y.subarray(f * gl * n, (f + 1) * gl * n), ((f0 + f) * G + g0) * n);
   }
   return out;
 }
 
 /**
  * Windowed relative distances ||W (g_k.x_f - x_f)|| / ||W x_f|| (windowedDistance) for every
- * image and element, the sums of squares reduced inside the graph so only (F, G) comes back. `window` has h*w weights (see
- * imageWindow). An image with ||W x|| = 0 gets distance 0.
+ * image and element, the sums of squares reduced inside the graph so only (F, G) comes back.
+ * `window` has h*w weights (see imageWindow). An image with ||W x|| = 0 gets distance 0.
  */
 export async function orbitDistances(images: ImageStack, elements: readonly AffineElement[], window: Float32Array, options: ResampleOptions = {}): Promise<Float64Array> {
   checkStack('orbitDistances', images);
@@ -185,18 +193,12 @@ export async function orbitDistances(images: ImageStack, elements: readonly Affi
   const out = new Float64Array(F * G);
   if (G === 0) return out;
   const s = await session(h, w, options, window);
-  const thetas = samplingThetas(elements, h, w);
-  const { fc, gc } = plan(F, G, n, options.maxBatchFloats ?? 1 << 24);
-  for (const [g0, g1] of chunks(G, gc)) {
-    const theta = float32(thetas.subarray(6 * g0, 6 * g1), [g1 - g0, 2, 3]);
-    for (const [f0, f1] of chunks(F, fc)) {
-      const x = float32(images.data.subarray(f0 * n, f1 * n), [1, f1 - f0, h, w]);
-      const r = await s.run({ x, theta });
-      const d2 = r.d2.data as Float32Array;
-      const n2 = r.n2.data as Float32Array;
-      const gl = g1 - g0;
-      for (let f = 0; f < f1 - f0; f++) for (let k = 0; k < gl; k++) out[(f0 + f) * G + g0 + k] = distanceFromSums(d2[f * gl + k], n2[f]);
-    }
+  for (const { g0, g1, f0, f1, x, theta } of batches(images, samplingThetas(elements, h, w), options.maxBatchFloats ?? 1 << 24)) {
+    const r = await s.run({ x, theta });
+    const d2 = r.d2.data as Float32Array;
+    const n2 = r.n2.data as Float32Array;
+    const gl = g1 - g0;
+    for (let f = 0; f < f1 - f0; f++) for (let k = 0; k < gl; k++) out[(f0 + f) * G + g0 + k] = distanceFromSums(d2[f * gl + k], n2[f]);
   }
   return out;
 }

@@ -2,7 +2,8 @@ import type { LieGroup } from '../groups/lie/LieGroup.js';
 import { fourierShift } from './fourierShift.js';
 import { windowedDistance } from './windowedDistance.js';
 import { imageWindow, type WindowKind } from './imageWindow.js';
-import { checkStack, resampleBatch, type ImageStack, type ResampleOptions } from './resample.js';
+import { checkStack, type ImageStack } from './imageStack.js';
+import { resampleBatch, type ResampleOptions } from './resample.js';
 
 /** The resampling error floor of one image. */
 export interface RoundTripError {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InputRangeError, parseOptions } from '../core/index.js';
-import { resampleBatch, type ImageStack } from '../actions/resample.js';
+import type { ImageStack } from '../actions/imageStack.js';
+import { resampleBatch } from '../actions/resample.js';
 import { lieGroup } from '../groups/lie/lieGroupRegistry.js';
 import { mat3Mul, type Mat3 } from '../groups/lie/mat3.js';
 import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';

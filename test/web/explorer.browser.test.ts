@@ -230,6 +230,28 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
     await page.close();
   });
 
+  it('the feature view\'s finite epsilon-stabilizer, computed in the page, equals the run\'s record for the feature (issue 18)', async () => {
+    const seed = index.seeds[0];
+    const layer = index.layers[0].layer;
+    const snap = index.snapshots.length - 1;
+    const records = await readUnitTable(new Uint8Array(await readFile(join(run.run, unitTablePath(seed, layer)))).buffer);
+    let compared = 0;
+    for (let unit = 0; unit < Math.min(3, index.layers[0].units); unit++) {
+      const rec = records.find((r) => r.unit === unit && r.snapshot.index === snap)!;
+      const finite = Object.entries(rec.orbits).filter(([, o]) => o.epsStabilizerSize !== undefined);
+      expect(finite.length).toBeGreaterThan(0);
+      const page = await open(`#/run/${run.id}/feature?seed=${seed}&layer=${layer}&unit=${unit}&snap=${snap}`);
+      for (const [g, o] of finite) {
+        expect(Number(await page.getByTestId(`eps-size-${g}`).getAttribute('data-value'))).toBe(Number(o.epsStabilizerSize));
+        compared++;
+      }
+      // the D4 list names the identity first: it is always within eps
+      expect(await page.getByTestId('d4').textContent()).toMatch(/^e \(0\.000\)/);
+      await page.close();
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
   it('the claims page draws a chart per claim, shows values on hover and opens a feature on click', async () => {
     const results = JSON.parse(await readFile(join(run.run, 'results.json'), 'utf8'));
     // a claim whose chart points name their feature (seed, layer, unit)

@@ -4,7 +4,7 @@ import { imageWindow } from '../../src/actions/imageWindow.js';
 import { orbitDistances } from '../../src/actions/resample.js';
 import { affineRows, se2, sim2, so2 } from '../../src/groups/lie/index.js';
 import { actPlane, d4EpsStabilizer, IDENTITY_PARAMS, planeDistance, planeRows, rotationCurve, type PlaneParams } from '../../src/web/shared/index.js';
-import { actOnImage } from '../../src/actions/imageAction.js';
+import { onImage } from '../../src/actions/onImage.js';
 import { d4Element, p4mPermutation } from '../../src/groups/perm/p4mElement.js';
 import { fixtureImage } from '../../src/testing/fixtureRun.js';
 
@@ -38,7 +38,7 @@ describe('the explorer plane actions', () => {
     for (const n of [7, 8]) {
       const x = noise(n);
       const a = actPlane(x, n, n, { ...IDENTITY_PARAMS, angle: 90 });
-      const b = actOnImage(p4mPermutation(n, d4Element('r90')), x);
+      const b = onImage(x, p4mPermutation(n, d4Element('r90')));
       for (let p = 0; p < n * n; p++) expect(a[p]).toBeCloseTo(b[p], 12);
     }
   });

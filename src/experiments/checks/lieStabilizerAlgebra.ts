@@ -3,7 +3,7 @@ import { InputRangeError } from '../../core/errors.js';
 import { imageWindow, type WindowKind } from '../../actions/imageWindow.js';
 import { tangentVectors } from '../../actions/tangent.js';
 import { DEFAULT_RANK_TOL, type OrbitDimension } from '../../actions/orbitDimension.js';
-import type { BorderMode } from '../../actions/resample.js';
+import type { BorderMode } from '../../actions/imageStack.js';
 import type { LieGroup } from '../../groups/lie/LieGroup.js';
 import type { CheckResult } from './checkResult.js';
 
