@@ -173,6 +173,7 @@ function certificateText(c: string): string {
     'symmetric-bound': 'reached the order of the symmetric group on the moved points',
     'alternating-bound': 'reached the order of the alternating group on the moved points',
     'schreier-generators': 'verified by the deterministic Schreier generator test',
+    'sims-verify': "randomized chain verified exactly by Sims' routine",
     deterministic: 'deterministic Schreier-Sims',
     'known-order': 'known order',
   };

@@ -25,7 +25,8 @@ export {
   type TransversalPolicy,
 } from './StabChain.js';
 export { schreierSims, schreierSimsWithin, deterministicChain, chainWithBase, insertResidue } from './schreierSims.js';
-export { randomSchreierSims, DEFAULT_RANDOM_SCHREIER_SIMS, type RandomSchreierSimsOptions, type Certificate } from './randomSchreierSims.js';
+export { randomSchreierSims, VERIFY_DETERMINISTIC_MAX_DEGREE, DEFAULT_RANDOM_SCHREIER_SIMS, type RandomSchreierSimsOptions, type Certificate } from './randomSchreierSims.js';
+export { verifyChain, verifyLevel, completeChain, type ChainWitness, type VerifyOptions, type LevelStats } from './verify.js';
 export { ProductReplacement } from './productReplacement.js';
 export { orbitOfPoint, orbitsOfPoints, orbitSizeCounts, nontrivialOrbits, schreierVector, traceSchreierVector } from './orbits.js';
 export { changeBase, pointwiseStabilizerChain } from './changeBase.js';

@@ -3,6 +3,7 @@ import { isEven, isIdentity } from '../core/kernels.js';
 import { factorial } from '../core/factorial.js';
 import { chainOrder, sift, type StabChain } from './StabChain.js';
 import { chainWithBase, insertResidue, schreierSims } from './schreierSims.js';
+import { completeChain } from './verify.js';
 import { ProductReplacement } from './productReplacement.js';
 import type { GroupProgressHandler } from './progress.js';
 
@@ -31,7 +32,15 @@ export interface RandomSchreierSimsOptions {
 export const DEFAULT_RANDOM_SCHREIER_SIMS: RandomSchreierSimsOptions = { seed: 0, consecutive: 20, basePrefix: [], verify: true };
 
 /** How the randomized result was certified. */
-export type Certificate = 'known-order' | 'symmetric-bound' | 'alternating-bound' | 'schreier-generators' | 'none';
+export type Certificate = 'known-order' | 'symmetric-bound' | 'alternating-bound' | 'schreier-generators' | 'sims-verify' | 'none';
+
+/**
+ * Degrees up to which the fallback is a fresh deterministic Schreier-Sims (lean strong generators,
+ * cheap at these sizes, and the chains the default run has always used); above it the random
+ * chain itself is verified by Sims' routine (verify.ts), whose cost grows with the rank of each
+ * level rather than with |orbit| x |generators|.
+ */
+export const VERIFY_DETERMINISTIC_MAX_DEGREE = 256;
 
 /** Number of points moved by some generator. */
 function movedPoints(degree: number, gens: readonly Int32Array[]): number {
@@ -96,6 +105,10 @@ export function randomSchreierSims(
     }
   }
   if (!o.verify) return { chain, certificate: 'none' };
+  if (degree > VERIFY_DETERMINISTIC_MAX_DEGREE) {
+    completeChain(chain, nontrivial, { seed: o.seed, onProgress: o.onProgress });
+    return { chain, certificate: 'sims-verify' };
+  }
   const exact = schreierSims(chainWithBase(degree, o.basePrefix), nontrivial, o.onProgress);
   if (chainOrder(exact) < order) throw new Error(`randomSchreierSims: random chain order ${order} exceeds the exact order ${chainOrder(exact)}`);
   return { chain: exact, certificate: 'schreier-generators' };
