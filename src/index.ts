@@ -18,4 +18,5 @@ export * as shadow from './shadow/index.js';
 export * as analysis from './analysis/index.js';
 export * as experiments from './experiments/index.js';
 export * as report from './report/index.js';
+export * as sweep from './sweep/index.js';
 export { VERSION } from './version.js';

@@ -6,3 +6,5 @@ export { imageStabilizer, ENUMERATE_MAX_ORDER, type ImageStabilizerResult } from
 export { epsStabilizer, centredEpsStabilizer, meanCentred, type FiniteEpsStabilizerResult } from './epsStabilizer.js';
 export { torusStabilizer, type TorusGroup, type TorusStabilizerResult } from './torusStabilizer.js';
 export type { GrayImage } from './grayImage.js';
+export { orbitNetSizes } from './epsStabilizerMeasure.js';
+export { idealFlower, segmentShapeOrbit } from './segmentShapeOrbit.js';

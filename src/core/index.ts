@@ -8,3 +8,4 @@ export { crashPoint } from './crashPoint.js';
 export { atomicWrite } from './atomicWrite.js';
 export type { WorkProgress, OnWorkProgress } from './workProgress.js';
 export * from './linalg/index.js';
+export { packageRoot } from './packageRoot.js';

@@ -11,3 +11,4 @@ export { loadNaturalPatches, readPhotos, DEFAULT_NATURAL_OPTIONS, type NaturalPa
 export { fitZca, applyWhitening, dewhiten } from './zca.js';
 export * from './shapes/index.js';
 export { summarizeDataset, type DatasetSummary } from './summarizeDataset.js';
+export { columnType, columnsFromRecords, encodeParquet, writeParquet } from './parquet.js';

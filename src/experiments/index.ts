@@ -9,3 +9,15 @@ export { spearman, pearson, ranks, bootstrapInterval, spearmanWithInterval, type
 export { judge, DEFAULT_RULE, type Verdict, type VerdictRule, type Judgement } from './verdict.js';
 export * from './inference/index.js';
 export { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';
+export { analysisCheckpointPath, analysisKey, loadSeedAnalysis, saveSeedAnalysis } from './analysisCheckpoint.js';
+export { COMPLEXITY_MEASURES } from './complexityMeasures.js';
+export { confoundTable, dataCovariance, varianceShareAlong } from './confoundTable.js';
+export { emergenceOrder } from './emergenceOrder.js';
+export { trainLinearTwin } from './linearTwin.js';
+export { partialSpearman } from './partialRank.js';
+export { claimRunDirectory, keepSnapshots, seedDirectories, writeFeatureImages, writeResults, writeUnitTables } from './runDirectory.js';
+export { learningRate, modelOptions, trainLinearTwinSeed, trainSeed } from './trainSeed.js';
+export { trainedSeedOf } from './trainedSeed.js';
+export { UNIT_TABLE_DIR, UNIT_TABLE_METADATA_KEY, readUnitTable, unitTableColumns, unitTableLayout, unitTablePath } from './unitTable.js';
+export { P4M_LABELS, confoundPrimitives, gl2WorldPrimitives, shapesWorldPrimitives, worldOf } from './world.js';
+export * from './checks/index.js';

@@ -5,3 +5,6 @@ export { viridis, type Rgb } from './colourScale.js';
 export { claimChart } from '../experiments/claims/charts.js';
 export { writeRunReport } from './writeRunReport.js';
 export { runWithReport } from './runWithReport.js';
+export { trainingLossNotes } from './lossNotes.js';
+export { writeOnnxFeatureDirectory } from './onnxFeatureDirectory.js';
+export { spectraChartSpec, spectraFigures } from './spectraFigures.js';

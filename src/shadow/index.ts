@@ -1,4 +1,4 @@
-export { checkAutoencoderOutputs, sumOfSquares, type AutoencoderOutputs } from './autoencoderOutputs.js';
+export { checkAutoencoderOutputs, sumOfSquares, type AutoencoderOutputs, inputEnergy } from './autoencoderOutputs.js';
 export type { ShadowFamily, MatrixShadowFamily, LieShadowFamily, ShadowResult, MatrixShadow, PermutationShadow, LieShadow } from './shadowResult.js';
 export { glShadow, type GlShadowOptions } from './glShadow.js';
 export { orthogonalShadow } from './orthogonalShadow.js';

@@ -2,5 +2,5 @@ export type { CheckResult } from './checkResult.js';
 export { checkFiniteOrbitStabilizer, type FiniteStabilizerClaim, type FiniteCheckOptions } from './finiteOrbitStabilizer.js';
 export { stabilizerAlgebra, checkLieStabilizer, type StabilizerAlgebra, type StabilizerAlgebraOptions } from './lieStabilizerAlgebra.js';
 export { exactRaceShares, type RaceExpectation } from './raceExpectation.js';
-export { checkRandomSearch, checkRace, SELF_CHECK_ALPHA, type SearchRecord } from './randomSearchCheck.js';
+export { checkSearchTallies, checkRace, SELF_CHECK_ALPHA, type SearchRecord } from './randomSearchCheck.js';
 export { checkFeatureOrbits, summariseChecks, type FeatureCheckSettings } from './featureChecks.js';

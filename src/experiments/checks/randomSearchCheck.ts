@@ -20,7 +20,7 @@ export interface SearchRecord {
  * P(g.x = x) = 1/|O(x)|, so each candidate's hits are Binomial(draws, 1/|O|). Pearson's
  * chi-square over candidates (df = candidates with 1/|O| < 1); passes when P(chi2 >= X) > SELF_CHECK_ALPHA.
  */
-export function checkRandomSearch(name: string, records: readonly SearchRecord[]): CheckResult {
+export function checkSearchTallies(name: string, records: readonly SearchRecord[]): CheckResult {
   let x2 = 0;
   let df = 0;
   let hits = 0;

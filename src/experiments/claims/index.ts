@@ -21,3 +21,7 @@ export * from './complexityGrowsWithDepth/index.js';
 export * from './autoencodersStabilise/index.js';
 export { unmeasuredClaim } from './shared/unmeasuredClaim.js';
 export { orbitValue } from './shared/orbitValue.js';
+export { CHART_HEIGHT, CHART_WIDTH, chartValues, pointTooltip, scatterChart, seedPanel, withSeedPanel } from './shared/chartKinds.js';
+export { acrossSeeds, controlledClaim } from './shared/controlledClaim.js';
+export { MEASURE_LABELS, rankCorrelation, sensitivityRows } from './shared/correlationControls.js';
+export { SENSITIVITY_EPS, epsOrbitSizes } from './shared/orbitMeasure.js';

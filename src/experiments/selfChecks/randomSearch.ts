@@ -4,7 +4,7 @@ import { pixelGroup } from '../../groups/pixelGroup.js';
 import type { Check } from '../../results/index.js';
 import type { SeedContext } from '../claims/claimModule.js';
 import type { OrbitStabilizerCheck } from './orbitStabilizer.js';
-import { checkFiniteOrbitStabilizer, checkRace, checkRandomSearch as searchAgainstBinomial, exactRaceShares } from '../checks/index.js';
+import { checkFiniteOrbitStabilizer, checkRace, checkSearchTallies as searchAgainstBinomial, exactRaceShares } from '../checks/index.js';
 import { imageStabilizer } from '../../actions/imageStabilizer.js';
 
 /** Monte Carlo of random search (C1): draws of uniform g in G, hits g.x = x, exact |O(x)|. */

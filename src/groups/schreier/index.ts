@@ -1,5 +1,4 @@
-export {
-  type ChainLevel,
+export { type ChainLevel,
   type StabChain,
   type SiftResult,
   emptyChain,
@@ -23,6 +22,7 @@ export {
   shallowTarget,
   shortcutCap,
   type TransversalPolicy,
+  inverseWord,
 } from './StabChain.js';
 export { schreierSims, schreierSimsWithin, deterministicChain, chainWithBase, insertResidue } from './schreierSims.js';
 export { randomSchreierSims, VERIFY_DETERMINISTIC_MAX_DEGREE, DEFAULT_RANDOM_SCHREIER_SIMS, type RandomSchreierSimsOptions, type Certificate } from './randomSchreierSims.js';

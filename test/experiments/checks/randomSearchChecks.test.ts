@@ -3,7 +3,7 @@ import { RandomSource } from '../../../src/core/random.js';
 import { p4m, torusTranslations } from '../../../src/groups/perm/named.js';
 import { imageStabilizer } from '../../../src/actions/imageStabilizer.js';
 import { randomSearch, randomSearchRace } from '../../../src/analysis/randomSearch.js';
-import { checkRace, checkRandomSearch, exactRaceShares } from '../../../src/experiments/checks/index.js';
+import { checkRace, checkSearchTallies, exactRaceShares } from '../../../src/experiments/checks/index.js';
 
 const img = (n: number, on: number[]) => Float32Array.from({ length: n * n }, (_, p) => (on.includes(p) ? 1 : 0));
 
@@ -35,7 +35,7 @@ describe('exactRaceShares: the race expectation by enumeration', () => {
   });
 });
 
-describe('checkRace and checkRandomSearch: the uniform generator against exact expectations', () => {
+describe('checkRace and checkSearchTallies: the uniform generator against exact expectations', () => {
   const G = p4m(6);
   const candidates = [
     { label: 'dot', pixels: img(6, [14]) },
@@ -57,9 +57,9 @@ describe('checkRace and checkRandomSearch: the uniform generator against exact e
 
   it('randomSearch tallies pass; hits inflated by a tenth fail', () => {
     const tallies = randomSearch(G, candidates, 20000, undefined, RandomSource.fromSeed(4));
-    expect(checkRandomSearch('search', tallies).passed).toBe(true);
+    expect(checkSearchTallies('search', tallies).passed).toBe(true);
     const inflated = tallies.map((t) => ({ ...t, hits: Math.round(t.hits * 1.1) }));
-    expect(checkRandomSearch('search', inflated).passed).toBe(false);
+    expect(checkSearchTallies('search', inflated).passed).toBe(false);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Pooled } from '../claimModule.js';
 import { acrossSeeds, controlledClaim, type SeedStatistics } from '../shared/controlledClaim.js';
 import { unmeasuredClaim } from '../shared/unmeasuredClaim.js';
 
-export const TITLE = 'Autoencoders act as (shadowed) stabilizers of their inputs';
+export const AUTOENCODERS_STABILISE_TITLE = 'Autoencoders act as (shadowed) stabilizers of their inputs';
 
 /** Median held-out residual and pixel-permutation shadow error of one map A on layer 1's inputs. */
 export interface MapFit {
@@ -49,7 +49,7 @@ export function judgeAutoencodersStabilise(pooled: Pooled<AutoencodersStabiliseE
   const measured = `Per seed, the median stabilisation residual of the trained first layer on ${heldOut} held-out inputs (rows never trained on), against the data mean, PCA with as many components as units, and a linear autoencoder of the same width trained by the same engine with the same budget, all fitted on the training rows. Deeper layers (trained against untrained) are in the table.`;
   const axes = { x: 'map A', y: 'median ||A(x) − x|| / ||x||' };
   const seeds = pooled.seeds;
-  if (seeds.length === 0) return unmeasuredClaim(TITLE, measured, statisticName, 'no residuals were measured', axes, FAILS_WHEN, minimumEffect);
+  if (seeds.length === 0) return unmeasuredClaim(AUTOENCODERS_STABILISE_TITLE, measured, statisticName, 'no residuals were measured', axes, FAILS_WHEN, minimumEffect);
   const controlNames = Object.keys(seeds[0].inputLayer.controls);
   const q = (f: MapFit | undefined) => (f && Number.isFinite(f.median) ? 1 - f.median : null);
   const perSeed: SeedStatistics[] = seeds.map((s) => ({ seed: s.seed, trained: q(s.inputLayer.trained), controls: Object.fromEntries(controlNames.map((c) => [c, q(s.inputLayer.controls[c])])), n: s.heldOut }));
@@ -93,5 +93,5 @@ export function judgeAutoencodersStabilise(pooled: Pooled<AutoencodersStabiliseE
     'median residual (untrained)': l.residuals.untrained.median,
     ...Object.fromEntries(Object.entries(l.shadowErrors).flatMap(([fam, v]) => [[`shadow ${fam} (trained)`, v.trained], [`shadow ${fam} (untrained)`, v.untrained]])),
   }));
-  return controlledClaim({ title: TITLE, measured, statisticName, controlNames, seeds: run.seeds, perSeed, minimumEffect, failsWhen: FAILS_WHEN, points, axes, table, secondary });
+  return controlledClaim({ title: AUTOENCODERS_STABILISE_TITLE, measured, statisticName, controlNames, seeds: run.seeds, perSeed, minimumEffect, failsWhen: FAILS_WHEN, points, axes, table, secondary });
 }

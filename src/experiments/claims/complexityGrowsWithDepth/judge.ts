@@ -5,7 +5,7 @@ import { controlledClaim, type SeedStatistics } from '../shared/controlledClaim.
 import { COMPLEXITY_MEASURES, MEASURE_LABELS, rankCorrelation, sensitivityRows, type ChoiceStatistics, type ComplexityMeasure } from '../shared/correlationControls.js';
 import { unmeasuredClaim } from '../shared/unmeasuredClaim.js';
 
-export const TITLE = 'Complexity grows with depth';
+export const COMPLEXITY_GROWS_WITH_DEPTH_TITLE = 'Complexity grows with depth';
 
 /** One seed's evidence for C4: complexity per layer (index 0 = layer 1) per unit, trained and per control. */
 export interface ComplexityGrowsWithDepthEvidence {
@@ -35,7 +35,7 @@ export function judgeComplexityGrowsWithDepth(pooled: Pooled<ComplexityGrowsWith
   const statisticName = `Spearman rho(layer, ${MEASURE_LABELS[measure]}) per seed`;
   const measured = `Per seed, the rank correlation between the layer of each unit and the ${MEASURE_LABELS[measure]} of its input-space feature (linear composite of the weights), against the same stack with every layer from 2 up untrained (its snapshot 0) on top of the trained layers below.`;
   const axes = { x: 'layer', y: MEASURE_LABELS[measure] };
-  if (run.layerCount < 2) return unmeasuredClaim(TITLE, measured, statisticName, 'the stack has a single layer: train at least two (e.g. --layers 64,32)', axes, FAILS_WHEN, minimumEffect);
+  if (run.layerCount < 2) return unmeasuredClaim(COMPLEXITY_GROWS_WITH_DEPTH_TITLE, measured, statisticName, 'the stack has a single layer: train at least two (e.g. --layers 64,32)', axes, FAILS_WHEN, minimumEffect);
   const seeds = pooled.seeds;
   const controlNames = Object.keys(seeds[0]?.controls ?? {});
   const perSeed: SeedStatistics[] = seeds.map((s) => ({
@@ -58,7 +58,7 @@ export function judgeComplexityGrowsWithDepth(pooled: Pooled<ComplexityGrowsWith
     }
     table.push(row);
   }
-  const claim = controlledClaim({ title: TITLE, measured, statisticName, controlNames, seeds: run.seeds, perSeed, minimumEffect, failsWhen: FAILS_WHEN, points, axes, table });
+  const claim = controlledClaim({ title: COMPLEXITY_GROWS_WITH_DEPTH_TITLE, measured, statisticName, controlNames, seeds: run.seeds, perSeed, minimumEffect, failsWhen: FAILS_WHEN, points, axes, table });
   const choices: ChoiceStatistics[] = COMPLEXITY_MEASURES.map((m) => ({
     choice: MEASURE_LABELS[m],
     primary: m === measure,

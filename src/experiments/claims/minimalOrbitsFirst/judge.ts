@@ -11,7 +11,7 @@ import type { PrimitiveRecord } from './collect.js';
 import type { PrimitiveOrderSeed } from './primitiveOrder.js';
 import { judgePrimitiveOrder, type PrimitiveOrderJudgement } from './primitiveVerdict.js';
 
-export const TITLE = 'Minimal orbits are learned first';
+export const MINIMAL_ORBITS_FIRST_TITLE = 'Minimal orbits are learned first';
 
 /** One seed's evidence for C2: the primitive test's trajectories (synthetic worlds) and the final layer-1 units. */
 export interface MinimalOrbitsFirstEvidence {
@@ -216,7 +216,7 @@ export function judgeMinimalOrbitsFirst(pooled: Pooled<MinimalOrbitsFirstEvidenc
       ci: null,
       n: 0,
       reason: 'no synthetic world with known orbits: the primitive test (the claim itself) cannot run on this data; the unit-level statistics are secondary and say nothing about orbits beyond smoothness',
-      title: TITLE,
+      title: MINIMAL_ORBITS_FIRST_TITLE,
       measured: 'The primitive test needs a world whose primitives have known orbits (shapes, best variant=decorrelated).',
       statisticName,
       threshold: 0,
@@ -243,7 +243,7 @@ export function judgeMinimalOrbitsFirst(pooled: Pooled<MinimalOrbitsFirstEvidenc
     ci: j.trained.ci,
     n: j.trained.n,
     ...(j.reason ? { reason: j.reason } : {}),
-    title: TITLE,
+    title: MINIMAL_ORBITS_FIRST_TITLE,
     measured:
       `Per seed, the partial Spearman correlation of each primitive's ${labels.measured} with its emergence epoch (first snapshot after which some layer-1 unit's best |centred cosine| over the orbit stays above a per-primitive threshold calibrated on ${j.nullDrawCount} phase-randomised surrogates of the untrained layer, false-emergence rate ${run.config.emergenceAlpha}), ` +
       `holding the primitive's share of the data variance fixed; the same for a ${CONTROL_NAME}; the verdict is on trained minus linear across seeds.`,

@@ -6,7 +6,7 @@ import { COMPLEXITY_MEASURES, MEASURE_LABELS, rankCorrelation, sensitivityRows, 
 import { unmeasuredClaim } from '../shared/unmeasuredClaim.js';
 import type { PrimitiveRecord } from '../minimalOrbitsFirst/collect.js';
 
-export const TITLE = 'Minimal orbits are the simplest features';
+export const MINIMAL_ORBITS_SIMPLEST_TITLE = 'Minimal orbits are the simplest features';
 
 /** Orbit sizes (orbit[eps index][unit]) and complexity (per unit) of one set of features. */
 export interface FeatureSet {
@@ -41,7 +41,7 @@ export function judgeMinimalOrbitsSimplest(pooled: Pooled<MinimalOrbitsSimplestE
   const measured = `Per seed, the rank correlation between the ε-orbit size (${orbitLabel}) and the ${MEASURE_LABELS[measure]} of each final layer-1 feature, against the same correlation on the untrained layer-1 features (snapshot 0) and on phase-randomised surrogates of the final features (same amplitude spectrum, random phases).`;
   const axes = { x: orbitLabel, y: MEASURE_LABELS[measure] };
   const seeds = pooled.seeds;
-  if (seeds.length === 0 || seeds[0].trained.complexity.length === 0) return unmeasuredClaim(TITLE, measured, statisticName, 'no layer-1 feature was measured', axes, FAILS_WHEN, minimumEffect);
+  if (seeds.length === 0 || seeds[0].trained.complexity.length === 0) return unmeasuredClaim(MINIMAL_ORBITS_SIMPLEST_TITLE, measured, statisticName, 'no layer-1 feature was measured', axes, FAILS_WHEN, minimumEffect);
   const controlNames = Object.keys(seeds[0].controls);
   const rho = (set: FeatureSet, e: number, m: ComplexityMeasure) => rankCorrelation(set.orbit[e], set.complexity.map((c) => c[m]));
   const perSeed: SeedStatistics[] = seeds.map((s) => ({
@@ -63,7 +63,7 @@ export function judgeMinimalOrbitsSimplest(pooled: Pooled<MinimalOrbitsSimplestE
     }
   }
   const claim = controlledClaim({
-    title: TITLE,
+    title: MINIMAL_ORBITS_SIMPLEST_TITLE,
     measured,
     statisticName,
     controlNames,

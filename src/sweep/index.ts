@@ -1,0 +1,20 @@
+// The sweep: many runs over a grid of settings, run locally or through a Redis queue, and their meta-analysis and report.
+export { canonicalJson, cellId } from './cellId.js';
+export { CellFailure, CellProcess } from './cellProcess.js';
+export { cellResultsOf, readCellClaims, readCellResults } from './cellResults.js';
+export { cellDir, finishedCell, summarizeCell } from './cellSummary.js';
+export { startCellWorker } from './cellWorker.js';
+export { forestPlot } from './forestPlot.js';
+export { defaultWorkers, runLocalSweep } from './localPool.js';
+export { MIN_SEEDS_PER_CELL, cellEstimateFromSeeds, pauleMandel, randomEffects } from './metaAnalysis.js';
+export { etaSeconds, formatDuration, formatProgress } from './progress.js';
+export { queueSweep, runWorkerUntilStopped } from './queueSweep.js';
+export { checkRedis, parseRedisUrl, redisClient } from './redisConnection.js';
+export { runCell } from './runCell.js';
+export { serveCells } from './serveCells.js';
+export { SWEEP_REPORT, finishSweep, verdictTable, writeSweepIndex } from './sweepDir.js';
+export { SweepFileSchema, expandSweep, readSweepFile } from './sweepFile.js';
+export { sweepMeta } from './sweepMeta.js';
+export { CELL_ATTEMPTS, QUEUE_NAME, cellQueue, enqueueCells, waitForCells } from './sweepQueue.js';
+export { sweepReportHtml } from './sweepReport.js';
+export { SWEEP_TABLES, readSweepResults, writeSweepTables } from './sweepTables.js';
