@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isFeatureFiniteGroup, FEATURE_GROUP_NAMES } from '../groups/groupNames.js';
 import { join } from 'node:path';
-import { UserError } from '../core/errors.js';
+import { InvalidInputError } from '../core/errors.js';
 import type { OnWorkProgress } from '../core/workProgress.js';
 import { isLieGroupName } from '../groups/lie/lieGroupRegistry.js';
 import { loadModel } from '../nn/modelFile.js';
@@ -86,16 +86,17 @@ export interface ModelAnalysis {
 }
 
 const KNOWN = FEATURE_GROUP_NAMES;
+const WHERE = 'analyzeModel';
 
 function imageSize(inputs: number, height: number | undefined, width: number | undefined): { height: number; width: number } {
   if (height === undefined && width === undefined) {
     const side = Math.round(Math.sqrt(inputs));
-    if (side * side !== inputs) throw new UserError(`--height/--width: the model takes ${inputs} inputs, not a square; give the image height and width`);
+    if (side * side !== inputs) throw new InvalidInputError(WHERE, ['height', 'width'], `the model takes ${inputs} inputs, not a square; give the image height and width`);
     return { height: side, width: side };
   }
-  if (height !== undefined && width !== undefined && height * width !== inputs) throw new UserError(`--height/--width: the model takes ${inputs} inputs, not ${height} x ${width} = ${height * width}`);
-  const [given, option] = height !== undefined ? [height, '--height'] : [width!, '--width'];
-  if (inputs % given !== 0) throw new UserError(`${option} ${given}: does not divide the model's ${inputs} inputs into whole rows`);
+  if (height !== undefined && width !== undefined && height * width !== inputs) throw new InvalidInputError(WHERE, ['height', 'width'], `the model takes ${inputs} inputs, not ${height} x ${width} = ${height * width}`);
+  const [given, input] = height !== undefined ? [height, 'height'] : [width!, 'width'];
+  if (inputs % given !== 0) throw new InvalidInputError(WHERE, input, `${given} does not divide the model's ${inputs} inputs into whole rows`);
   const h = height ?? inputs / width!;
   const w = width ?? inputs / h;
   return { height: h, width: w };
@@ -110,14 +111,14 @@ function imageSize(inputs: number, height: number | undefined, width: number | u
  * filter stays >= emergenceCosine (unitEmergence). An .onnx file gives its first dense or
  * convolutional layer (onnxFeatures). eps applies to the Lie groups' sampled measures (at the
  * last snapshot only, as `orbitscope run`) and to the finite groups' enumerated eps-stabilizers
- * of the mean-centred feature. Bad input throws a UserError naming it.
+ * of the mean-centred feature. Bad input throws an InvalidInputError naming the option.
  */
 export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysis> {
-  if (!o.groups.length) throw new UserError('--group: give at least one group');
+  if (!o.groups.length) throw new InvalidInputError(WHERE, 'groups', 'give at least one group');
   for (const g of o.groups) {
-    if (!isFeatureFiniteGroup(g) && !isLieGroupName(g)) throw new UserError(`--group: unknown group "${g}"; expected some of ${KNOWN.join(', ')}`);
+    if (!isFeatureFiniteGroup(g) && !isLieGroupName(g)) throw new InvalidInputError(WHERE, 'groups', `unknown group "${g}"; expected some of ${KNOWN.join(', ')}`);
   }
-  if (!existsSync(o.model)) throw new UserError(`--model: ${o.model} does not exist`);
+  if (!existsSync(o.model)) throw new InvalidInputError(WHERE, 'model', `${o.model} does not exist`);
   const levels = o.levels ?? 3;
   const tol = o.tol ?? 0.05;
   const samples = o.samples ?? 128;
@@ -136,20 +137,20 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
   const base = { format: 'orbitscope-analysis', version: 1, model: o.model, groups: [...o.groups], eps: o.eps, levels, tol, samples } as const;
 
   if (statSync(o.model).isFile()) {
-    if (!o.model.endsWith('.onnx')) throw new UserError(`--model: ${o.model} is a file but not .onnx; give a model directory or an ONNX file`);
+    if (!o.model.endsWith('.onnx')) throw new InvalidInputError(WHERE, 'model', `${o.model} is a file but not .onnx; give a model directory or an ONNX file`);
     let f;
     try {
-      f = onnxFeatures(new Uint8Array(readFileSync(o.model)), { height: o.height, width: o.width }, `--model ${o.model}`);
+      f = onnxFeatures(new Uint8Array(readFileSync(o.model)), { height: o.height, width: o.width }, o.model);
     } catch (e) {
-      throw new UserError((e as Error).message);
+      throw new InvalidInputError(WHERE, 'model', (e as Error).message);
     }
-    if (f.channels !== 1) throw new UserError(`--model: ${o.model}'s first layer (${f.opType} "${f.node}") has ${f.channels} input channels; only single-channel filters are analysed`);
+    if (f.channels !== 1) throw new InvalidInputError(WHERE, 'model', `${o.model}'s first layer (${f.opType} "${f.node}") has ${f.channels} input channels; only single-channel filters are analysed`);
     startStage(`${o.model}: ${f.units} filters`, o.groups.length);
     const features = await analyse(f.data, f.units, f.height, f.width, true);
     return { ...base, source: 'onnx', emergenceCosine: null, height: f.height, width: f.width, onnx: { opType: f.opType, node: f.node, initializer: f.initializer }, layers: [{ layer: 1, units: f.units, snapshots: [{ step: null, epoch: null, features }], emergence: null }] };
   }
 
-  if (!existsSync(join(o.model, 'model.json'))) throw new UserError(`--model: ${o.model} holds no model.json; train one with \`orbitscope train --out DIR\``);
+  if (!existsSync(join(o.model, 'model.json'))) throw new InvalidInputError(WHERE, 'model', `${o.model} holds no model.json; train one first (\`orbitscope train\`)`);
   const model = loadModel(o.model);
   const snapshotsDir = o.snapshotsDir ?? join(o.model, 'snapshots');
   const finals = model.fineTuned ?? model.layers;
@@ -157,7 +158,7 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
   const { height, width } = imageSize(finals[0].weights.shape[1], o.height, o.width);
   const n = height * width;
   const snaps = o.snapshots === 'all' ? readSnapshots(snapshotsDir).filter((s) => s.layer >= 0) : [];
-  if (o.snapshots === 'all' && snaps.length === 0) throw new UserError(`--snapshots all: ${snapshotsDir} holds no snapshots`);
+  if (o.snapshots === 'all' && snaps.length === 0) throw new InvalidInputError(WHERE, 'snapshots', `"all", but ${snapshotsDir} holds no snapshots`);
   const layers: LayerAnalysis[] = [];
   for (let l = 0; l < finals.length; l++) {
     const units = finals[l].weights.shape[0];
@@ -169,7 +170,7 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
       continue;
     }
     const mine = snaps.filter((s) => s.layer === l).sort((a, b) => a.step - b.step);
-    if (!mine.length) throw new UserError(`--snapshots all: no snapshots of layer ${l} in ${snapshotsDir}`);
+    if (!mine.length) throw new InvalidInputError(WHERE, 'snapshots', `"all", but ${snapshotsDir} holds no snapshots of layer ${l}`);
     const composites: Float32Array[] = [];
     for (const s of mine) composites.push(await linearComposite([...greedy.slice(0, l), { ...greedy[l], weights: s.weights }], l + 1));
     const records: SnapshotRecord[] = [];

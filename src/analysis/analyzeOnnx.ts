@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { UserError } from '../core/errors.js';
+import { InvalidInputError, isUserError } from '../core/errors.js';
 import { onnxLayers, type OnnxLayer } from '../nn/onnxLayers.js';
 import { parseOnnxModel, resolveInputDims } from '../nn/onnxModel.js';
 import { channelOrbits, opponentChannels } from './channelOrbits.js';
@@ -115,6 +115,18 @@ function safeComplexity(x: Float32Array, h: number, w: number): Complexity | nul
   }
 }
 
+const WHERE = 'analyzeOnnx';
+
+/** A problem the ONNX reader finds in the file is a problem of the `model` input. */
+function asModelError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (isUserError(e) && !(e instanceof InvalidInputError)) throw new InvalidInputError(WHERE, 'model', e.message);
+    throw e;
+  }
+}
+
 /**
  * Analyse every Conv/Gemm/MatMul layer of an ONNX network (exported by PyTorch or any
  * exporter, ops in SUPPORTED_OPS) on data: for each unit the three input-space views
@@ -122,24 +134,26 @@ function safeComplexity(x: Float32Array, h: number, w: number): Complexity | nul
  * (channelOrbits), complexity per channel, and for RGB inputs the luminance/opponent split;
  * for each layer the invariance and equivariance of its responses (networkSymmetry), beside the
  * same numbers for the input itself and for the control network (shuffledWeights), so that a
- * depth trend can be told from what the architecture alone gives. Bad input throws a UserError naming it.
+ * depth trend can be told from what the architecture alone gives. Bad input throws an InvalidInputError naming the option.
  */
 export async function analyzeOnnx(o: AnalyzeOnnxOptions): Promise<OnnxModelAnalysis> {
-  const where = `--model ${o.model}`;
+  const where = o.model;
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(o.model));
   } catch (e) {
-    throw new UserError(`${where}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new InvalidInputError(WHERE, 'model', `${where}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const graph = parseOnnxModel(bytes, where);
-  const layers = onnxLayers(graph, where);
+  const { graph, layers } = asModelError(() => {
+    const graph = parseOnnxModel(bytes, where);
+    return { graph, layers: onnxLayers(graph, where) };
+  });
   const dims = resolveInputDims(graph, o.inputShape, 1, where);
   const modelDims = dims.slice(1);
   const d = o.data;
   const per = d.channels * d.height * d.width;
-  if (per !== modelDims.reduce((a, b) => a * b, 1)) throw new UserError(`--data: ${d.spec} gives ${d.channels} x ${d.height} x ${d.width} images but the model takes [${modelDims.join(', ')}]`);
-  if (modelDims.length === 3 && (modelDims[0] !== d.channels || modelDims[1] !== d.height || modelDims[2] !== d.width)) throw new UserError(`--data: ${d.spec} gives ${d.channels} x ${d.height} x ${d.width} images but the model takes [${modelDims.join(', ')}]`);
+  if (per !== modelDims.reduce((a, b) => a * b, 1)) throw new InvalidInputError(WHERE, 'data', `${d.spec} gives ${d.channels} x ${d.height} x ${d.width} images but the model takes [${modelDims.join(', ')}]`);
+  if (modelDims.length === 3 && (modelDims[0] !== d.channels || modelDims[1] !== d.height || modelDims[2] !== d.width)) throw new InvalidInputError(WHERE, 'data', `${d.spec} gives ${d.channels} x ${d.height} x ${d.width} images but the model takes [${modelDims.join(', ')}]`);
   const imageDims = [d.channels, d.height, d.width];
   const levels = o.levels ?? 3;
   const tol = o.tol ?? 0.05;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputRangeError, UserError } from '../core/errors.js';
+import { InputRangeError, InvalidInputError } from '../core/errors.js';
 import type { OnWorkProgress } from '../core/workProgress.js';
 import { loadDataset } from '../data/loadDataset.js';
 import { loadModel } from '../nn/modelFile.js';
@@ -57,13 +57,15 @@ export interface ModelShadow {
   };
 }
 
+const WHERE = 'modelShadow';
+
 /** shadow(), with the one data problem a fit finds late said in the user's words. */
 async function fitShadow(data: Parameters<typeof shadow>[0], family: ShadowFamily, opts: Parameters<typeof shadow>[2]): Promise<ShadowResult> {
   try {
     return await shadow(data, family, opts);
   } catch (e) {
     if (e instanceof InputRangeError && /linearly dependent/.test(e.message)) {
-      throw new UserError(`--family ${family}: the ${data.count} inputs span too few of the ${data.dim} directions for a ${data.dim} x ${data.dim} fit (their Gram matrix is singular at float32 precision); use more varied data (--data), or the family o or perm`);
+      throw new InvalidInputError(WHERE, 'data', `the ${data.count} inputs span too few of the ${data.dim} directions for a ${data.dim} x ${data.dim} fit of the ${family} family (their Gram matrix is singular at float32 precision); use more varied data, or the family o or perm`);
     }
     throw e;
   }
@@ -94,20 +96,20 @@ export function shadowJson(r: ShadowResult, maxDim: number): ShadowJson {
  * final lower layers), the shadow element and error in `family` (shadow), and the stabilisation
  * residuals r = ||A(x) - x|| / ||x||; with snapshots, the same for the untrained layer
  * (snapshot at step 0) as the baseline. Bad input (missing model, data of the wrong size,
- * unknown family, an image family above layer 1) throws a UserError naming it.
+ * unknown family, an image family above layer 1) throws an InvalidInputError naming the option.
  */
 export async function modelShadow(o: ModelShadowOptions): Promise<ModelShadow> {
-  if (!ALL_SHADOW_FAMILIES.includes(o.family)) throw new UserError(`--family: unknown family "${o.family}"; expected one of ${ALL_SHADOW_FAMILIES.join(', ')}`);
-  if (!existsSync(join(o.model, 'model.json'))) throw new UserError(`--model: ${o.model} holds no model.json (a directory written by \`orbitscope train --out DIR\`)`);
+  if (!ALL_SHADOW_FAMILIES.includes(o.family)) throw new InvalidInputError(WHERE, 'family', `unknown family "${o.family}"; expected one of ${ALL_SHADOW_FAMILIES.join(', ')}`);
+  if (!existsSync(join(o.model, 'model.json'))) throw new InvalidInputError(WHERE, 'model', `${o.model} holds no model.json (a model directory, as \`orbitscope train\` writes)`);
   const model = loadModel(o.model);
   const stack = model.layers;
   const layer = o.layer ?? 1;
-  if (!Number.isInteger(layer) || layer < 1 || layer > stack.length) throw new UserError(`--layer: ${layer} is not a layer of this ${stack.length}-layer model`);
+  if (!Number.isInteger(layer) || layer < 1 || layer > stack.length) throw new InvalidInputError(WHERE, 'layer', `${layer} is not a layer of this ${stack.length}-layer model`);
   const image = IMAGE_SHADOW_FAMILIES.includes(o.family);
-  if (image && layer !== 1) throw new UserError(`--family ${o.family}: acts on images, so it needs --layer 1 (layer ${layer}'s inputs are codes)`);
+  if (image && layer !== 1) throw new InvalidInputError(WHERE, 'family', `${o.family} acts on images, so it needs layer 1 (layer ${layer}'s inputs are codes)`);
   const data = await loadDataset(o.data);
   const d = data.height * data.width;
-  if (d !== stack[0].weights.shape[1]) throw new UserError(`--data: ${o.data} has ${data.height} x ${data.width} images but the model takes ${stack[0].weights.shape[1]} inputs`);
+  if (d !== stack[0].weights.shape[1]) throw new InvalidInputError(WHERE, 'data', `${o.data} has ${data.height} x ${data.width} images but the model takes ${stack[0].weights.shape[1]} inputs`);
   const dimOfLayer = stack[layer - 1].weights.shape[1];
   // GL(n) has n^2 parameters and each input gives n equations: with n inputs or fewer any map
   // fits exactly, so the error says nothing. Ask for 2n (as many residual degrees of freedom as
@@ -115,8 +117,9 @@ export async function modelShadow(o: ModelShadowOptions): Promise<ModelShadow> {
   const glNeeds = 2 * dimOfLayer;
   const count = Math.min(o.count ?? (o.family === 'gl' ? Math.max(500, glNeeds) : 500), data.count);
   if (o.family === 'gl' && count < glNeeds) {
-    const why = `${count} inputs of dimension ${dimOfLayer} leave a ${dimOfLayer} x ${dimOfLayer} matrix underdetermined (any map fits exactly with ${dimOfLayer} inputs or fewer)`;
-    throw new UserError(`--family gl: ${why}; it needs at least ${glNeeds} inputs${data.count < glNeeds ? `, and ${o.data} has ${data.count}` : `: pass --count ${glNeeds} or more`}`);
+    const why = `${count} inputs of dimension ${dimOfLayer} leave the gl family's ${dimOfLayer} x ${dimOfLayer} matrix underdetermined (any map fits exactly with ${dimOfLayer} inputs or fewer); it needs at least ${glNeeds} inputs`;
+    if (data.count < glNeeds) throw new InvalidInputError(WHERE, 'data', `${why}, and ${o.data} has ${data.count}`);
+    throw new InvalidInputError(WHERE, 'count', `${why}: ask for ${glNeeds} or more`);
   }
   const pixels = data.pixels.subarray(0, count * d);
   const x = layer === 1 ? Float32Array.from(pixels) : (await encodeThrough(stack, layer - 1, pixels, count))[layer - 2];

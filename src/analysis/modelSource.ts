@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../core/errors.js';
+import { InvalidInputError } from '../core/errors.js';
 
 /** One trained model to analyse: its directory, where its snapshots are, and its seed in a run. */
 export interface ModelSource {
@@ -12,6 +12,8 @@ export interface ModelSource {
   readonly snapshotsDir: string;
 }
 
+const WHERE = 'modelSources';
+
 /** True when `dir` is a run directory written by `orbitscope run` (checkpoints/seed-s per seed). */
 export function isRunDirectory(dir: string): boolean {
   return existsSync(join(dir, 'checkpoints')) && existsSync(join(dir, 'config.json')) && !existsSync(join(dir, 'model.json'));
@@ -20,12 +22,12 @@ export function isRunDirectory(dir: string): boolean {
 /**
  * The models behind `--model PATH`: a model directory or .onnx file is itself; a run directory
  * (`orbitscope run --out DIR`) gives each seed's model (checkpoints/seed-s, snapshots in
- * snapshots/seed-s), or only `seed` when given. Errors name the option and say what exists.
+ * snapshots/seed-s), or only `seed` when given. Errors (InvalidInputError) name the input and say what exists.
  */
 export function modelSources(path: string, seed?: number): ModelSource[] {
-  if (!existsSync(path)) throw new UserError(`--model: ${path} does not exist`);
+  if (!existsSync(path)) throw new InvalidInputError(WHERE, 'model', `${path} does not exist`);
   if (statSync(path).isFile() || !isRunDirectory(path)) {
-    if (seed !== undefined) throw new UserError(`--seed: ${path} is a single model, not a run directory; --seed picks a seed of a run (orbitscope run --out DIR)`);
+    if (seed !== undefined) throw new InvalidInputError(WHERE, 'seed', `${path} is a single model, not a run directory; a seed picks one seed of a run directory`);
     return [{ seed: null, model: path, snapshotsDir: join(path, 'snapshots') }];
   }
   const seeds = readdirSync(join(path, 'checkpoints'))
@@ -34,8 +36,8 @@ export function modelSources(path: string, seed?: number): ModelSource[] {
     .map(Number)
     .filter((s) => existsSync(join(path, 'checkpoints', `seed-${s}`, 'model.json')))
     .sort((a, b) => a - b);
-  if (!seeds.length) throw new UserError(`--model: the run directory ${path} holds no finished seed yet (no checkpoints/seed-*/model.json); finish the run first`);
-  if (seed !== undefined && !seeds.includes(seed)) throw new UserError(`--seed: ${seed} is not a finished seed of ${path} (it has ${seeds.join(', ')})`);
+  if (!seeds.length) throw new InvalidInputError(WHERE, 'model', `the run directory ${path} holds no finished seed yet (no checkpoints/seed-*/model.json); finish the run first`);
+  if (seed !== undefined && !seeds.includes(seed)) throw new InvalidInputError(WHERE, 'seed', `${seed} is not a finished seed of ${path} (it has ${seeds.join(', ')})`);
   return (seed === undefined ? seeds : [seed]).map((s) => {
     const moved = join(path, 'snapshots', `seed-${s}`);
     return { seed: s, model: join(path, 'checkpoints', `seed-${s}`), snapshotsDir: existsSync(moved) ? moved : join(path, 'checkpoints', `seed-${s}`, 'snapshots') };

@@ -1,4 +1,4 @@
-import { UserError } from '../core/errors.js';
+import { InvalidInputError } from '../core/errors.js';
 import { float32 } from '../engine/tensor.js';
 import { OnnxGradient, valueShapes } from '../nn/onnxGradient.js';
 import { onnxValues } from '../nn/onnxForward.js';
@@ -156,7 +156,7 @@ export async function layerViews(graph: ImportedGraph, layer: OnnxLayer, inputDi
     for (const v of tmp) ss += v * v;
     norm += Math.sqrt(ss) / count;
   }
-  if (!(norm > 0)) throw new UserError(`--data: the data are zero in the receptive field of layer "${layer.node}"`);
+  if (!(norm > 0)) throw new InvalidInputError('onnxUnitViews', 'data', `the data are zero in the receptive field of layer "${layer.node}"`);
   const gradResp = await OnnxGradient.create(graph, layer.response, [units, ...inputDims], shapes);
   const seed = seedAt(respDims);
   // start from each unit's most activating data patch, scaled into the ball: a unit that is

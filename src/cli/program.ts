@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { isUserError } from '../core/errors.js';
+import { InvalidInputError, isUserError, UserError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 
 /** Exit codes: user errors are 2, bugs and internal failures 1. */
@@ -34,7 +34,7 @@ export type Registrar = (program: Command, cli: Cli) => void;
  * `orbitscope <command>: <message>` and exits 2; anything else is a bug: message and stack,
  * exit 1.
  */
-export function action<O>(name: string, cli: Cli, fn: Action<O>) {
+export function action<O>(name: string, cli: Cli, fn: Action<O>, inputFlags: () => InputFlags = () => ({})) {
   return async (...params: unknown[]): Promise<void> => {
     const cmd = params[params.length - 1] as Command;
     const options = cmd.opts() as O;
@@ -42,14 +42,29 @@ export function action<O>(name: string, cli: Cli, fn: Action<O>) {
       const code = await fn(options, cmd.args, cli.io);
       if (typeof code === 'number') cli.exitCode = code;
     } catch (e) {
-      cli.exitCode = report(name, e, cli.io);
+      cli.exitCode = report(name, e instanceof InvalidInputError ? inFlagWords(e, cmd, inputFlags()) : e, cli.io);
     }
   };
+}
+
+/** Library input names that a command spells differently as flags: { groups: '--group' }. */
+export type InputFlags = Readonly<Record<string, string>>;
+
+/**
+ * A library's InvalidInputError in the command's words: each input named by its flag (the
+ * command's `inputFlags`, else the option of the same attribute name, else the input's own name),
+ * then the problem: "--group: unknown group \"so3\"; ...".
+ */
+export function inFlagWords(e: InvalidInputError, cmd: Command, inputFlags: InputFlags): UserError {
+  const flag = (input: string) => inputFlags[input] ?? cmd.options.find((o) => o.attributeName() === input)?.long ?? input;
+  return new UserError(`${e.inputs.map(flag).join('/')}: ${e.problem}`, { cause: e });
 }
 
 /** A command module: the action of one command, loaded only when that command runs. */
 export interface CommandModule<O> {
   handle: Action<O>;
+  /** Library input names this command spells differently as flags (see inFlagWords). */
+  inputFlags?: InputFlags;
 }
 
 /**
@@ -58,7 +73,17 @@ export interface CommandModule<O> {
  * (see docs/cli.md). Errors, loading ones included, take the path of `action`.
  */
 export function lazyAction<O>(name: string, cli: Cli, load: () => Promise<CommandModule<O>>) {
-  return action<O>(name, cli, async (options, args, io) => (await load()).handle(options, args, io));
+  let inputFlags: InputFlags = {};
+  return action<O>(
+    name,
+    cli,
+    async (options, args, io) => {
+      const m = await load();
+      inputFlags = m.inputFlags ?? {};
+      return m.handle(options, args, io);
+    },
+    () => inputFlags,
+  );
 }
 
 /** Print an error the CLI way and return its exit code. */

@@ -1,5 +1,5 @@
 export { RandomSource, type RandomState } from './random.js';
-export { UserError, InputTypeError, InputRangeError, isUserError } from './errors.js';
+export { UserError, InputTypeError, InputRangeError, InvalidInputError, isUserError } from './errors.js';
 export { checkInteger, checkFinite, parseOptions } from './validate.js';
 export { halfToFloat } from './float16.js';
 export { pearson } from './pearson.js';

@@ -1,5 +1,5 @@
 import onnxProto from 'onnx-proto';
-import { InputTypeError, UserError } from '../core/errors.js';
+import { InputTypeError, InvalidInputError, UserError } from '../core/errors.js';
 import type { Attribute, Dim } from '../engine/graph.js';
 import type { Tensor } from '../engine/tensor.js';
 import { decodeOnnxModel, tensorOf } from './onnxTensor.js';
@@ -99,14 +99,14 @@ export function parseOnnxModel(bytes: Uint8Array, where: string): ImportedGraph 
 export function resolveInputDims(graph: ImportedGraph, shape: readonly number[] | undefined, batch: number, where: string): number[] {
   const dims = graph.input.dims;
   if (shape) {
-    if (shape.length !== dims.length) throw new UserError(`${where}: --input-shape has ${shape.length} dims but the model's input "${graph.input.name}" has ${dims.length} ([${dims.join(', ')}])`);
+    if (shape.length !== dims.length) throw new InvalidInputError('resolveInputDims', 'inputShape', `${shape.length} dims, but the input "${graph.input.name}" of ${where} has ${dims.length} ([${dims.join(', ')}])`);
     shape.forEach((d, i) => {
       const m = dims[i];
-      if (i > 0 && typeof m === 'number' && m !== d) throw new UserError(`${where}: --input-shape gives ${d} for dim ${i} but the model fixes it at ${m}`);
+      if (i > 0 && typeof m === 'number' && m !== d) throw new InvalidInputError('resolveInputDims', 'inputShape', `${d} for dim ${i}, but ${where} fixes it at ${m}`);
     });
     return [batch, ...shape.slice(1)];
   }
   const symbolic = dims.slice(1).filter((d) => typeof d === 'string');
-  if (symbolic.length) throw new UserError(`${where}: the model leaves input dims ${symbolic.join(', ')} symbolic ([${dims.join(', ')}]); give them with --input-shape, e.g. --input-shape ${dims.map((d) => (typeof d === 'number' ? d : d === dims[0] ? 1 : 28)).join('x')}`);
+  if (symbolic.length) throw new InvalidInputError('resolveInputDims', 'inputShape', `${where} leaves input dims ${symbolic.join(', ')} symbolic ([${dims.join(', ')}]); give the full input shape, e.g. ${dims.map((d) => (typeof d === 'number' ? d : d === dims[0] ? 1 : 28)).join('x')}`);
   return [batch, ...(dims.slice(1) as number[])];
 }

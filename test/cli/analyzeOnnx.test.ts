@@ -55,7 +55,7 @@ describe('orbitscope analyze --model net.onnx', () => {
     const out = join(dir, 'fcn.json');
     const bad = await run(['analyze', '--model', join(FIX, 'fcn_symbolic.onnx'), '--data', 'mnist:count=20', '--out', out]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/leaves input dims height, width symbolic.*--input-shape/);
+    expect(bad.stderr).toMatch(/--input-shape: .*leaves input dims height, width symbolic.*e\.g\. 1x1x28x28/);
     const feat = join(dir, 'explorer');
     const ok = await run(['analyze', '--model', join(FIX, 'fcn_symbolic.onnx'), '--group', 'p4m', '--data', 'mnist:count=20', '--input-shape', '1x1x28x28', '--out', out, '--features', feat]);
     expect(ok.code).toBe(0);

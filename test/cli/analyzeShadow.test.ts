@@ -101,7 +101,7 @@ describe('orbitscope analyze', () => {
     r = await run(['analyze', '--model', modelDir, '--group', 'so2,so3', '--out', out]);
     expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/--group: unknown group "so3"/)]);
     r = await run(['analyze', '--model', modelDir, '--height', '7', '--out', out]);
-    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/--height 7: does not divide the model's 64 inputs/)]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/--height: 7 does not divide the model's 64 inputs/)]);
   });
 
   it('analyze reads an .onnx file (the encoder.onnx of the model) with the same first-layer orbit numbers as the model directory', async () => {
@@ -167,7 +167,7 @@ describe('orbitscope shadow', () => {
       [['--model', join(dir, 'nope'), '--data', `npy:${dataFile}`, '--family', 'gl'], /--model: .*nope does not exist/],
       [['--model', modelDir, '--data', `npy:${dataFile}`, '--family', 'so3'], /--family: unknown family "so3"/],
       [['--model', modelDir, '--data', `npy:${small}`, '--family', 'gl'], /--data: .* has 6 x 6 images but the model takes 64 inputs/],
-      [['--model', modelDir, '--data', `npy:${dataFile}`, '--family', 'p4m', '--layer', '2'], /--family p4m: acts on images, so it needs --layer 1/],
+      [['--model', modelDir, '--data', `npy:${dataFile}`, '--family', 'p4m', '--layer', '2'], /--family: p4m acts on images, so it needs layer 1/],
     ];
     for (const [args, msg] of cases) {
       const r = await run(['shadow', ...args, '--out', out]);

@@ -94,10 +94,11 @@ describe('orbitscope analyze and shadow (through bin/orbitscope.mjs)', () => {
     const few = await orbitscope(['shadow', '--model', model, '--data', `npy:${data16}`, '--family', 'gl', '--count', '300', '--quiet']);
     expect(few.code).toBe(2);
     expect(oneErrorLine(few, 'shadow')).toBe(true);
-    expect(few.stderr).toContain('--family gl: 300 inputs of dimension 256 leave a 256 x 256 matrix underdetermined');
-    expect(few.stderr).toContain('pass --count 512 or more');
+    expect(few.stderr).toContain("--count: 300 inputs of dimension 256 leave the gl family's 256 x 256 matrix underdetermined");
+    expect(few.stderr).toContain('it needs at least 512 inputs: ask for 512 or more');
     const small = await orbitscope(['shadow', '--model', model, '--data', `npy:${few16}`, '--family', 'gl', '--quiet']);
     expect(small.code).toBe(2);
+    expect(small.stderr).toContain(`orbitscope shadow: --data: `);
     expect(small.stderr).toContain(`it needs at least 512 inputs, and npy:${few16} has 100`);
     // the default count grows to what gl needs
     const ok = await orbitscope(['shadow', '--model', model, '--data', `npy:${data16}`, '--family', 'gl', '--json', '--quiet']);
@@ -107,7 +108,7 @@ describe('orbitscope analyze and shadow (through bin/orbitscope.mjs)', () => {
     const smooth = await orbitscope(['shadow', '--model', model, '--data', `npy:${smooth16}`, '--family', 'gl', '--quiet']);
     expect(smooth.code).toBe(2);
     expect(oneErrorLine(smooth, 'shadow')).toBe(true);
-    expect(smooth.stderr).toMatch(/--family gl: the 512 inputs span too few of the 256 directions/);
+    expect(smooth.stderr).toMatch(/--data: the 512 inputs span too few of the 256 directions for a 256 x 256 fit of the gl family/);
     expect(smooth.stderr).not.toMatch(/ridge|glShadow|X\^T X/);
   });
 

@@ -57,11 +57,11 @@ describe('ONNX import of networks exported by PyTorch (test/fixtures/onnx/make_f
     expect(() => model('unsupported')).toThrow(/node "\/1\/LeakyRelu" is a LeakyRelu, which is not supported; supported ops: Conv, Gemm/);
   });
 
-  it('resolveInputDims asks for --input-shape where the model leaves dims symbolic, and checks fixed ones', () => {
+  it('resolveInputDims asks for the input shape where the model leaves dims symbolic, and checks fixed ones', () => {
     const g = model('fcn_symbolic');
-    expect(() => resolveInputDims(g, undefined, 1, 'w')).toThrow(/leaves input dims height, width symbolic.*--input-shape/);
+    expect(() => resolveInputDims(g, undefined, 1, 'w')).toThrow(/inputShape: w leaves input dims height, width symbolic.*give the full input shape/);
     expect(resolveInputDims(g, [1, 1, 10, 12], 4, 'w')).toEqual([4, 1, 10, 12]);
-    expect(() => resolveInputDims(g, [1, 3, 10, 12], 1, 'w')).toThrow(/gives 3 for dim 1 but the model fixes it at 1/);
+    expect(() => resolveInputDims(g, [1, 3, 10, 12], 1, 'w')).toThrow(/inputShape: 3 for dim 1, but w fixes it at 1/);
     expect(resolveInputDims(model('cnn'), undefined, 2, 'w')).toEqual([2, 1, 28, 28]);
   });
 });

@@ -107,3 +107,6 @@ export const handle: Action<AnalyzeCliOptions> = async (o, _args, io) => {
   if (o.json) io.out(JSON.stringify(doc));
   else io.out(`${results.map((r) => `${r.seed === null ? '' : `seed ${r.seed}\n`}${analysisTable(r.analysis)}`).join('\n\n')}\n`);
 };
+
+/** analyzeModel's `groups` is this command's --group (the other inputs share their flags' names). */
+export const inputFlags = { groups: '--group' } as const;

@@ -1,4 +1,4 @@
-import { InputRangeError, InputTypeError } from '../../core/errors.js';
+import { InputRangeError, InputTypeError, InvalidInputError } from '../../core/errors.js';
 import { isPermutation } from '../core/kernels.js';
 import { MAX_DEGREE, parseCycles } from './cycles.js';
 import { Perm } from './Perm.js';
@@ -33,10 +33,9 @@ export function parseGenerators(texts: readonly GeneratorText[], degree?: number
   if (texts.length === 0) throw new InputTypeError(`${where}: no generators given`);
   const lists = texts.map((t) => (t.text.trim().startsWith('[') ? parseImageList(t.text, t.where) : undefined));
   const fixed = new Set<number>(lists.filter((l): l is Int32Array => l !== undefined).map((l) => l.length));
+  if (fixed.size > 1) throw new InputRangeError(`${where}: generators of different degrees (${[...fixed].sort((a, b) => a - b).join(' and ')})`);
+  if (degree !== undefined && fixed.size === 1 && !fixed.has(degree)) throw new InvalidInputError('parseGenerators', 'degree', `${degree}, but the image lists of ${where} have degree ${[...fixed][0]}`);
   if (degree !== undefined) fixed.add(degree);
-  if (fixed.size > 1) {
-    throw new InputRangeError(`${where}: generators of different degrees (${[...fixed].sort((a, b) => a - b).join(' and ')})${degree !== undefined ? ` with --degree ${degree}` : ''}`);
-  }
   const n = fixed.size === 1 ? [...fixed][0] : Math.max(1, ...texts.map((t) => parseCycles(t.text, undefined, t.where).length));
   const gens = texts.map((t, k) => Perm.unsafeWrap(lists[k] ?? parseCycles(t.text, n, t.where)));
   return new PermGroup(gens, n);
