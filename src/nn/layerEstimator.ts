@@ -32,7 +32,7 @@ export class NotFittedError extends UserError {
  * only; fit(x, dim) trains and returns this; learned state lives apart and methods before fit
  * throw NotFittedError; getConfig()/fromConfig() round-trip the options.
  */
-export abstract class LayerEstimator<O extends Record<string, unknown>> {
+export abstract class LayerEstimator<O extends CommonEstimatorSettings & Record<string, unknown>> {
   readonly options: O;
   private fitted: TrainedStack | null = null;
 
@@ -48,7 +48,7 @@ export abstract class LayerEstimator<O extends Record<string, unknown>> {
   /** Train on rows x [n, dim]; returns this. */
   async fit(x: Float32Array, dim: number): Promise<this> {
     // the common options go to trainStack itself, the rest are the model's own (ae or rbm)
-    const { hidden, epochs, batch, lr, seed, snapshots, stepsPerRun, threads, ...own } = this.options as unknown as CommonEstimatorSettings & Record<string, unknown>;
+    const { hidden, epochs, batch, lr, seed, snapshots, stepsPerRun, threads, ...own } = this.options;
     this.fitted = await trainStack({ data: x, dim, layers: [dim, hidden], model: this.model, epochs, batch, ...(lr !== undefined ? { lr } : {}), seed, snapshots, stepsPerRun, threads, [this.model]: own });
     return this;
   }
