@@ -5,6 +5,7 @@ import { checkFinite, checkInteger } from '../core/validate.js';
  * preserves. Without `levels`: exact values (equal floats share a level; levels numbered by
  * increasing value). With Q = levels >= 2: level = round((x - min) / (max - min) * (Q - 1)), so
  * min and max map to 0 and Q-1 (a binary image stays binary); a constant image is all level 0.
+ * (Compression bins its images differently: equalWidthBins, Q bins by floor, in analysis.)
  */
 export function quantiseLevels(pixels: ArrayLike<number>, levels?: number): Int32Array {
   checkFinite('quantiseLevels', 'pixels', pixels);

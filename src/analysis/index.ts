@@ -4,7 +4,7 @@ export { analyzeOnnx, type OnnxData, type AnalyzeOnnxOptions, type UnitView, typ
 export { channelOrbits, opponentChannels, notApplicable, type ChannelOrbitOptions } from './channelOrbits.js';
 export { symmetricOrbitLog10 } from './codeSpaceOrbits.js';
 export { complexity, type Complexity, type ComplexityOptions } from './complexity.js';
-export { compressedLength, equalWidthBins } from './compressedLength.js';
+export { compressedLength, equalWidthBins, COMPLEXITY_DEFAULTS } from './compressedLength.js';
 export { connectedComponents, type ComponentOptions } from './connectedComponents.js';
 export { cosine, centredCosine, centredCosines, centredUnitRows } from './cosine.js';
 export { unitEmergence, primitiveEmergence, sustainedEmergence, type SnapshotTime } from './emergence.js';

@@ -98,7 +98,7 @@ describe('complexity closed forms', () => {
     expect(compressedLength(noise.map((v) => 3 * v + 1), 28, 28)).toBe(r);
   });
 
-  it('equalWidthBins(x, 8) maps the range [min, max] onto levels 0..7 with the maximum in level 7', () => {
+  it('equalWidthBins(x, 8) maps the range [min, max] onto bins 0..7 with the maximum in bin 7', () => {
     expect(Array.from(equalWidthBins([0, 0.125, 0.5, 0.99, 1], 8))).toEqual([0, 1, 4, 7, 7]);
     expect(Array.from(equalWidthBins([2, 2, 2], 8))).toEqual([0, 0, 0]);
   });
