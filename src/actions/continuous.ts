@@ -5,6 +5,7 @@ export { imageWindow, type WindowKind } from './imageWindow.js';
 export { fourierShift } from './fourierShift.js';
 export { imageGradient, tangentVectors, tangentBatch } from './tangent.js';
 export { orbitDimension, orbitDimensionBatch, DEFAULT_RANK_TOL, type OrbitDimension, type OrbitDimensionOptions } from './orbitDimension.js';
+export { IMAGE_ORBIT_DEFAULTS } from './defaults.js';
 export { haltonPoints, radicalInverse } from './halton.js';
 export { epsStabilizerBatch, epsOrbitSizesBatch, boxElements, greedyNetSize, type EpsStabilizerOptions, type LieEpsStabilizerResult } from './epsStabilizerMeasure.js';
 export { roundTripError, type RoundTripError } from './roundTripError.js';

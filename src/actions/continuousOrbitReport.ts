@@ -3,7 +3,8 @@ import type { GrayImage } from './grayImage.js';
 import { lieGroup } from '../groups/lie/lieGroupRegistry.js';
 import type { LieGroupName } from '../groups/lie/LieGroup.js';
 import { epsStabilizerBatch } from './epsStabilizerMeasure.js';
-import { DEFAULT_RANK_TOL, orbitDimension } from './orbitDimension.js';
+import { orbitDimension } from './orbitDimension.js';
+import { IMAGE_ORBIT_DEFAULTS } from './defaults.js';
 import type { BorderMode, Interpolation } from './imageStack.js';
 import { roundTripError } from './roundTripError.js';
 
@@ -49,9 +50,9 @@ export async function continuousOrbitReport(image: GrayImage, group: LieGroupNam
   const G = lieGroup(group);
   const { height: h, width: w, pixels } = image;
   if (h < 5 || w < 5) throw new InputRangeError(`continuousOrbitReport: image is ${h}x${w}; continuous groups need at least 5x5 pixels`);
-  const interp = opts.interp ?? 'bilinear';
-  const border = opts.border ?? 'zero';
-  const tol = opts.tol ?? DEFAULT_RANK_TOL;
+  const interp = opts.interp ?? IMAGE_ORBIT_DEFAULTS.interp;
+  const border = opts.border ?? IMAGE_ORBIT_DEFAULTS.border;
+  const tol = opts.tol ?? IMAGE_ORBIT_DEFAULTS.tol;
   const od = orbitDimension(pixels, h, w, G, { tol, border });
   const base = { group: G.name, dim: od.dim, orbitDim: od.orbitDim, stabilizerDim: od.stabilizerDim, singularValues: od.singularValues, tol, interp, border };
   if (opts.eps === undefined) return base;

@@ -6,6 +6,7 @@ import { fourierShift } from './fourierShift.js';
 import { windowedDistance } from './windowedDistance.js';
 import { checkStack, type ImageStack } from './imageStack.js';
 import { orbitDistances, resampleBatch, type ResampleOptions } from './resample.js';
+import { IMAGE_ORBIT_DEFAULTS } from './defaults.js';
 
 /** orbitDistances for translations by the exact Fourier shift (TypeScript, float64 inside). */
 function fourierDistances(images: ImageStack, shifts: readonly (readonly [number, number])[], window: Float32Array): Float64Array {
@@ -121,7 +122,7 @@ export async function epsOrbitSizesBatch(images: ImageStack, group: LieGroup, ep
   checkStack('epsOrbitSizesBatch', images);
   for (const eps of epsList) if (!(eps >= 0) || !Number.isFinite(eps)) throw new InputRangeError(`epsStabilizer: eps must be a finite number >= 0, got ${eps}`);
   const window = imageWindow(images.height, images.width, options.window ?? (options.border === 'periodic' ? 'none' : 'disk'));
-  return orbitNetSizes(images, boxElements(group, options.samples ?? 1024, options.box), window, epsList, options);
+  return orbitNetSizes(images, boxElements(group, options.samples ?? IMAGE_ORBIT_DEFAULTS.samples, options.box), window, epsList, options);
 }
 
 /**
@@ -136,7 +137,7 @@ export async function epsStabilizerBatch(images: ImageStack, group: LieGroup, op
   checkStack('epsStabilizerBatch', images);
   const eps = options.eps;
   if (!(eps >= 0) || !Number.isFinite(eps)) throw new InputRangeError(`epsStabilizer: eps must be a finite number >= 0, got ${eps}`);
-  const samples = options.samples ?? 1024;
+  const samples = options.samples ?? IMAGE_ORBIT_DEFAULTS.samples;
   const { height: h, width: w, count: F } = images;
   const window = imageWindow(h, w, options.window ?? (options.border === 'periodic' ? 'none' : 'disk'));
   const elements = boxElements(group, samples, options.box);

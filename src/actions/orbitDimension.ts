@@ -4,6 +4,7 @@ import { imageWindow, type WindowKind } from './imageWindow.js';
 import { symmetricEigen } from '../core/linalg/symmetricEigen.js';
 import { checkStack, type BorderMode, type ImageStack } from './imageStack.js';
 import { tangentVectors } from './tangent.js';
+import { IMAGE_ORBIT_DEFAULTS } from './defaults.js';
 
 /** Pixels that the derivative stencil reaches beyond its centre: windows keep this far from the frame. */
 const STENCIL_REACH = 2;
@@ -15,7 +16,7 @@ const STENCIL_REACH = 2;
  * along a tilted logistic edge of scale 1 px) and below the smallest genuine singular values of
  * those features (~0.13). Thinner or sharper features need a tolerance chosen from their spectrum.
  */
-export const DEFAULT_RANK_TOL = 1e-2;
+export const DEFAULT_RANK_TOL = IMAGE_ORBIT_DEFAULTS.tol;
 
 /** Options of the orbit dimension. */
 export interface OrbitDimensionOptions {

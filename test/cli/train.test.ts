@@ -45,7 +45,7 @@ describe('orbitscope train', () => {
   });
 
   it('orbitscope train rejects a negative rate, an unknown dataset and a bce loss with a linear decoder', async () => {
-    expect((await run(['--lr', '-0.1'])).stderr).toMatch(/orbitscope train: .*--lr.*expected a positive number, got "-0.1"/);
+    expect((await run(['--lr', '-0.1'])).stderr).toMatch(/orbitscope train: .*--lr.*expected a positive number, got -0.1/);
     const unknown = await run(['--data', 'cifar']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr.trim()).toBe('orbitscope train: data spec "cifar": unknown dataset "cifar"; expected one of shapes, mnist, idx, natural, npy');

@@ -11,14 +11,15 @@ import { ENUMERATE_MAX_ORDER, imageStabilizer } from '../../actions/imageStabili
 import { epsStabilizer } from '../../actions/epsStabilizer.js';
 import { torusStabilizer, type TorusGroup } from '../../actions/torusStabilizer.js';
 import { FINITE_ORBIT_NAMES } from '../orbitGroups.js';
+import type { BorderMode, Interpolation } from '../../actions/imageStack.js';
 
 /** Options every group handler receives (the continuous ones only by continuous groups). */
 export interface OrbitOptions {
   readonly levels?: number;
   readonly eps?: number;
   readonly tol?: number;
-  readonly interp?: string;
-  readonly border?: string;
+  readonly interp?: Interpolation;
+  readonly border?: BorderMode;
   readonly samples?: number;
 }
 
@@ -114,7 +115,8 @@ function readImage(path: string): GrayImage {
   }
 }
 
-export type OrbitFlags = { image: string; group: string; levels?: number; eps?: number; tol?: string; interp?: string; border?: string; samples?: string; json?: boolean };
+/** The flags as the registrar's value parsers hand them over (validated and typed there). */
+export type OrbitFlags = OrbitOptions & { image: string; group: string; json?: boolean };
 
 function finiteSummary(o: OrbitFlags, image: GrayImage, out: Record<string, unknown>): string[] {
   const lines = [`${o.image} (${image.height} x ${image.width}) under ${o.group} (order ${out.groupOrder}):`, `  orbit size ${out.orbitSize}, stabilizer order ${out.stabilizerOrder}`];
@@ -143,7 +145,7 @@ export const handle: Action<OrbitFlags> = async (o, _args, io) => {
     if (misplaced) throw new UserError(`--${misplaced}: applies to the image-plane Lie groups only, not to ${o.group}`);
   }
   const image = readImage(o.image);
-  const out = await handler.run(o.group, image, { levels: o.levels, eps: o.eps, tol: o.tol as never, interp: o.interp, border: o.border, samples: o.samples as never });
+  const out = await handler.run(o.group, image, { levels: o.levels, eps: o.eps, tol: o.tol, interp: o.interp, border: o.border, samples: o.samples });
   if (o.json) {
     io.out(JSON.stringify(out));
     return;

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { lazyAction, type Cli, type Registrar } from '../program.js';
 import type { OrbitFlags } from '../commands/orbit.js';
-import { integer, number } from '../parse.js';
+import { integer, number, oneOf } from '../parse.js';
+import { IMAGE_ORBIT_DEFAULTS } from '../../actions/defaults.js';
 import { FINITE_ORBIT_NAMES } from '../orbitGroups.js';
 import { LIE_GROUP_NAMES } from '../../groups/groupNames.js';
 
@@ -16,10 +17,10 @@ export const orbit: Registrar = (program: Command, cli: Cli) => {
     .requiredOption('--group <name>', `group: ${FINITE_ORBIT_NAMES}|${LIE_GROUP_NAMES.join('|')}`)
     .option('--levels <q>', 'finite groups: quantise pixel values to Q levels first', integer(2))
     .option('--eps <e>', 'finite: count the g with ||g.x - x|| <= eps ||x||; Lie: epsilon-stabilizer measure and epsilon-orbit size', number(0))
-    .option('--tol <t>', 'Lie groups: relative tolerance of the tangent rank (default 0.01)')
-    .option('--interp <kind>', 'Lie groups: bilinear (default) or bicubic resampling')
-    .option('--border <mode>', 'Lie groups: zero (default), periodic or reflect')
-    .option('--samples <n>', 'Lie groups: Halton samples of the parameter box for --eps (default 1024)')
+    .option('--tol <t>', `Lie groups: relative tolerance of the tangent rank (default ${IMAGE_ORBIT_DEFAULTS.tol})`, number(Number.MIN_VALUE))
+    .option('--interp <kind>', `Lie groups: bilinear or bicubic resampling (default ${IMAGE_ORBIT_DEFAULTS.interp})`, oneOf(['bilinear', 'bicubic'] as const))
+    .option('--border <mode>', `Lie groups: zero, periodic or reflect (default ${IMAGE_ORBIT_DEFAULTS.border})`, oneOf(['zero', 'periodic', 'reflect'] as const))
+    .option('--samples <n>', `Lie groups: Halton samples of the parameter box for --eps (default ${IMAGE_ORBIT_DEFAULTS.samples})`, integer(1, 1 << 16))
     .option('--json', 'print JSON')
     .action(lazyAction<OrbitFlags>('orbit', cli, () => import('../commands/orbit.js')));
 };
