@@ -13,6 +13,7 @@ import { featureOrbits } from './featureOrbits.js';
 import { orbitNumbersToJson, type FeatureOrbitNumbersJson } from '../results/orbitNumbers.js';
 import { linearComposite } from './inputSpaceFeatures.js';
 import { onnxFeatures } from './onnxFeatures.js';
+import { ANALYSIS_DEFAULTS } from './defaults.js';
 
 /** What `analyzeModel` is asked to do. */
 export interface AnalyzeModelOptions {
@@ -27,13 +28,13 @@ export interface AnalyzeModelOptions {
   /** Input image size; default a square of side sqrt(inputs). */
   readonly height?: number;
   readonly width?: number;
-  /** Quantisation levels before exact finite stabilizers (default 3, as `orbitscope run`). */
+  /** Quantisation levels before exact finite stabilizers (default ANALYSIS_DEFAULTS.levels, as `orbitscope run`). */
   readonly levels?: number;
-  /** Relative tolerance of tangent ranks (default 0.05, as `orbitscope run`). */
+  /** Relative tolerance of tangent ranks (default ANALYSIS_DEFAULTS.tol, as `orbitscope run`). */
   readonly tol?: number;
-  /** Halton samples of each Lie group's box for eps measures (default 128). */
+  /** Halton samples of each Lie group's box for eps measures (default ANALYSIS_DEFAULTS.samples). */
   readonly samples?: number;
-  /** Cosine to the final filter that defines a unit's emergence (default 0.9). */
+  /** Cosine to the final filter that defines a unit's emergence (default ANALYSIS_DEFAULTS.emergenceCosine). */
   readonly emergenceCosine?: number;
   /** Where the model's snapshots are (default `<model>/snapshots`; a run directory keeps them in snapshots/seed-s). */
   readonly snapshotsDir?: string;
@@ -119,10 +120,10 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
     if (!isFeatureFiniteGroup(g) && !isLieGroupName(g)) throw new InvalidInputError(WHERE, 'groups', `unknown group "${g}"; expected some of ${KNOWN.join(', ')}`);
   }
   if (!existsSync(o.model)) throw new InvalidInputError(WHERE, 'model', `${o.model} does not exist`);
-  const levels = o.levels ?? 3;
-  const tol = o.tol ?? 0.05;
-  const samples = o.samples ?? 128;
-  const emergenceCosine = o.emergenceCosine ?? 0.9;
+  const levels = o.levels ?? ANALYSIS_DEFAULTS.levels;
+  const tol = o.tol ?? ANALYSIS_DEFAULTS.tol;
+  const samples = o.samples ?? ANALYSIS_DEFAULTS.samples;
+  const emergenceCosine = o.emergenceCosine ?? ANALYSIS_DEFAULTS.emergenceCosine;
   let stage = { name: '', done: 0, total: 0 };
   const startStage = (name: string, total: number) => {
     stage = { name, done: 0, total };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { InvalidInputError, isUserError } from '../core/errors.js';
+import { ANALYSIS_DEFAULTS } from './defaults.js';
 import { onnxLayers, type OnnxLayer } from '../nn/onnxLayers.js';
 import { parseOnnxModel, resolveInputDims } from '../nn/onnxModel.js';
 import { channelOrbits, opponentChannels } from './channelOrbits.js';
@@ -155,8 +156,8 @@ export async function analyzeOnnx(o: AnalyzeOnnxOptions): Promise<OnnxModelAnaly
   if (per !== modelDims.reduce((a, b) => a * b, 1)) throw new InvalidInputError(WHERE, 'data', `${d.spec} gives ${d.channels} x ${d.height} x ${d.width} images but the model takes [${modelDims.join(', ')}]`);
   if (modelDims.length === 3 && (modelDims[0] !== d.channels || modelDims[1] !== d.height || modelDims[2] !== d.width)) throw new InvalidInputError(WHERE, 'data', `${d.spec} gives ${d.channels} x ${d.height} x ${d.width} images but the model takes [${modelDims.join(', ')}]`);
   const imageDims = [d.channels, d.height, d.width];
-  const levels = o.levels ?? 3;
-  const tol = o.tol ?? 0.05;
+  const levels = o.levels ?? ANALYSIS_DEFAULTS.levels;
+  const tol = o.tol ?? ANALYSIS_DEFAULTS.tol;
   const viewCount = Math.min(d.count, o.viewSamples ?? 1000);
   const symCount = Math.min(d.count, o.symmetrySamples ?? 200);
   const fields = receptiveFields(graph);

@@ -9,6 +9,7 @@ import type { FeatureOrbitNumbers, FiniteOrbitNumbers, LieOrbitNumbers } from '.
 import { lieGroup } from '../groups/lie/lieGroupRegistry.js';
 import { isFeatureFiniteGroup, isLieGroupName } from '../groups/groupNames.js';
 import { pixelGroup } from '../groups/pixelGroup.js';
+import { ANALYSIS_DEFAULTS } from './defaults.js';
 
 // The typed union of orbit numbers and its JSON boundary live with the results schema.
 export type { FeatureOrbitNumbers, FiniteOrbitNumbers, LieOrbitNumbers, GroupOrbitNumbers } from '../results/orbitNumbers.js';
@@ -73,7 +74,7 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
         }
       }
       if (options.eps !== null) {
-        const eps = await epsStabilizerBatch({ data: features, count, height: h, width: w }, G, { eps: options.eps, samples: options.samples ?? 128 });
+        const eps = await epsStabilizerBatch({ data: features, count, height: h, width: w }, G, { eps: options.eps, samples: options.samples ?? ANALYSIS_DEFAULTS.samples });
         eps.forEach((r, f) => (out[f][name] = { ...(out[f][name] as LieOrbitNumbers), epsStabilizerMeasure: r.epsStabilizerMeasure, epsOrbitSize: r.epsOrbitSize, samples: r.samples }));
       }
     } else {

@@ -5,6 +5,7 @@ export { channelOrbits, opponentChannels, notApplicable, type ChannelOrbitOption
 export { symmetricOrbitLog10 } from './codeSpaceOrbits.js';
 export { complexity, type Complexity, type ComplexityOptions } from './complexity.js';
 export { compressedLength, equalWidthBins, COMPLEXITY_DEFAULTS } from './compressedLength.js';
+export { ANALYSIS_DEFAULTS } from './defaults.js';
 export { connectedComponents, type ComponentOptions } from './connectedComponents.js';
 export { cosine, centredCosine, centredCosines, centredUnitRows } from './cosine.js';
 export { unitEmergence, primitiveEmergence, sustainedEmergence, type SnapshotTime } from './emergence.js';

@@ -6,6 +6,7 @@ import { UserError } from '../core/errors.js';
 import { parseOptions } from '../core/validate.js';
 import { packageRoot } from '../core/packageRoot.js';
 import { TRAINING_DEFAULTS } from '../nn/defaults.js';
+import { ANALYSIS_DEFAULTS } from '../analysis/defaults.js';
 
 import { PRESETS, type Preset } from './presets.js';
 import { FEATURE_GROUP_NAMES } from '../groups/groupNames.js';
@@ -38,7 +39,7 @@ export const RunConfigSchema = z.strictObject({
   /** Snapshots per factor of ten in training steps (log-spaced, so the first epoch is seen in detail). */
   snapshotsPerDecade: z.number().int().min(1).default(5),
   /** Cosine at which a unit's filter counts as settled (C2's secondary, unit-level statistic). */
-  emergenceCosine: z.number().min(0).max(1).default(0.9),
+  emergenceCosine: z.number().min(0).max(1).default(ANALYSIS_DEFAULTS.emergenceCosine),
   /**
    * C2's false-emergence rate: a primitive emerges when a unit's match stays above the threshold
    * that phase-randomised surrogates of the untrained layer exceed with this probability.
@@ -47,9 +48,9 @@ export const RunConfigSchema = z.strictObject({
   /** Null draws per seed for C2's calibrated thresholds (pooled over seeds). */
   emergenceNullDraws: z.number().int().min(1).default(20),
   /** epsilon of the Lie groups' epsilon-stabilizers and epsilon-orbits, relative to ||x||. */
-  eps: z.number().positive().default(0.25),
+  eps: z.number().positive().default(ANALYSIS_DEFAULTS.eps),
   /** epsilon of the finite groups' epsilon-stabilizers (mean-centred features), relative to ||x||. */
-  finiteEps: z.number().positive().default(0.5),
+  finiteEps: z.number().positive().default(ANALYSIS_DEFAULTS.finiteEps),
   /** The primary complexity measure of C3 and C4, declared before the run; the others are reported as sensitivity. */
   complexityMeasure: z.enum(COMPLEXITY_MEASURES).default('compressedBytes'),
   /** Optimiser of every layer. */
@@ -59,9 +60,9 @@ export const RunConfigSchema = z.strictObject({
   /** L2 weight decay. */
   weightDecay: z.number().min(0).default(TRAINING_DEFAULTS.weightDecay),
   /** Relative tolerance of the tangent rank (orbit dimension). */
-  tol: z.number().positive().default(0.05),
+  tol: z.number().positive().default(ANALYSIS_DEFAULTS.tol),
   /** Quantisation levels before exact finite stabilizers of real-valued features. */
-  levels: z.number().int().min(2).default(3),
+  levels: z.number().int().min(2).default(ANALYSIS_DEFAULTS.levels),
   /** Uniform draws per feature in the random-search experiment (C1). */
   draws: z.number().int().positive().default(20_000),
   /** Held-out inputs for residuals and shadow fits: the dataset's last rows (at most half), never trained on. */

@@ -24,7 +24,7 @@ export { OnnxGradient, buildGradientGraph, valueShapes } from './onnxGradient.js
 export { importSpecs, type ImportArguments } from './importSpecs.js';
 export { autoencoderFamily } from './autoencoderFamily.js';
 export { CHECKPOINT_FILE, readCheckpoint, writeCheckpoint } from './checkpoint.js';
-export { TRAINING_DEFAULTS, defaultLearningRate, lossForData } from './defaults.js';
+export { TRAINING_DEFAULTS, STACK_DEFAULTS, LEARNING_RATES, defaultLearningRate, lossForData } from './defaults.js';
 export { descend, gemmSum, stateNames } from './optimizer.js';
 export { rbmFamily } from './rbmFamily.js';
 export { LARGE_RUN_BYTES, estimateRunBytes, largeRunWarning } from './runSize.js';

@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { UserError, parseOptions } from '../core/index.js';
 import type { EpochRecord } from './fitLayer.js';
 import { snapshotOptionsSchema } from './options.js';
+import { STACK_DEFAULTS } from './defaults.js';
 import type { LayerWeights, Snapshot } from './runStore.js';
 import { trainStack, type TrainedStack } from './trainStack.js';
 
 /** Options every single-layer estimator shares. */
 export const commonEstimatorShape = {
   hidden: z.number().int().min(1),
-  epochs: z.number().int().min(1).default(10),
-  batch: z.number().int().min(1).default(64),
+  epochs: z.number().int().min(1).default(STACK_DEFAULTS.epochs),
+  batch: z.number().int().min(1).default(STACK_DEFAULTS.batch),
   lr: z.number().positive().finite().optional(),
   seed: z.number().int().default(0),
   snapshots: z.union([snapshotOptionsSchema, z.literal(false)]).default(false),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STACK_DEFAULTS } from './defaults.js';
 
 const activation = z.enum(['sigmoid', 'tanh', 'relu', 'linear']);
 const positive = z.number().positive().finite();
@@ -12,13 +13,13 @@ export const autoencoderOptionsSchema = z
     loss: z.enum(['mse', 'bce']).default('bce'),
     noise: z.enum(['none', 'mask', 'gaussian']).default('none'),
     /** Masking: probability of zeroing a pixel; Gaussian: standard deviation. */
-    noiseLevel: z.number().min(0).finite().default(0.25),
-    sparsityTarget: z.number().gt(0).lt(1).default(0.05),
+    noiseLevel: z.number().min(0).finite().default(STACK_DEFAULTS.noiseLevel),
+    sparsityTarget: z.number().gt(0).lt(1).default(STACK_DEFAULTS.sparsityTarget),
     /** beta; 0 = no sparsity penalty. */
     sparsityWeight: z.number().min(0).finite().default(0),
     weightDecay: z.number().min(0).finite().default(0),
-    optimizer: z.enum(['sgd', 'adam']).default('sgd'),
-    momentum: z.number().min(0).lt(1).default(0.5),
+    optimizer: z.enum(['sgd', 'adam']).default(STACK_DEFAULTS.optimizer),
+    momentum: z.number().min(0).lt(1).default(STACK_DEFAULTS.momentum),
     beta1: z.number().min(0).lt(1).default(0.9),
     beta2: z.number().min(0).lt(1).default(0.999),
     epsilon: positive.default(1e-8),

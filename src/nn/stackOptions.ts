@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { autoencoderOptionsSchema, rbmOptionsSchema, snapshotOptionsSchema } from './options.js';
+import { defaultLearningRate, STACK_DEFAULTS } from './defaults.js';
 import type { FitProgress } from './fitLayer.js';
 
 /** A progress event of trainStack: which phase (layer index, or -1 for fine-tuning) and the fit loop's event. */
@@ -21,9 +22,9 @@ export const trainStackSchema = z
     /** Every layer size including the input: [d, h1, ..., hL], e.g. [784, 256, 64]. */
     layers: z.array(z.number().int().min(1)).min(2),
     model: z.enum(['ae', 'rbm']).default('ae'),
-    epochs: z.number().int().min(1).default(10),
-    batch: z.number().int().min(1).default(64),
-    /** Learning rate; default 0.1 (autoencoder), 0.05 (RBM). */
+    epochs: z.number().int().min(1).default(STACK_DEFAULTS.epochs),
+    batch: z.number().int().min(1).default(STACK_DEFAULTS.batch),
+    /** Learning rate; default defaultLearningRate(model, the autoencoder's optimizer). */
     lr: z.number().positive().finite().optional(),
     seed: z.number().int().default(0),
     ae: autoencoderOptionsSchema.default(autoencoderOptionsSchema.parse({})),
@@ -35,7 +36,7 @@ export const trainStackSchema = z
       .object({
         epochs: z.number().int().min(1),
         lr: z.number().positive().finite().optional(),
-        optimizer: z.enum(['sgd', 'adam']).default('sgd'),
+        optimizer: z.enum(['sgd', 'adam']).default(STACK_DEFAULTS.optimizer),
       })
       .strict()
       .optional(),
@@ -67,7 +68,7 @@ export function configOf(s: TrainStackSettings, dataHash: string, count: number)
     model: s.model,
     epochs: s.epochs,
     batch: s.batch,
-    lr: s.lr ?? (s.model === 'ae' ? 0.1 : 0.05),
+    lr: s.lr ?? defaultLearningRate(s.model, s.ae.optimizer),
     seed: s.seed,
     ...(s.model === 'ae' ? { ae: s.ae } : { rbm: s.rbm }),
     snapshots: s.snapshots,

@@ -1,6 +1,6 @@
 import { loadDataset } from '../../data/loadDataset.js';
 import { UserError } from '../../core/errors.js';
-import { defaultLearningRate, lossForData, TRAINING_DEFAULTS } from '../../nn/defaults.js';
+import { defaultLearningRate, lossForData, STACK_DEFAULTS, TRAINING_DEFAULTS } from '../../nn/defaults.js';
 import { estimateRunBytes, largeRunWarning } from '../../nn/runSize.js';
 import { progressReporter } from '../trainProgress.js';
 import { trainStack } from '../../nn/trainStack.js';
@@ -82,9 +82,9 @@ export function trainOptionsFromCli(o: TrainOptions, data: Float32Array, dim: nu
       tied: !o.untied,
       loss,
       noise: o.noise ?? 'none',
-      noiseLevel: o.noiseLevel ?? 0.25,
+      noiseLevel: o.noiseLevel ?? STACK_DEFAULTS.noiseLevel,
       sparsityWeight: o.sparsity ?? (encoder === 'sigmoid' ? TRAINING_DEFAULTS.sparsity : 0),
-      sparsityTarget: o.sparsityTarget ?? 0.05,
+      sparsityTarget: o.sparsityTarget ?? STACK_DEFAULTS.sparsityTarget,
       weightDecay: o.weightDecay ?? TRAINING_DEFAULTS.weightDecay,
       optimizer,
       ...(o.momentum !== undefined ? { momentum: o.momentum } : {}),

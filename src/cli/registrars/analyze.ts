@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { lazyAction, type Cli, type Registrar } from '../program.js';
 import { integer, number, oneOf } from '../parse.js';
 import type { AnalyzeCliOptions } from '../commands/analyze.js';
+import { ANALYSIS_DEFAULTS } from '../../analysis/defaults.js';
 
 /** `orbitscope analyze`: orbit numbers and complexity of every learned feature of a model. */
 export const analyze: Registrar = (program: Command, cli: Cli) => {
@@ -14,9 +15,9 @@ export const analyze: Registrar = (program: Command, cli: Cli) => {
     .option('--snapshots <which>', 'last (final weights) or all (every snapshot, plus unit emergence)', oneOf(['all', 'last'] as const), 'last')
     .option('--height <h>', 'input image height (default: square)', integer(1))
     .option('--width <w>', 'input image width (default: square)', integer(1))
-    .option('--levels <n>', 'quantisation levels before exact finite stabilizers', integer(2), 3)
-    .option('--tol <t>', 'relative tolerance of tangent ranks', number(1e-9), 0.05)
-    .option('--samples <n>', 'Halton samples per Lie group box for eps measures', integer(1), 128)
+    .option('--levels <n>', 'quantisation levels before exact finite stabilizers', integer(2), ANALYSIS_DEFAULTS.levels)
+    .option('--tol <t>', 'relative tolerance of tangent ranks', number(1e-9), ANALYSIS_DEFAULTS.tol)
+    .option('--samples <n>', 'Halton samples per Lie group box for eps measures', integer(1), ANALYSIS_DEFAULTS.samples)
     .option('--seed <s>', 'with a run directory as --model: analyse this seed only (default every seed)', integer(0))
     .option('--out <file>', 'also write the JSON here (fields: docs/analysis-json.md)')
     .option('--json', 'print the JSON on stdout instead of the table')

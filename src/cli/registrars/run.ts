@@ -4,6 +4,7 @@ import { integer, integerList, number, oneOf } from '../parse.js';
 import type { RunFlags } from '../commands/run.js';
 import { PRESETS } from '../../experiments/presets.js';
 import { COMPLEXITY_MEASURES } from '../../experiments/complexityMeasures.js';
+import { ANALYSIS_DEFAULTS } from '../../analysis/defaults.js';
 
 /** `orbitscope run`: train, snapshot, analyse and test every claim; write the run directory. */
 export const run: Registrar = (program: Command, cli: Cli) => {
@@ -20,8 +21,8 @@ export const run: Registrar = (program: Command, cli: Cli) => {
     .option('--groups <names>', 'groups to analyse under, comma-separated: translations,d4,p4m,t2,so2,scale,se2,sim2,gl2,aff2')
     .option('--seeds <k>', 'number of seeds (seed, seed+1, ...)', integer(1))
     .option('--seed <s>', 'first seed', integer(0))
-    .option('--eps <e>', 'epsilon of every epsilon-stabilizer and epsilon-orbit (Lie groups and the finite groups’ centred measure), relative to ||x||; default 0.25 (Lie) and 0.5 (finite)', number(Number.MIN_VALUE))
-    .option('--emergence-cosine <c>', 'cosine at which a unit’s filter counts as settled (default 0.9)', number(0, 1))
+    .option('--eps <e>', `epsilon of every epsilon-stabilizer and epsilon-orbit (Lie groups and the finite groups’ centred measure), relative to ||x||; default ${ANALYSIS_DEFAULTS.eps} (Lie) and ${ANALYSIS_DEFAULTS.finiteEps} (finite)`, number(Number.MIN_VALUE))
+    .option('--emergence-cosine <c>', `cosine at which a unit’s filter counts as settled (default ${ANALYSIS_DEFAULTS.emergenceCosine})`, number(0, 1))
     .option('--complexity <measure>', `primary complexity measure of C3 and C4: ${COMPLEXITY_MEASURES.join(', ')} (default compressedBytes)`, oneOf(COMPLEXITY_MEASURES))
     .option('--quick', 'tiny settings for a smoke test (seconds)')
     .option('--config <file>', 'options from a JSON or YAML file (flags override it)')

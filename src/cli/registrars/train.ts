@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { lazyAction, type Cli, type Registrar } from '../program.js';
 import { integer, integerList, number, oneOf, positive } from '../parse.js';
 import type { TrainOptions } from '../commands/train.js';
+import { LEARNING_RATES, STACK_DEFAULTS, TRAINING_DEFAULTS } from '../../nn/defaults.js';
 
 const ACT = ['sigmoid', 'tanh', 'relu', 'linear'] as const;
 
@@ -13,9 +14,9 @@ export const train: Registrar = (program: Command, cli: Cli) => {
     .option('--data <spec>', 'dataset spec: shapes[:n=16,count=20000,...] | mnist | idx:IMAGES[,LABELS] | natural:DIR[,patch=12,...] | npy:FILE', 'shapes')
     .option('--model <kind>', 'ae (autoencoder) or rbm', oneOf(['ae', 'rbm'] as const), 'ae')
     .option('--layers <sizes>', 'hidden layer sizes, input first excluded, e.g. 256,64', integerList(1), [256])
-    .option('--epochs <n>', 'epochs per layer', integer(1), 10)
-    .option('--batch <n>', 'minibatch size', integer(1), 32)
-    .option('--lr <rate>', 'learning rate (default 0.01 with adam, 0.1 with sgd, 0.05 for rbm)', positive)
+    .option('--epochs <n>', 'epochs per layer', integer(1), TRAINING_DEFAULTS.epochs)
+    .option('--batch <n>', 'minibatch size', integer(1), TRAINING_DEFAULTS.batch)
+    .option('--lr <rate>', `learning rate (default ${LEARNING_RATES.adam} with adam, ${LEARNING_RATES.sgd} with sgd, ${LEARNING_RATES.rbm} for rbm)`, positive)
     .option('--seed <n>', 'random seed: same seed, same weights', integer(0), 0)
     .option('--out <dir>', 'run directory (config, checkpoint, snapshots/, model.json, model.bin, encoder.onnx); default runs/train-<model>-seed<seed>')
     .option('--quiet', 'no progress output')
@@ -25,12 +26,12 @@ export const train: Registrar = (program: Command, cli: Cli) => {
     .option('--untied', 'ae: separate decoder weights instead of W transposed')
     .option('--loss <kind>', 'ae: mse or bce (binary cross-entropy, needs the sigmoid decoder and data in [0, 1]; the default there, else mse)', oneOf(['mse', 'bce'] as const))
     .option('--noise <kind>', 'ae: denoising corruption: none (default), mask (zero pixels) or gaussian', oneOf(['none', 'mask', 'gaussian'] as const))
-    .option('--noise-level <x>', 'ae: masking probability or Gaussian standard deviation (default 0.25)', number(0))
-    .option('--sparsity <beta>', 'ae: weight of the KL sparsity penalty (0 = off; default 3 with the sigmoid encoder, as run)', number(0))
-    .option('--sparsity-target <rho>', 'ae: target mean activation of the sparsity penalty (default 0.05)', number(1e-6, 1 - 1e-6))
-    .option('--weight-decay <lambda>', 'L2 weight cost (default 0.001, as run)', number(0))
-    .option('--optimizer <name>', 'ae: adam (default, as run) or sgd (with momentum)', oneOf(['sgd', 'adam'] as const))
-    .option('--momentum <mu>', 'momentum (default 0.5 for ae; rbm: 0.5 for 5 epochs, then 0.9)', number(0, 0.999999))
+    .option('--noise-level <x>', `ae: masking probability or Gaussian standard deviation (default ${STACK_DEFAULTS.noiseLevel})`, number(0))
+    .option('--sparsity <beta>', `ae: weight of the KL sparsity penalty (0 = off; default ${TRAINING_DEFAULTS.sparsity} with the sigmoid encoder, as run)`, number(0))
+    .option('--sparsity-target <rho>', `ae: target mean activation of the sparsity penalty (default ${STACK_DEFAULTS.sparsityTarget})`, number(1e-6, 1 - 1e-6))
+    .option('--weight-decay <lambda>', `L2 weight cost (default ${TRAINING_DEFAULTS.weightDecay}, as run)`, number(0))
+    .option('--optimizer <name>', `ae: adam or sgd (with momentum); default ${TRAINING_DEFAULTS.optimizer}, as run`, oneOf(['sgd', 'adam'] as const))
+    .option('--momentum <mu>', `momentum (default ${STACK_DEFAULTS.momentum} for ae; rbm: 0.5 for 5 epochs, then 0.9)`, number(0, 0.999999))
     .option('--visible <kind>', 'rbm: bernoulli (default for data in [0, 1]) or gaussian (unit variance; standardise the data) visible units', oneOf(['bernoulli', 'gaussian'] as const))
     .option('--cd-k <k>', 'rbm: Gibbs steps of contrastive divergence (default 1)', integer(1))
     .option('--persistent', 'rbm: persistent contrastive divergence')
