@@ -6,6 +6,7 @@ export { pearson } from './pearson.js';
 export { makeOutputDirectory, checkOutputFile, writeOutputFile, readJsonFile, lockDirectory, inOutputDirectory, type DirectoryLock } from './outputs.js';
 export { crashPoint } from './crashPoint.js';
 export { atomicWrite } from './atomicWrite.js';
+export { UnionFind } from './UnionFind.js';
 export type { WorkProgress, OnWorkProgress } from './workProgress.js';
 export * from './linalg/index.js';
 export { packageRoot } from './packageRoot.js';

@@ -1,5 +1,6 @@
 import { InputRangeError } from '../../core/errors.js';
 import { checkInteger } from '../../core/validate.js';
+import { UnionFind } from '../../core/UnionFind.js';
 import type { PermGroup } from '../perm/PermGroup.js';
 
 /** Largest group order accepted by orbitsBySize. */
@@ -10,24 +11,12 @@ export const MAX_ORBITS_BY_SIZE_ORDER = 1024n;
  * p (union-find, the smaller root kept): label[p] = least point of p's block.
  */
 function joinLabels(a: Int32Array, b: Int32Array, n: number): Int32Array {
-  const parent = new Int32Array(n);
-  for (let p = 0; p < n; p++) parent[p] = p;
-  const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  const union = (x: number, y: number) => {
-    const rx = find(x);
-    const ry = find(y);
-    if (rx < ry) parent[ry] = rx;
-    else if (ry < rx) parent[rx] = ry;
-  };
+  const sets = new UnionFind(n);
   for (let p = 0; p < n; p++) {
-    union(p, a[p]);
-    union(p, b[p]);
+    sets.union(p, a[p]);
+    sets.union(p, b[p]);
   }
-  for (let p = 0; p < n; p++) parent[p] = find(p);
-  return parent;
+  return sets.labels();
 }
 
 /** FNV-1a hash of a label, for the table of closed subgroups. */

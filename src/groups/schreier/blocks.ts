@@ -1,4 +1,5 @@
 import type { RandomSource } from '../../core/random.js';
+import { UnionFind } from '../../core/UnionFind.js';
 import { powerBig } from '../core/kernels.js';
 import { ProductReplacement } from './productReplacement.js';
 
@@ -19,30 +20,19 @@ export interface BlockSystem {
  * Ackermann factor of union-find; memory three Int32Arrays of the degree.
  */
 export function minimalBlockSystem(gens: readonly Int32Array[], degree: number, a: number, b: number): BlockSystem | undefined {
-  const parent = new Int32Array(degree);
-  const size = new Int32Array(degree).fill(1);
-  for (let p = 0; p < degree; p++) parent[p] = p;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const sets = new UnionFind(degree);
   // pairs (x, y) of merged representatives whose images must be merged too
   const queue = new Int32Array(2 * degree);
   let head = 0;
   let tail = 0;
   const union = (x: number, y: number): boolean => {
-    let u = find(x);
-    let v = find(y);
-    if (u === v) return true;
-    if (size[u] < size[v]) [u, v] = [v, u];
-    parent[v] = u;
-    size[u] += size[v];
+    const u = sets.find(x);
+    const v = sets.find(y);
+    const root = sets.union(u, v);
+    if (root < 0) return true;
     queue[tail++] = u;
     queue[tail++] = v;
-    return 2 * size[u] <= degree;
+    return 2 * sets.size[root] <= degree;
   };
   if (!union(a, b)) return undefined;
   while (head < tail) {
@@ -53,7 +43,7 @@ export function minimalBlockSystem(gens: readonly Int32Array[], degree: number, 
   const blockOf = new Int32Array(degree).fill(-1);
   let count = 0;
   for (let p = 0; p < degree; p++) {
-    const r = find(p);
+    const r = sets.find(p);
     if (blockOf[r] < 0) blockOf[r] = count++;
     blockOf[p] = blockOf[r];
   }
