@@ -1,15 +1,17 @@
 import { InputRangeError } from '../core/errors.js';
+import { dftTwiddles } from '../core/linalg/dftTwiddles.js';
 import { checkStack, type ImageStack } from './imageStack.js';
 
-/** cos/sin table of exp(-2 pi i j k / n), n x n. */
+/** cos/sin table of exp(-2 pi i j k / n), n x n, from the length-n twiddle factors. */
 function twiddles(n: number): { c: Float64Array; s: Float64Array } {
+  const { cos, sin } = dftTwiddles(n);
   const c = new Float64Array(n * n);
   const s = new Float64Array(n * n);
   for (let j = 0; j < n; j++)
     for (let k = 0; k < n; k++) {
-      const a = (-2 * Math.PI * ((j * k) % n)) / n;
-      c[j * n + k] = Math.cos(a);
-      s[j * n + k] = Math.sin(a);
+      const m = (j * k) % n;
+      c[j * n + k] = cos[m];
+      s[j * n + k] = -sin[m];
     }
   return { c, s };
 }

@@ -1,5 +1,6 @@
 import { InputRangeError } from '../core/index.js';
-import { checkFeatureImage, maxAbs } from './featureImage.js';
+import { maxAbs } from '../core/linalg/maxAbs.js';
+import { checkFeatureImage } from './featureImage.js';
 
 /** Options of `connectedComponents`. */
 export interface ComponentOptions {

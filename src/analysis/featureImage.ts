@@ -10,10 +10,3 @@ export function checkFeatureImage(where: string, pixels: ArrayLike<number>, h: n
   if (pixels.length !== h * w) throw new InputRangeError(`${where}: pixels has ${pixels.length} values but h x w = ${h} x ${w} = ${h * w}`);
   checkFinite(where, 'pixels', pixels);
 }
-
-/** max_p |x_p| (0 for the zero image). */
-export function maxAbs(pixels: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < pixels.length; i++) m = Math.max(m, Math.abs(pixels[i]));
-  return m;
-}

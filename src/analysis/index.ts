@@ -10,7 +10,7 @@ export { connectedComponents, type ComponentOptions } from './connectedComponent
 export { cosine, centredCosine, centredCosines, centredUnitRows } from './cosine.js';
 export { unitEmergence, primitiveEmergence, sustainedEmergence, type SnapshotTime } from './emergence.js';
 export { applyActivation, activationSlope } from './applyActivation.js';
-export { checkFeatureImage, maxAbs } from './featureImage.js';
+export { checkFeatureImage } from './featureImage.js';
 export { featureOrbits, type FeatureOrbitOptions, type FeatureOrbitNumbers, type FiniteOrbitNumbers, type LieOrbitNumbers, type GroupOrbitNumbers } from './featureOrbits.js';
 export { linearComposite, encodeThrough, topActivatingMean, activationMaximum, type ActivationMaxOptions } from './inputSpaceFeatures.js';
 export { encodeLayer, reconstruct } from './layerForward.js';

@@ -1,30 +1,13 @@
 import { InputRangeError } from '../core/errors.js';
 import type { RandomSource } from '../core/random.js';
-
-// cos and sin of (sign 2 pi m / len) for m = 0..len-1, by (len, sign): the DFT's twiddle factors,
-// computed once instead of at every term (the same expressions, so the same bits)
-const twiddles = new Map<string, { cos: Float64Array; sin: Float64Array }>();
-function twiddle(len: number, sign: 1 | -1): { cos: Float64Array; sin: Float64Array } {
-  const key = `${len}/${sign}`;
-  let t = twiddles.get(key);
-  if (!t) {
-    t = { cos: new Float64Array(len), sin: new Float64Array(len) };
-    for (let m = 0; m < len; m++) {
-      const a = (sign * 2 * Math.PI * m) / len;
-      t.cos[m] = Math.cos(a);
-      t.sin[m] = Math.sin(a);
-    }
-    twiddles.set(key, t);
-  }
-  return t;
-}
+import { dftTwiddles } from '../core/linalg/dftTwiddles.js';
 
 /** In-place 2-D DFT of an h x w complex image (re, im), forward (sign -1) or unnormalised inverse (sign +1). */
 function dft2(re: Float64Array, im: Float64Array, h: number, w: number, sign: 1 | -1): void {
   // separable direct DFT, O(hw(h + w)): images here are at most a few dozen pixels a side, where
   // this is a few microseconds and needs no FFT dependency
   const line = (len: number, stride: number, offset: number) => {
-    const { cos, sin } = twiddle(len, sign);
+    const { cos, sin } = dftTwiddles(len);
     const r = new Float64Array(len);
     const i = new Float64Array(len);
     for (let f = 0; f < len; f++) {
@@ -33,7 +16,7 @@ function dft2(re: Float64Array, im: Float64Array, h: number, w: number, sign: 1 
       for (let k = 0; k < len; k++) {
         const m = (f * k) % len;
         const c = cos[m];
-        const s = sin[m];
+        const s = sign * sin[m]; // sin is odd, so this is sin(sign 2 pi m / len) to the bit
         const p = offset + k * stride;
         sr += re[p] * c - im[p] * s;
         si += re[p] * s + im[p] * c;

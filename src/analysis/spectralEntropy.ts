@@ -1,15 +1,5 @@
+import { dftTwiddles } from '../core/linalg/dftTwiddles.js';
 import { checkFeatureImage } from './featureImage.js';
-
-/** 1-D DFT twiddles for length m: cos and sin of 2 pi t / m for t = 0..m-1. */
-function twiddles(m: number): [Float64Array, Float64Array] {
-  const c = new Float64Array(m);
-  const s = new Float64Array(m);
-  for (let t = 0; t < m; t++) {
-    c[t] = Math.cos((2 * Math.PI * t) / m);
-    s[t] = Math.sin((2 * Math.PI * t) / m);
-  }
-  return [c, s];
-}
 
 /**
  * Power spectrum |F(k1, k2)|^2 of an h x w real image, F(k) = sum_x x[i, j] e^{-2 pi i (k1 i / h +
@@ -17,8 +7,8 @@ function twiddles(m: number): [Float64Array, Float64Array] {
  * 28 x 28, any size (fft.js needs powers of two, and 28 is not one), exact up to rounding.
  */
 export function powerSpectrum(pixels: ArrayLike<number>, h: number, w: number): Float64Array {
-  const [cw, sw] = twiddles(w);
-  const [ch, sh] = twiddles(h);
+  const { cos: cw, sin: sw } = dftTwiddles(w);
+  const { cos: ch, sin: sh } = dftTwiddles(h);
   // rows: R[i, k2] = sum_j x[i, j] e^{-2 pi i k2 j / w}
   const rr = new Float64Array(h * w);
   const ri = new Float64Array(h * w);

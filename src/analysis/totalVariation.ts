@@ -1,4 +1,5 @@
-import { checkFeatureImage, maxAbs } from './featureImage.js';
+import { maxAbs } from '../core/linalg/maxAbs.js';
+import { checkFeatureImage } from './featureImage.js';
 
 /**
  * Anisotropic total variation of an h x w image, normalised by its peak:

@@ -1,4 +1,5 @@
 import { checkOutputFile, writeOutputFile } from '../../core/outputs.js';
+import { median } from '../../core/linalg/median.js';
 import { orbitColumn } from '../orbitColumn.js';
 import { analyzeModel, type ModelAnalysis } from '../../analysis/analyzeModel.js';
 import { processIo, type Action } from '../program.js';
@@ -30,12 +31,6 @@ export interface AnalyzeCliOptions {
 const ONNX_ONLY = { data: '--data', features: '--features', inputShape: '--input-shape' } as const;
 // --samples has a default, so it cannot be told apart from an explicit value; --snapshots only when 'all'
 const MODEL_DIRECTORY_ONLY = { eps: '--eps', seed: '--seed', height: '--height', width: '--width', snapshots: '--snapshots all' } as const;
-
-const median = (xs: number[]) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** One line per layer and snapshot: median orbit numbers per group and median compressed length. */
 export function analysisTable(a: ModelAnalysis): string {

@@ -1,4 +1,5 @@
 import { analyzeOnnx, type OnnxModelAnalysis } from '../../analysis/analyzeOnnx.js';
+import { median } from '../../core/linalg/median.js';
 import { orbitColumn } from '../orbitColumn.js';
 import { UserError } from '../../core/errors.js';
 import { makeOutputDirectory, writeOutputFile } from '../../core/outputs.js';
@@ -19,12 +20,6 @@ export interface AnalyzeOnnxCliOptions {
   /** Also write the views as an explorer directory (features/, analysis.json). */
   readonly features?: string;
 }
-
-const median = (xs: number[]) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** "1x28x28" or "1,1,28,28" -> [1, 1, 28, 28]. */
 export function parseInputShape(text: string): number[] {

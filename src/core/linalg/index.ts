@@ -7,3 +7,6 @@ export { linearAssignment, type Assignment, type LinearAssignmentOptions } from 
 export { centredScatter, type CentredScatter } from './centredScatter.js';
 export { quantileSorted } from './quantileSorted.js';
 export { quantileSummary, type QuantileSummary } from './quantileSummary.js';
+export { median } from './median.js';
+export { maxAbs } from './maxAbs.js';
+export { dftTwiddles, type DftTwiddles } from './dftTwiddles.js';

@@ -1,4 +1,5 @@
 import type { Claim, ClaimPoint } from '../../../results/index.js';
+import { median } from '../../../core/linalg/median.js';
 import type { Complexity } from '../../../analysis/complexity.js';
 import type { Pooled } from '../claimModule.js';
 import { controlledClaim, type SeedStatistics } from '../shared/controlledClaim.js';
@@ -48,7 +49,7 @@ export function judgeComplexityGrowsWithDepth(pooled: Pooled<ComplexityGrowsWith
     ...s.trained.flatMap((units, l) => units.map((c, u) => ({ x: l + 1, y: c[measure], series: 'trained', seed: s.seed, layer: l + 1, unit: u, label: `seed ${s.seed} layer ${l + 1} unit ${u}` }))),
     ...controlNames.flatMap((name) => s.controls[name].flatMap((units, l) => (l === 0 ? [] : units.map((c, u) => ({ x: l + 1, y: c[measure], series: 'control: untrained', seed: s.seed, label: `untrained, seed ${s.seed} layer ${l + 1} unit ${u}` }))))),
   ]);
-  const med = (v: number[]) => (v.length ? [...v].sort((a, b) => a - b)[v.length >> 1] : null);
+  const med = (v: number[]) => (v.length ? median(v) : null);
   const table: Record<string, string | number | null>[] = [];
   for (let l = 0; l < run.layerCount; l++) {
     const row: Record<string, string | number | null> = { layer: l + 1, units: seeds.reduce((a, s) => a + (s.trained[l]?.length ?? 0), 0) };
