@@ -2,6 +2,7 @@ import { CheckIds, ClaimIds, type Check, type Claim, type ClaimId, type Results 
 import { claimChart } from '../experiments/claims/charts.js';
 import { renderSvg } from './renderSvg.js';
 import { trainingLossNotes } from './lossNotes.js';
+import { fmt } from './numberFormat.js';
 
 /** A PNG figure to embed in the report. */
 export interface ReportFigure {
@@ -19,12 +20,6 @@ function esc(s: unknown): string {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** A number for people: 4 significant digits, '—' for undefined. */
-export function fmt(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  if (x !== 0 && (Math.abs(x) >= 1e5 || Math.abs(x) < 1e-3)) return x.toExponential(2);
-  return Number(x.toPrecision(4)).toString();
-}
 
 function interval(ci: readonly [number, number] | null | undefined): string {
   return ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : '—';

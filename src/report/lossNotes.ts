@@ -1,7 +1,7 @@
 import { lossRises } from '../nn/lossRises.js';
 import type { LayerResult } from '../results/index.js';
+import { fmt } from './numberFormat.js';
 
-const fmt = (x: number) => Number(x.toPrecision(4)).toString();
 
 /**
  * One sentence per seed and layer whose training loss rose from one epoch to the next (e.g. the

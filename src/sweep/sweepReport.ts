@@ -1,5 +1,5 @@
 import { renderSvg } from '../report/renderSvg.js';
-import { fmt } from '../report/html.js';
+import { fmt } from '../report/numberFormat.js';
 import { SWEEP_TABLES } from './sweepTables.js';
 import type { SweepCell } from './sweepFile.js';
 import type { CellResults } from './cellResults.js';

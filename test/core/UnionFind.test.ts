@@ -13,7 +13,13 @@ function bfsLabels(n: number, edges: readonly [number, number][]): Int32Array {
     if (label[s] >= 0) continue;
     const queue = [s];
     label[s] = s;
-    while (queue.length) for (const y of adj[queue.pop()!]) if (label[y] < 0) queue.push(y), (label[y] = s);
+    while (queue.length) {
+      for (const y of adj[queue.pop()!]) {
+        if (label[y] >= 0) continue;
+        label[y] = s;
+        queue.push(y);
+      }
+    }
   }
   return label;
 }

@@ -19,11 +19,8 @@ export function verdictBadge(v: string | undefined): HTMLElement {
   return el('span', { class: `verdict ${(v ?? 'none').replace(/ /g, '-')}` }, v ?? '-');
 }
 
-/** Format a number for display (null -> "-"). */
-export function fmt(x: number | null | undefined, digits = 3): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '-';
-  return Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : x.toFixed(digits);
-}
+/** Numbers for display: report.html's format (src/report/numberFormat.ts, which imports nothing). */
+export { fmt } from '../../report/numberFormat.js';
 
 /** A status line with a spinner, shown while a page waits for files (hidden by setLoading(e, null)). */
 export function loadingIndicator(): HTMLElement {

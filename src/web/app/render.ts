@@ -1,4 +1,5 @@
 /** Drawing feature images and colour scales on canvases. */
+import { cssRgb, viridis, VIRIDIS_STOPS } from '../../report/colourScale.js';
 
 /** Draw an h x w image, scaled by `zoom`, on a diverging map (blue < 0 < red) symmetric about 0. */
 export function drawImage(canvas: HTMLCanvasElement, img: ArrayLike<number>, h: number, w: number, zoom: number, range?: number): void {
@@ -22,29 +23,10 @@ export function drawImage(canvas: HTMLCanvasElement, img: ArrayLike<number>, h: 
   ctx.drawImage(off, 0, 0, w * zoom, h * zoom);
 }
 
-/** Largest |value| of an image. */
-export function maxAbs(img: ArrayLike<number>): number {
-  let m = 0;
-  for (let p = 0; p < img.length; p++) m = Math.max(m, Math.abs(img[p]));
-  return m;
-}
-
-// viridis at 9 stops (matplotlib's _viridis_data, sampled evenly)
-const VIRIDIS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
-
-/** Viridis colour for t in [0, 1]. */
-export function viridis(t: number): string {
-  const x = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
-  const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
-  const f = x - i;
-  const a = hex(VIRIDIS[i]);
-  const b = hex(VIRIDIS[i + 1]);
-  return `rgb(${a.map((v, k) => Math.round(v + f * (b[k] - v))).join(',')})`;
-}
-
-function hex(s: string): number[] {
-  return [1, 3, 5].map((k) => parseInt(s.slice(k, k + 2), 16));
+/** Viridis CSS colour for t in [0, 1] (report.html's scale: src/report/colourScale.ts, which imports nothing). */
+export function viridisCss(t: number): string {
+  return cssRgb(viridis(t));
 }
 
 /** CSS gradient of the viridis scale, for legends. */
-export const VIRIDIS_GRADIENT = `linear-gradient(to right, ${VIRIDIS.join(', ')})`;
+export const VIRIDIS_GRADIENT = `linear-gradient(to right, ${VIRIDIS_STOPS.map(cssRgb).join(', ')})`;

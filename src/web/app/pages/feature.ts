@@ -2,7 +2,8 @@ import type { View } from 'vega';
 import { featureRecord, loadRun, loadSnapshot, loadUnits } from '../api.js';
 import { renderChart } from '../chart.js';
 import { el, fmt } from '../dom.js';
-import { drawImage, maxAbs } from '../render.js';
+import { maxAbs } from '../../../core/linalg/maxAbs.js';
+import { drawImage } from '../render.js';
 import { actPlane, IDENTITY_PARAMS, planeDistance, rotationCurve, type PlaneParams } from '../../shared/imagePlane.js';
 import { orbitDimension, DEFAULT_RANK_TOL } from '../../../actions/orbitDimension.js';
 import { lieGroup } from '../../../groups/lie/lieGroupRegistry.js';
@@ -79,10 +80,10 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
     for (const k of names) {
       const sp = specs[k];
       const input = el('input', { type: 'range', min: sp.min, max: sp.max, step: sp.step, value: sp.fromParam(p[k]), 'data-testid': `slider-${k}` });
-      const val = el('span', { class: 'readout' }, fmt(p[k], 2));
+      const val = el('span', { class: 'readout' }, fmt(p[k]));
       input.addEventListener('input', () => {
         p[k] = sp.toParam(Number(input.value));
-        val.textContent = fmt(p[k], 2);
+        val.textContent = fmt(p[k]);
         update();
       });
       sliders.append(el('label', {}, sp.label, input, val));
@@ -168,13 +169,13 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   for (const g of LIE_GROUP_NAMES) {
     const stored = orbits[g];
     if (stored?.kind === 'lie' && stored.singularValues !== null) {
-      svTable.append(el('tr', {}, el('td', {}, g), el('td', {}, 'the run'), el('td', { class: 'readout' }, stored.singularValues.map((v) => fmt(v, 4)).join('  ')), el('td', {}, String(stored.orbitDim ?? '-')), el('td', {}, String(stored.stabilizerDim ?? '-')), el('td', {}, String(stored.tol ?? '-'))));
+      svTable.append(el('tr', {}, el('td', {}, g), el('td', {}, 'the run'), el('td', { class: 'readout' }, stored.singularValues.map((v) => fmt(v)).join('  ')), el('td', {}, String(stored.orbitDim ?? '-')), el('td', {}, String(stored.stabilizerDim ?? '-')), el('td', {}, String(stored.tol ?? '-'))));
     }
     if (PAGE_SPECTRA.includes(g)) {
       let cells: HTMLElement[];
       try {
         const od = orbitDimension(x, h, w, lieGroup(g));
-        cells = [el('td', { class: 'readout' }, od.singularValues.map((v) => fmt(v, 4)).join('  ')), el('td', {}, String(od.orbitDim)), el('td', {}, String(od.stabilizerDim)), el('td', {}, String(od.tol))];
+        cells = [el('td', { class: 'readout' }, od.singularValues.map((v) => fmt(v)).join('  ')), el('td', {}, String(od.orbitDim)), el('td', {}, String(od.stabilizerDim)), el('td', {}, String(od.tol))];
       } catch (e) {
         cells = [el('td', { class: 'muted' }, (e as Error).message)];
       }

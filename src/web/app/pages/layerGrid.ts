@@ -1,6 +1,7 @@
 import { featureRecord, loadSnapshot, loadUnits, type FeatureIndex } from '../api.js';
 import { el, fmt } from '../dom.js';
-import { drawImage, maxAbs, viridis, VIRIDIS_GRADIENT } from '../render.js';
+import { maxAbs } from '../../../core/linalg/maxAbs.js';
+import { drawImage, viridisCss, VIRIDIS_GRADIENT } from '../render.js';
 import type { FeatureResult } from '../../../experiments/results.js';
 import { ORBIT_MEASURES, orbitMeasure, orbitNumbersFromJson, type OrbitMeasureField } from '../../../results/orbitNumbers.js';
 import { orbitValue } from '../../../experiments/claims/shared/orbitValue.js';
@@ -53,12 +54,12 @@ export function valueScale(values: readonly (number | null)[]): ValueScale | nul
 export function scaleColour(scale: ValueScale | null, v: number | null): string {
   if (v === null || scale === null) return '#ccc';
   const t = scale.log ? Math.log(v) : v;
-  return viridis(scale.hi > scale.lo ? (t - scale.lo) / (scale.hi - scale.lo) : 0.5);
+  return viridisCss(scale.hi > scale.lo ? (t - scale.lo) / (scale.hi - scale.lo) : 0.5);
 }
 
 /** The legend of a scale: the metric, its range and the colour bar. */
 export function scaleLegend(metric: Metric, scale: ValueScale | null, note?: string): HTMLElement {
-  const end = (x: number) => fmt(scale?.log ? Math.exp(x) : x, 0);
+  const end = (x: number) => fmt(scale?.log ? Math.exp(x) : x);
   return el('div', { class: 'legend', 'data-testid': 'legend' }, el('span', {}, metric.label + (scale?.log ? ' (log scale)' : '')), scale ? el('span', {}, end(scale.lo)) : null, el('div', { class: 'bar', style: `background:${VIRIDIS_GRADIENT}` }), scale ? el('span', {}, end(scale.hi)) : null, note ? el('span', { class: 'muted' }, note) : null);
 }
 
@@ -108,7 +109,7 @@ export function layerGrid(spec: GridSpec, data: GridData): HTMLElement {
     drawImage(c, data.images.subarray(u * h * w, (u + 1) * h * w), h, w, zoom, range);
     const v = values[u];
     const stale = records[u] && records[u]!.snapshot.index !== k ? ` (from snapshot ${records[u]!.snapshot.index})` : '';
-    const tile = el('div', { class: 'tile', style: `border-color:${scaleColour(scale, v)}`, 'data-unit': u, 'data-value': v ?? '', title: `unit ${u}${metric ? `: ${metric.label} ${fmt(v)}${stale}` : ''}` }, c, el('span', {}, `${u}${v === null ? '' : ` · ${fmt(v, Number.isInteger(v) ? 0 : 2)}`}`));
+    const tile = el('div', { class: 'tile', style: `border-color:${scaleColour(scale, v)}`, 'data-unit': u, 'data-value': v ?? '', title: `unit ${u}${metric ? `: ${metric.label} ${fmt(v)}${stale}` : ''}` }, c, el('span', {}, `${u}${v === null ? '' : ` · ${fmt(v)}`}`));
     tile.addEventListener('click', () => spec.onPick(u));
     grid.append(tile);
   }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fmt } from '../../src/report/index.js';
+
+describe('fmt (report.html and the explorer)', () => {
+  it('prints 4 significant digits, exponent form outside [1e-3, 1e5), and a dash for a missing value', () => {
+    expect(fmt(1234.5678)).toBe('1235');
+    expect(fmt(0.5)).toBe('0.5');
+    expect(fmt(-2 / 3)).toBe('-0.6667');
+    expect(fmt(37.5)).toBe('37.5');
+    expect(fmt(12345)).toBe('12350');
+    expect(fmt(123456)).toBe('1.23e+5');
+    expect(fmt(0.0001234)).toBe('1.23e-4');
+    expect(fmt(0)).toBe('0');
+    for (const missing of [null, undefined, NaN, Infinity]) expect(fmt(missing)).toBe('—');
+  });
+
+  it('the modules the explorer shares with report.html import nothing, so its browser bundle needs no node module', () => {
+    for (const file of ['src/report/numberFormat.ts', 'src/report/colourScale.ts', 'src/core/linalg/maxAbs.ts']) {
+      expect(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file).not.toMatch(/^\s*import\b/m);
+    }
+  });
+});
