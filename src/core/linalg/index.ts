@@ -1,5 +1,6 @@
 /** General numerics: dense linear algebra on row-major Float64Arrays, assignment, and sample quantiles. */
 export { symmetricEigen, type SymmetricEigen } from './symmetricEigen.js';
+export { symmetricEigenQl } from './symmetricEigenQl.js';
 export { svdSquare, singularValues, conditioning, type Svd, type Conditioning } from './svd.js';
 export { polarFactor } from './polarFactor.js';
 export { choleskySolve } from './choleskySolve.js';

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { RandomSource, symmetricEigen, symmetricEigenQl } from '../../../src/core/index.js';
+
+/** Q diag(lambda) Q^T with Q a product of three random Householder reflections (exactly known spectrum). */
+function knownSpectrum(d: number, lambda: number[], rng: RandomSource): Float64Array {
+  let Q = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) Q[i * d + i] = 1;
+  for (let h = 0; h < 3; h++) {
+    const v = rng.fillNormal(new Float64Array(d));
+    const nv = Math.hypot(...v);
+    for (let i = 0; i < d; i++) v[i] /= nv;
+    const next = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) next[i * d + j] += Q[i * d + k] * ((k === j ? 1 : 0) - 2 * v[k] * v[j]);
+    Q = next;
+  }
+  const A = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) for (let k = 0; k < d; k++) A[i * d + j] += Q[i * d + k] * lambda[k] * Q[j * d + k];
+  return A;
+}
+
+/** max over k of ||A v_k - lambda_k v_k|| and max |V^T V - I|. */
+function residuals(A: Float64Array, d: number, values: Float64Array, vectors: Float64Array): { eig: number; orth: number } {
+  let eig = 0;
+  let orth = 0;
+  for (let k = 0; k < d; k++) {
+    let r = 0;
+    for (let i = 0; i < d; i++) {
+      let s = -values[k] * vectors[i * d + k];
+      for (let j = 0; j < d; j++) s += A[i * d + j] * vectors[j * d + k];
+      r += s * s;
+    }
+    eig = Math.max(eig, Math.sqrt(r));
+    for (let l = 0; l < d; l++) {
+      let s = 0;
+      for (let i = 0; i < d; i++) s += vectors[i * d + k] * vectors[i * d + l];
+      orth = Math.max(orth, Math.abs(s - (k === l ? 1 : 0)));
+    }
+  }
+  return { eig, orth };
+}
+
+describe('symmetricEigenQl (Householder + QL)', () => {
+  it('[[2,1],[1,2]]: eigenvalues 3 and 1, eigenvectors (1,1)/sqrt2 and (1,-1)/sqrt2 up to sign', () => {
+    const { values, vectors } = symmetricEigenQl([2, 1, 1, 2], 2);
+    expect(values[0]).toBeCloseTo(3, 14);
+    expect(values[1]).toBeCloseTo(1, 14);
+    expect(Math.abs(vectors[0])).toBeCloseTo(Math.SQRT1_2, 14);
+    expect(vectors[0] * vectors[2]).toBeCloseTo(0.5, 14); // (1,1) direction: same sign
+    expect(vectors[1] * vectors[3]).toBeCloseTo(-0.5, 14);
+  });
+
+  it('recovers a known spectrum (with a repeated eigenvalue and a zero) in descending order', () => {
+    const rng = RandomSource.fromSeed(21);
+    const lambda = [9, 4, 4, 2.5, 1, 0.25, 0, -3];
+    const d = lambda.length;
+    const A = knownSpectrum(d, lambda, rng);
+    const { values, vectors } = symmetricEigenQl(A, d);
+    [...lambda].sort((a, b) => b - a).forEach((l, k) => expect(values[k]).toBeCloseTo(l, 12));
+    const r = residuals(A, d, values, vectors);
+    expect(r.eig).toBeLessThan(1e-12);
+    expect(r.orth).toBeLessThan(1e-13);
+  });
+
+  it('A v = lambda v and V^T V = I on random symmetric matrices (d = 5, 40, 120); eigenvalues agree with Jacobi', () => {
+    const rng = RandomSource.fromSeed(4);
+    for (const d of [5, 40, 120]) {
+      const B = rng.fillNormal(new Float64Array(d * d));
+      const A = new Float64Array(d * d);
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) A[i * d + j] = B[i * d + j] + B[j * d + i];
+      const { values, vectors } = symmetricEigenQl(A, d);
+      for (let k = 1; k < d; k++) expect(values[k]).toBeLessThanOrEqual(values[k - 1]);
+      let norm = 0;
+      for (const v of A) norm += v * v;
+      const r = residuals(A, d, values, vectors);
+      expect(r.eig).toBeLessThan(1e-13 * Math.sqrt(norm));
+      expect(r.orth).toBeLessThan(1e-13);
+      const jacobi = symmetricEigen(A, d).values;
+      for (let k = 0; k < d; k++) expect(Math.abs(values[k] - jacobi[k])).toBeLessThan(1e-13 * Math.sqrt(norm));
+    }
+  });
+
+  it('rejects a matrix of the wrong size or with a non-finite entry, naming the input', () => {
+    expect(() => symmetricEigenQl([1, 2, 3], 2)).toThrow(/symmetricEigenQl: matrix has 3 entries, expected 2 x 2/);
+    expect(() => symmetricEigenQl([1, NaN, NaN, 1], 2)).toThrow(/non-finite entry at index 1/);
+  });
+});
