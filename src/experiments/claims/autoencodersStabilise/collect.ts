@@ -38,9 +38,12 @@ export async function collectAutoencodersStabilise(ctx: SeedContext): Promise<Au
     const rt = stabilisationResiduals({ inputs: x, outputs: trainedOut, count, dim });
     const ru = stabilisationResiduals({ inputs: x, outputs: untrainedOut, count, dim });
     const shadowErrors: LayerResult['shadowErrors'] = {};
+    // C5 reads each shadow's error only: GL's condition number (singular values of an n x n
+    // matrix, about 2 s each at n = 784) is not computed
+    const opts = { conditionNumber: false };
     for (const fam of SHADOW_FAMILIES) {
-      const st = await shadow({ inputs: x, outputs: trainedOut, count, dim }, fam);
-      const su = await shadow({ inputs: x, outputs: untrainedOut, count, dim }, fam);
+      const st = await shadow({ inputs: x, outputs: trainedOut, count, dim }, fam, opts);
+      const su = await shadow({ inputs: x, outputs: untrainedOut, count, dim }, fam, opts);
       shadowErrors[fam] = { trained: finiteOrNull(st.error), untrained: finiteOrNull(su.error) };
     }
     layers.push({ seed: ctx.seed, layer: L.index, sizes: [dim, L.snapshots[0].layer.weights.shape[0]], finalLoss: L.finalLoss, losses: L.losses.map((x) => (Number.isFinite(x) ? x : null)), residuals: { trained: summaryOf(rt.summary), untrained: summaryOf(ru.summary) }, shadowErrors });
