@@ -3,6 +3,7 @@ import { Perm } from '../groups/perm/Perm.js';
 import { factorial } from '../groups/core/factorial.js';
 import { PermGroup } from '../groups/perm/PermGroup.js';
 import { quantiseLevels } from './quantise.js';
+import { elementsByImage, elementsKeepingColour } from './elementsByImage.js';
 
 /** Largest |G| for which the stabilizer of an image is found by enumerating G. */
 export const ENUMERATE_MAX_ORDER = 100_000n;
@@ -53,8 +54,12 @@ export function imageStabilizer(group: PermGroup, pixels: ArrayLike<number>, opt
     return { orbitSize: order / stab, stabilizerOrder: stab, method: 'young', stabilizer: new PermGroup(gens, n, { knownOrder: stab }) };
   }
   if (order <= ENUMERATE_MAX_ORDER) {
+    // only elements that send a pixel of the rarest level to that level can fix the image: test
+    // those (in elements() order, so the stabilizer is built as before), each on every pixel
+    const index = elementsByImage(group);
     const found: Perm[] = [];
-    for (const g of group.elements()) {
+    for (const k of elementsKeepingColour(index, colour, rarestLevelPixel(colour))) {
+      const g = index.elements[k];
       let ok = true;
       for (let p = 0; p < n && ok; p++) ok = colour[g.images[p]] === colour[p];
       if (ok) found.push(g);
@@ -65,4 +70,15 @@ export function imageStabilizer(group: PermGroup, pixels: ArrayLike<number>, opt
   const stabilizer = group.partitionStabilizer(colour);
   const stab = stabilizer.order();
   return { orbitSize: order / stab, stabilizerOrder: stab, method: 'backtrack', stabilizer };
+}
+
+/** The first pixel of the level held by the fewest pixels (levels are 0..k-1, quantiseLevels). */
+function rarestLevelPixel(colour: Int32Array): number {
+  let levels = 0;
+  for (const c of colour) levels = Math.max(levels, c + 1);
+  const count = new Int32Array(levels);
+  for (const c of colour) count[c]++;
+  let best = 0;
+  for (let p = 1; p < colour.length; p++) if (count[colour[p]] < count[colour[best]]) best = p;
+  return best;
 }
