@@ -4,3 +4,4 @@ export { stabilizerAlgebra, checkLieStabilizer, type StabilizerAlgebra, type Sta
 export { exactRaceShares, type RaceExpectation } from './raceExpectation.js';
 export { checkSearchTallies, checkRace, SELF_CHECK_ALPHA, type SearchRecord } from './randomSearchCheck.js';
 export { checkFeatureOrbits, summariseChecks, type FeatureCheckSettings } from './featureChecks.js';
+export { groupTable, orbitSizeByElements, orbitSizeByClosure, hashWeights, GROUP_TABLE_MAX_ORDER, type GroupTable } from './orbitEnumeration.js';
