@@ -61,6 +61,23 @@ export function integer(min = -Infinity, max = Infinity): (value: string) => num
   return flag(() => bounded('an integer', min, max));
 }
 
+/** commander value parser for a positive integer of any size (digits only), as a bigint (group orders). */
+export function positiveBigInt(value: string): bigint {
+  return bigPositive(value);
+}
+const bigPositive = flag(() =>
+  z()
+    .string()
+    .transform((text, ctx) => {
+      const t = text.trim();
+      if (!/^[0-9]+$/.test(t) || /^0+$/.test(t)) {
+        ctx.addIssue({ code: 'custom', message: `expected a positive integer (digits only), got "${text}"` });
+        return z().NEVER;
+      }
+      return BigInt(t);
+    }),
+);
+
 /** commander value parser for a finite number within [min, max]. */
 export function number(min = -Infinity, max = Infinity): (value: string) => number {
   return flag(() => bounded('a number', min, max));

@@ -4,6 +4,8 @@ import { EXIT_INTERNAL, processIo, type Action, type Io } from '../program.js';
 import { InputRangeError, InputTypeError, UserError } from '../../core/errors.js';
 import { Perm, PermGroup, parseGenerators, type GeneratorText } from '../../groups/perm/index.js';
 import type { GroupProgress } from '../../groups/schreier/progress.js';
+import { ProductReplacement } from '../../groups/schreier/productReplacement.js';
+import { RandomSource } from '../../core/random.js';
 
 export interface GroupOptions {
   gens?: string[];
@@ -14,10 +16,15 @@ export interface GroupOptions {
   stabilizerOfSet?: number[];
   stabilizerOfTuple?: number[];
   contains?: string;
+  /** |G| when the user knows it (--order): the randomized chain stops on reaching it. */
+  order?: bigint;
   full?: boolean;
   quiet?: boolean;
   json?: boolean;
 }
+
+/** Random elements that must lie in a chain that reached --order N (a wrong N below |G| passes with probability about 2^-20). */
+const ORDER_HINT_TRIALS = 20;
 
 /** Above this degree the orbits are summarised (count and sizes) unless --full (its --help says the same number). */
 export const ORBIT_LIST_MAX_DEGREE = 1000;
@@ -93,7 +100,7 @@ export const handle: Action<GroupOptions> = (o, _args, io) => {
   const parsed = parseGenerators(texts, o.degree, '--gens');
   const tty = !o.quiet && io === processIo && process.stderr.isTTY ? process.stderr : null;
   const progress = o.quiet ? undefined : groupProgress(io, tty);
-  const G = new PermGroup(parsed.generators, parsed.degree, progress ? { onProgress: progress.report } : {});
+  const G = new PermGroup(parsed.generators, parsed.degree, { ...(progress ? { onProgress: progress.report } : {}), ...(o.order !== undefined ? { knownOrder: o.order } : {}) });
   try {
     return compute(G, o, io, progress);
   } catch (e) {
@@ -109,6 +116,20 @@ export const handle: Action<GroupOptions> = (o, _args, io) => {
 
 function compute(G: PermGroup, o: GroupOptions, io: Io, progress: { report: (p: GroupProgress) => void; stop: () => void } | undefined): void {
   const n = G.degree;
+  let certificate = G.certificate();
+  if (o.order !== undefined) {
+    // build the chain: a hint that the randomized chain does not reach ends in the exact verification
+    G.chain();
+    certificate = G.certificate() === 'known-order' ? 'order-hint' : G.certificate();
+    // a chain that reached a hint below |G| is incomplete: it holds at most half of G, so each
+    // random element misses it with probability at least 1/2
+    if (certificate === 'order-hint') {
+      const pr = new ProductReplacement(n, G.generators.map((g) => g.images), RandomSource.fromSeed(0));
+      for (let k = 0; k < ORDER_HINT_TRIALS; k++)
+        if (!G.contains(Perm.unsafeWrap(pr.next()))) throw new InputRangeError(`--order ${o.order}: below the group's order (a random element of the group lies outside the chain that reached ${o.order})`);
+    }
+    if (G.order() !== o.order) throw new InputRangeError(`--order ${o.order}: the group's order is ${G.order()} (${certificateText(certificate)}), not ${o.order}`);
+  }
   const listOrbits = o.full || n <= ORBIT_LIST_MAX_DEGREE;
   const orbits = listOrbits ? G.orbits() : [];
   const sizes = G.orbitSizes();
@@ -116,7 +137,7 @@ function compute(G: PermGroup, o: GroupOptions, io: Io, progress: { report: (p: 
   const out: Record<string, unknown> = {
     degree: n,
     order: G.order().toString(),
-    certificate: G.certificate(),
+    certificate,
     orbitCount,
     // keys are sizes as strings: JSON objects list integer keys in increasing order
     orbitSizes: Object.fromEntries([...sizes.entries()].map(([size, count]) => [String(size), count])),
@@ -176,6 +197,7 @@ function certificateText(c: string): string {
     'sims-verify': "randomized chain verified exactly by Sims' routine",
     deterministic: 'deterministic Schreier-Sims',
     'known-order': 'known order',
+    'order-hint': 'the randomized chain reached the order given by --order and 20 more random elements lay in it; exact when --order is the order of the group, a smaller one passes with probability about 2^-20',
   };
   return `exact: ${words[c] ?? c}`;
 }
