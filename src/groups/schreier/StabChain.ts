@@ -161,6 +161,8 @@ function extendBy(level: ChainLevel, beta: number, j: number): void {
   level.depth[gamma] = d;
   if (d > level.maxDepth) level.maxDepth = d;
   level.orbit.push(gamma);
+  // drop the explicit transversal as soon as the orbit outgrows it, not after computing it for the whole orbit
+  if (level.explicit && !keepsExplicit(level.policy, level.label.length, level.orbit.length)) level.explicit = undefined;
   if (level.explicit) {
     const u = compose(level.explicit.u[beta]!, level.treeGens[j]);
     level.explicit.u[gamma] = u;
