@@ -195,9 +195,10 @@ const CASES: Record<string, Case> = {
 };
 
 function runCase(name: string): void {
-  // ORBITSCOPE_EXPLICIT=maxDegree,maxEntries measures another transversal policy
+  // ORBITSCOPE_EXPLICIT=maxDegree,maxEntries[,smallOrbit] measures another transversal policy
+  // (1e9,1e15 keeps every transversal explicit; 0,0,0 none: trees throughout)
   const policy = process.env.ORBITSCOPE_EXPLICIT?.split(',').map(Number);
-  if (policy) Object.assign(transversalPolicy, { maxDegree: policy[0], maxEntries: policy[1] });
+  if (policy) Object.assign(transversalPolicy, { maxDegree: policy[0], maxEntries: policy[1], ...(policy.length > 2 ? { smallOrbit: policy[2] } : {}) });
   const c = CASES[name];
   const { degree, gens } = c.make();
   const t0 = performance.now();
