@@ -3,6 +3,7 @@ export type { ShadowFamily, MatrixShadowFamily, LieShadowFamily, ShadowResult, M
 export { glShadow, type GlShadowOptions } from './glShadow.js';
 export { orthogonalShadow } from './orthogonalShadow.js';
 export { permutationShadow } from './permutationShadow.js';
+export { permutationError } from './permutationError.js';
 export { imageShadow, LIE_SHADOW_FAMILIES, type ImageShadowOptions } from './imageShadow.js';
 export { shadowGrid, linearGrid, translationGrid, gridAngles, gridTranslations, type ShadowGridOptions } from './shadowGrid.js';
 export { p4mShadow } from './p4mShadow.js';

@@ -2,21 +2,8 @@ import { InputRangeError } from '../core/index.js';
 import { p4m } from '../groups/perm/named.js';
 import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';
 import { crossProduct } from './matrixResidual.js';
+import { permutationError } from './permutationError.js';
 import type { PermutationShadow } from './shadowResult.js';
-
-/** sum_i ||y_i - g.x_i||^2 for one pixel permutation, exactly (float64), (g.x)[g[q]] = x[q]. */
-function permutationError(data: AutoencoderOutputs, g: Int32Array): number {
-  const { inputs, outputs, count, dim: n } = data;
-  let s = 0;
-  for (let i = 0; i < count; i++) {
-    const base = i * n;
-    for (let q = 0; q < n; q++) {
-      const d = outputs[base + g[q]] - inputs[base + q];
-      s += d * d;
-    }
-  }
-  return s;
-}
 
 /**
  * The p4m shadow on the n x n torus, exactly: every one of the 8 n^2 elements of p4m(n)

@@ -1,6 +1,7 @@
 import { checkAutoencoderOutputs, inputEnergy, type AutoencoderOutputs } from './autoencoderOutputs.js';
 import { linearAssignment } from '../core/linalg/linearAssignment.js';
 import { crossProduct } from './matrixResidual.js';
+import { permutationError } from './permutationError.js';
 import type { PermutationShadow } from './shadowResult.js';
 
 /**
@@ -18,13 +19,6 @@ export async function permutationShadow(data: AutoencoderOutputs): Promise<Permu
   const sumSquaredInput = inputEnergy(where, data);
   const c = await crossProduct(inputs, outputs, count, n);
   const { assignment: sigma } = linearAssignment(c, n, { maximize: true });
-  let sumSquaredError = 0;
-  for (let i = 0; i < count; i++) {
-    const base = i * n;
-    for (let q = 0; q < n; q++) {
-      const d = outputs[base + sigma[q]] - inputs[base + q];
-      sumSquaredError += d * d;
-    }
-  }
+  const sumSquaredError = permutationError(data, sigma);
   return { family: 'perm', error: sumSquaredError / sumSquaredInput, sumSquaredError, sumSquaredInput, dim: n, element: sigma };
 }
