@@ -15,25 +15,33 @@ export interface FiniteEpsStabilizerResult {
 }
 
 /**
+ * The elements of a finite pixel group: a PermGroup (enumerated through its stabilizer chain), or
+ * the list of its distinct elements when the caller has them at hand (the explorer lists p4m's
+ * 8 n^2 named elements instead of building p4m's chain in the browser).
+ */
+export type FiniteElements = PermGroup | readonly Perm[];
+
+/**
  * The epsilon-stabilizer S_eps(x) = {g in G : ||g.x - x|| <= eps ||x||} (Euclidean norms,
  * (g.x)[p] = x[g^{-1}(p)]) of a real image under a pixel permutation group, by enumerating G
  * (|G| <= 10^5). Not a group in general; it contains the exact stabilizer, and equals it at
  * eps = 0. An all-zero image is fixed by every g. The distance is windowedDistance with W = 1,
  * summed in the permutation's order with an early exit once it passes the bound.
  */
-export function epsStabilizer(group: PermGroup, pixels: ArrayLike<number>, eps: number): FiniteEpsStabilizerResult {
-  const n = group.degree;
+export function epsStabilizer(group: FiniteElements, pixels: ArrayLike<number>, eps: number): FiniteEpsStabilizerResult {
+  const listed = Array.isArray(group);
+  const n = listed ? (group[0]?.degree ?? pixels.length) : (group as PermGroup).degree;
   if (pixels.length !== n) throw new InputRangeError(`epsStabilizer: image has ${pixels.length} pixels, group degree is ${n}`);
   checkFinite('epsStabilizer', 'pixels', pixels);
   if (!(eps >= 0)) throw new InputRangeError(`epsStabilizer: eps must be a number >= 0, got ${eps}`);
-  const order = group.order();
+  const order = listed ? BigInt(group.length) : (group as PermGroup).order();
   if (order > ENUMERATE_MAX_ORDER) throw new InputRangeError(`epsStabilizer: group order ${order} is above ${ENUMERATE_MAX_ORDER}; the eps-stabilizer enumerates the group`);
   let norm2 = 0;
   for (let p = 0; p < n; p++) norm2 += pixels[p] * pixels[p];
   const bound = eps * eps * norm2;
   const elements: Perm[] = [];
   const distances: number[] = [];
-  for (const g of group.elements()) {
+  for (const g of listed ? (group as readonly Perm[]) : (group as PermGroup).elements()) {
     // ||g.x - x||^2 = sum_p (x[p] - x[p^g])^2, since (g.x)[p^g] = x[p]
     let d = 0;
     for (let p = 0; p < n && d <= bound; p++) {
@@ -61,6 +69,6 @@ export function meanCentred(x: ArrayLike<number>): Float32Array {
  * the explorer shows it: epsStabilizer of the mean-centred feature, so that the mean level, which
  * every pixel permutation preserves, does not pass as symmetry.
  */
-export function centredEpsStabilizer(group: PermGroup, pixels: ArrayLike<number>, eps: number): FiniteEpsStabilizerResult {
+export function centredEpsStabilizer(group: FiniteElements, pixels: ArrayLike<number>, eps: number): FiniteEpsStabilizerResult {
   return epsStabilizer(group, meanCentred(pixels), eps);
 }

@@ -4,7 +4,7 @@ export { orbitUnderAction, orbitOfSet, orbitOfTuple } from './orbitUnderAction.j
 export { quantiseLevels } from './quantise.js';
 export { imageStabilizer, ENUMERATE_MAX_ORDER, type ImageStabilizerResult } from './imageStabilizer.js';
 export { elementsByImage, elementsKeepingColour, type ElementsByImage } from './elementsByImage.js';
-export { epsStabilizer, centredEpsStabilizer, meanCentred, type FiniteEpsStabilizerResult } from './epsStabilizer.js';
+export { epsStabilizer, centredEpsStabilizer, meanCentred, type FiniteElements, type FiniteEpsStabilizerResult } from './epsStabilizer.js';
 export { torusStabilizer, type TorusGroup, type TorusStabilizerResult } from './torusStabilizer.js';
 export type { GrayImage } from './grayImage.js';
 export { orbitNetSizes } from './epsStabilizerMeasure.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridC4, gridD4, p4m } from '../../src/groups/index.js';
-import { D4_ELEMENT_NAMES, d4Element, p4mLinearPart, p4mPermutation, p4mPoint, POINT_GROUP_D4, torusOriginGenerators, type P4mElement } from '../../src/groups/perm/p4mElement.js';
+import { D4_ELEMENT_NAMES, d4Element, p4mElements, p4mLinearPart, p4mPermutation, p4mPermutations, p4mPoint, POINT_GROUP_D4, torusOriginGenerators, type P4mElement } from '../../src/groups/perm/p4mElement.js';
 import { bruteForceElements, closureElements } from '../../src/testing/index.js';
 
 const key = (p: ArrayLike<number>) => Array.from(p).join(',');
@@ -21,6 +21,15 @@ describe('p4m elements (one encoding for data, groups and the explorer)', () => 
       expect([...ours].every((p) => oracle.has(p))).toBe(true);
       const group = new Set(closureElements(p4m(n).generators.map((g) => g.images), n * n).map(key));
       expect(group).toEqual(oracle);
+    }
+  });
+
+  it('p4mElements(n) lists 8 n^2 elements and p4mPermutations(n) is p4mPermutation of each, in the same order', () => {
+    for (const n of [1, 3, 5]) {
+      const els = p4mElements(n);
+      const perms = p4mPermutations(n);
+      expect(els).toHaveLength(8 * n * n);
+      expect(perms.map(key)).toEqual(els.map((g) => key(p4mPermutation(n, g))));
     }
   });
 

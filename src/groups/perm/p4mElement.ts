@@ -55,6 +55,14 @@ export function d4Element(name: D4ElementName): P4mElement {
   return POINT_GROUP_D4.find((e) => e.name === name)!.element;
 }
 
+/** All 8 n^2 elements of p4m(n) by their encoding: the point group's elements in POINT_GROUP_D4 order, each followed by every shift (row-major); distinct for n >= 3. */
+export function p4mElements(n: number): P4mElement[] {
+  checkInteger('p4mElements', 'n', n, 1);
+  const out: P4mElement[] = [];
+  for (const { element } of POINT_GROUP_D4) for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) out.push({ ...element, shift: [a, b] });
+  return out;
+}
+
 /**
  * The quarter turn and the mirror about pixel (0, 0) of the n x n torus, (r, c) -> (c, -r) and
  * (r, c) -> (r, -c) mod n: the grid-centre ones followed by a one-column shift. They generate
@@ -116,6 +124,38 @@ export function p4mPermutation(n: number, g: P4mElement): Int32Array {
     }
   }
   return perm;
+}
+
+/**
+ * p4mPermutation of every element of p4mElements(n), in that order, computed from the point
+ * group's 8 permutations by shifting their images (the shift is applied last): O(8 n^4), with no
+ * per-pixel allocation.
+ */
+export function p4mPermutations(n: number): Int32Array[] {
+  checkInteger('p4mPermutations', 'n', n, 1);
+  const out: Int32Array[] = [];
+  const N = n * n;
+  const rowOffset = new Int32Array(N);
+  const col = new Int32Array(N);
+  for (const { element } of POINT_GROUP_D4) {
+    const base = p4mPermutation(n, element);
+    for (let a = 0; a < n; a++) {
+      for (let p = 0; p < N; p++) {
+        const r = Math.floor(base[p] / n) + a;
+        rowOffset[p] = (r >= n ? r - n : r) * n;
+        col[p] = base[p] % n;
+      }
+      for (let b = 0; b < n; b++) {
+        const perm = new Int32Array(N);
+        for (let p = 0; p < N; p++) {
+          const c = col[p] + b;
+          perm[p] = rowOffset[p] + (c >= n ? c - n : c);
+        }
+        out.push(perm);
+      }
+    }
+  }
+  return out;
 }
 
 /** g as a Perm of the n^2 pixels (images 0-based, p = row * n + col). */
