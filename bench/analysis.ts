@@ -42,17 +42,17 @@ let noise = rng.fillNormal(new Float32Array(units * n));
 const so2 = lieGroup('so2');
 const se2 = lieGroup('se2');
 
-async function analyse(features: Float32Array): Promise<void> {
+async function analyze(features: Float32Array): Promise<void> {
   const stack = { data: features, count: units, height: side, width: side };
   await epsStabilizerBatch(stack, so2, { eps: 0.25, samples: 360, orbitSize: false });
   orbitDimensionBatch(stack, se2, { tol: 0.05 });
 }
 
-await analyse(smooth(noise));
+await analyze(smooth(noise));
 const t0 = performance.now();
 for (let s = 0; s < snapshots; s++) {
   noise = noise.map((v) => v + 0.1 * rng.normal());
-  await analyse(smooth(noise));
+  await analyze(smooth(noise));
 }
 const seconds = (performance.now() - t0) / 1000;
 console.log(JSON.stringify({ bench: 'analysis', featuresPerSecond: Math.round((units * snapshots) / seconds), seconds: Math.round(seconds * 100) / 100, snapshots, units }));

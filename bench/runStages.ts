@@ -27,6 +27,6 @@ const runs = wanted.map((preset) => {
     const stage = k.startsWith('train') ? 'train' : k;
     stages[stage] = round((stages[stage] ?? 0) + v);
   }
-  return { preset, seconds: round(run.seconds), seeds: run.seeds, analysePerSeed: round((stages.analyse ?? 0) / run.seeds), stages, referenceSeconds: round(ref), ratioToReference: round(run.seconds / ref), load1: round(loadavg()[0]) };
+  return { preset, seconds: round(run.seconds), seeds: run.seeds, analyzePerSeed: round((stages.analyze ?? 0) / run.seeds), stages, referenceSeconds: round(ref), ratioToReference: round(run.seconds / ref), load1: round(loadavg()[0]) };
 });
 console.log(JSON.stringify({ bench: 'run', runs }));

@@ -39,7 +39,7 @@ export function elementsByImage(group: PermGroup): ElementsByImage {
 }
 
 /** Indices (increasing) of the elements g with colour[g(p)] = colour[p], for the point p given. */
-export function elementsKeepingColour(index: ElementsByImage, colour: Int32Array, p: number): Int32Array {
+export function elementsKeepingColor(index: ElementsByImage, colour: Int32Array, p: number): Int32Array {
   const n = colour.length;
   const m = index.elements.length;
   const s = p * (n + 1);

@@ -57,7 +57,7 @@ export function epsStabilizer(group: FiniteElements, pixels: ArrayLike<number>, 
 }
 
 /** x minus its mean over the pixels (float32, as the features it is applied to). */
-export function meanCentred(x: ArrayLike<number>): Float32Array {
+export function meanCentered(x: ArrayLike<number>): Float32Array {
   let m = 0;
   for (let p = 0; p < x.length; p++) m += x[p];
   m /= x.length;
@@ -69,6 +69,6 @@ export function meanCentred(x: ArrayLike<number>): Float32Array {
  * the explorer shows it: epsStabilizer of the mean-centred feature, so that the mean level, which
  * every pixel permutation preserves, does not pass as symmetry.
  */
-export function centredEpsStabilizer(group: FiniteElements, pixels: ArrayLike<number>, eps: number): FiniteEpsStabilizerResult {
-  return epsStabilizer(group, meanCentred(pixels), eps);
+export function centeredEpsStabilizer(group: FiniteElements, pixels: ArrayLike<number>, eps: number): FiniteEpsStabilizerResult {
+  return epsStabilizer(group, meanCentered(pixels), eps);
 }

@@ -2,8 +2,8 @@ import { InputRangeError } from '../core/errors.js';
 import { Perm } from '../groups/perm/Perm.js';
 import { factorial } from '../groups/core/factorial.js';
 import { PermGroup } from '../groups/perm/PermGroup.js';
-import { quantiseLevels } from './quantise.js';
-import { elementsByImage, elementsKeepingColour } from './elementsByImage.js';
+import { quantizeLevels } from './quantize.js';
+import { elementsByImage, elementsKeepingColor } from './elementsByImage.js';
 
 /** Largest |G| for which the stabilizer of an image is found by enumerating G. */
 export const ENUMERATE_MAX_ORDER = 100_000n;
@@ -32,7 +32,7 @@ export interface ImageStabilizerResult {
 export function imageStabilizer(group: PermGroup, pixels: ArrayLike<number>, options: { levels?: number } = {}): ImageStabilizerResult {
   const n = group.degree;
   if (pixels.length !== n) throw new InputRangeError(`imageStabilizer: image has ${pixels.length} pixels, group degree is ${n}`);
-  const colour = quantiseLevels(pixels, options.levels);
+  const colour = quantizeLevels(pixels, options.levels);
   const order = group.order();
   if (order === factorial(n) && n > 1) {
     const classes = new Map<number, number[]>();
@@ -58,7 +58,7 @@ export function imageStabilizer(group: PermGroup, pixels: ArrayLike<number>, opt
     // those (in elements() order, so the stabilizer is built as before), each on every pixel
     const index = elementsByImage(group);
     const found: Perm[] = [];
-    for (const k of elementsKeepingColour(index, colour, rarestLevelPixel(colour))) {
+    for (const k of elementsKeepingColor(index, colour, rarestLevelPixel(colour))) {
       const g = index.elements[k];
       let ok = true;
       for (let p = 0; p < n && ok; p++) ok = colour[g.images[p]] === colour[p];

@@ -1,10 +1,10 @@
 export { onPoints, onTuples, onSets, type Action } from './action.js';
 export { onImage } from './onImage.js';
 export { orbitUnderAction, orbitOfSet, orbitOfTuple } from './orbitUnderAction.js';
-export { quantiseLevels } from './quantise.js';
+export { quantizeLevels } from './quantize.js';
 export { imageStabilizer, ENUMERATE_MAX_ORDER, type ImageStabilizerResult } from './imageStabilizer.js';
-export { elementsByImage, elementsKeepingColour, type ElementsByImage } from './elementsByImage.js';
-export { epsStabilizer, centredEpsStabilizer, meanCentred, type FiniteElements, type FiniteEpsStabilizerResult } from './epsStabilizer.js';
+export { elementsByImage, elementsKeepingColor, type ElementsByImage } from './elementsByImage.js';
+export { epsStabilizer, centeredEpsStabilizer, meanCentered, type FiniteElements, type FiniteEpsStabilizerResult } from './epsStabilizer.js';
 export { torusStabilizer, type TorusGroup, type TorusStabilizerResult } from './torusStabilizer.js';
 export type { GrayImage } from './grayImage.js';
 export { orbitNetSizes } from './epsStabilizerMeasure.js';

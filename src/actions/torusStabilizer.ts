@@ -1,6 +1,6 @@
 import { InputRangeError } from '../core/errors.js';
 import { p4mLinearPart, POINT_GROUP_D4 } from '../groups/perm/p4mElement.js';
-import { quantiseLevels } from './quantise.js';
+import { quantizeLevels } from './quantize.js';
 
 /** Which wallpaper-type group of the h x w torus: translations only, or p4m (square torus, D4 about pixel (0,0)). */
 export type TorusGroup = 'translations' | 'p4m';
@@ -158,7 +158,7 @@ export function torusStabilizer(group: TorusGroup, pixels: ArrayLike<number>, h:
   if (pixels.length !== h * w) throw new InputRangeError(`torusStabilizer: image has ${pixels.length} pixels, not ${h} x ${w}`);
   if (group === 'p4m' && h !== w) throw new InputRangeError(`torusStabilizer: p4m needs a square image, got ${h} x ${w}`);
   if (group === 'p4m' && h < 3) throw new InputRangeError(`torusStabilizer: p4m on a ${h} x ${h} torus has coinciding elements; use imageStabilizer(p4m(${h}))`);
-  const x = quantiseLevels(pixels, options.levels);
+  const x = quantizeLevels(pixels, options.levels);
   const ids = new Map<string, number>();
   const xf = rowForms(x, h, w, ids);
   const linear = group === 'p4m' ? D4_LINEAR : D4_LINEAR.slice(0, 1);

@@ -130,7 +130,7 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
     o.onProgress?.({ stage: name, done: 0, total, unit: 'group analyses' });
   };
   const onGroupDone = () => o.onProgress?.({ stage: stage.name, done: ++stage.done, total: stage.total, unit: 'group analyses' });
-  const analyse = async (F: Float32Array, units: number, h: number, w: number, last: boolean): Promise<FeatureRecord[]> => {
+  const analyze = async (F: Float32Array, units: number, h: number, w: number, last: boolean): Promise<FeatureRecord[]> => {
     const orbits = await featureOrbits(F, units, h, w, { groups: o.groups, levels, tol, eps: last ? o.eps : null, finiteEps: last ? o.eps : null, samples, onGroupDone });
     const n = h * w;
     return orbits.map((orb, u) => ({ unit: u, orbits: orbitNumbersToJson(orb), complexity: complexity(F.subarray(u * n, (u + 1) * n), h, w) }));
@@ -147,7 +147,7 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
     }
     if (f.channels !== 1) throw new InvalidInputError(WHERE, 'model', `${o.model}'s first layer (${f.opType} "${f.node}") has ${f.channels} input channels; only single-channel filters are analysed`);
     startStage(`${o.model}: ${f.units} filters`, o.groups.length);
-    const features = await analyse(f.data, f.units, f.height, f.width, true);
+    const features = await analyze(f.data, f.units, f.height, f.width, true);
     return { ...base, source: 'onnx', emergenceCosine: null, height: f.height, width: f.width, onnx: { opType: f.opType, node: f.node, initializer: f.initializer }, layers: [{ layer: 1, units: f.units, snapshots: [{ step: null, epoch: null, features }], emergence: null }] };
   }
 
@@ -167,7 +167,7 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
     startStage(`layer ${l + 1}/${finals.length}: ${units} units${o.snapshots === 'all' ? ` x ${snapshotCount} snapshots` : ''}`, snapshotCount * o.groups.length);
     if (o.snapshots === 'last') {
       const F = await linearComposite(finals, l + 1);
-      layers.push({ layer: l + 1, units, snapshots: [{ step: null, epoch: null, features: await analyse(F, units, height, width, true) }], emergence: null });
+      layers.push({ layer: l + 1, units, snapshots: [{ step: null, epoch: null, features: await analyze(F, units, height, width, true) }], emergence: null });
       continue;
     }
     const mine = snaps.filter((s) => s.layer === l).sort((a, b) => a.step - b.step);
@@ -175,7 +175,7 @@ export async function analyzeModel(o: AnalyzeModelOptions): Promise<ModelAnalysi
     const composites: Float32Array[] = [];
     for (const s of mine) composites.push(await linearComposite([...greedy.slice(0, l), { ...greedy[l], weights: s.weights }], l + 1));
     const records: SnapshotRecord[] = [];
-    for (let k = 0; k < mine.length; k++) records.push({ step: mine[k].step, epoch: mine[k].epoch, features: await analyse(composites[k], units, height, width, k === mine.length - 1) });
+    for (let k = 0; k < mine.length; k++) records.push({ step: mine[k].step, epoch: mine[k].epoch, features: await analyze(composites[k], units, height, width, k === mine.length - 1) });
     const final = composites[composites.length - 1];
     const emergence = Array.from({ length: units }, (_, u) => {
       const fu = final.subarray(u * n, (u + 1) * n);

@@ -169,7 +169,7 @@ export async function analyzeOnnx(o: AnalyzeOnnxOptions): Promise<OnnxModelAnaly
   const out: OnnxLayerAnalysis[] = [];
   for (const layer of layers) {
     const t1 = performance.now();
-    out.push({ ...(await analyseLayer(graph, layer, modelDims, imageDims, fields, d, viewCount, o, levels, tol)), invariance: symmetry.layers[layer.index], invarianceControl: control.layers[layer.index], seconds: 0 });
+    out.push({ ...(await analyzeLayer(graph, layer, modelDims, imageDims, fields, d, viewCount, o, levels, tol)), invariance: symmetry.layers[layer.index], invarianceControl: control.layers[layer.index], seconds: 0 });
     (out[out.length - 1] as { seconds: number }).seconds = Number(((performance.now() - t1) / 1000).toFixed(3));
   }
   return {
@@ -189,7 +189,7 @@ export async function analyzeOnnx(o: AnalyzeOnnxOptions): Promise<OnnxModelAnaly
   };
 }
 
-async function analyseLayer(
+async function analyzeLayer(
   graph: ReturnType<typeof parseOnnxModel>,
   layer: OnnxLayer,
   modelDims: readonly number[],
@@ -208,7 +208,7 @@ async function analyseLayer(
   const labels = [v.linearLabel, `top-${v.k} mean`, 'activation maximum'];
   const images = [v.linear, v.topK, v.actMax];
   const orbitSets = images.map((F) => channelOrbits(F, layer.units, C, h, w, { groups: o.groups, levels, tol }));
-  const colourSets =
+  const colorSets =
     C === 3
       ? images.map((F) => {
           const opp = opponentChannels(F, layer.units, h, w);
@@ -227,7 +227,7 @@ async function analyseLayer(
       views[label] = {
         orbits: orbitNumbersToJson(orbitSets[i][u]),
         complexity: Array.from({ length: C }, (_, c) => safeComplexity(img.subarray(c * n, (c + 1) * n), h, w)),
-        ...(colourSets ? { colour: { luminance: orbitNumbersToJson(colourSets[i][0][u]), redGreen: orbitNumbersToJson(colourSets[i][1][u]), blueYellow: orbitNumbersToJson(colourSets[i][2][u]) } } : {}),
+        ...(colorSets ? { colour: { luminance: orbitNumbersToJson(colorSets[i][0][u]), redGreen: orbitNumbersToJson(colorSets[i][1][u]), blueYellow: orbitNumbersToJson(colorSets[i][2][u]) } } : {}),
         ...(i === 2 ? { response: v.actMaxValue[u], responseAtMean: v.meanValue[u] } : {}),
         image: round(img),
       };

@@ -2,7 +2,7 @@ import { imageStabilizer } from '../actions/imageStabilizer.js';
 import { GROUP_REGISTRY, isFeatureFiniteGroup } from '../groups/groupNames.js';
 import { pixelGroup } from '../groups/pixelGroup.js';
 import { imageWindow } from '../actions/imageWindow.js';
-import { quantiseLevels } from '../actions/quantise.js';
+import { quantizeLevels } from '../actions/quantize.js';
 import { tangentVectors } from '../actions/tangent.js';
 import { symmetricEigen } from '../core/linalg/symmetricEigen.js';
 import { InputRangeError } from '../core/errors.js';
@@ -57,7 +57,7 @@ export function channelOrbits(features: Float32Array, count: number, channels: n
       const order = G.order();
       for (let f = 0; f < count; f++) {
         const x = features.subarray(f * size, (f + 1) * size);
-        const q = quantiseLevels(x, o.levels);
+        const q = quantizeLevels(x, o.levels);
         // one label per distinct tuple of levels across channels
         const ids = new Map<string, number>();
         const label = new Float64Array(n);

@@ -1,4 +1,4 @@
-import { quantiseLevels } from '../actions/quantise.js';
+import { quantizeLevels } from '../actions/quantize.js';
 
 /**
  * log10 of the orbit size of a vector under the full symmetric group S_m permuting its m
@@ -8,7 +8,7 @@ import { quantiseLevels } from '../actions/quantise.js';
  * where no spatial group acts and any relabelling of code units is a symmetry.
  */
 export function symmetricOrbitLog10(x: ArrayLike<number>, levels: number): number {
-  const q = quantiseLevels(x, levels);
+  const q = quantizeLevels(x, levels);
   const counts = new Map<number, number>();
   for (const v of q) counts.set(v, (counts.get(v) ?? 0) + 1);
   const logFactorial = (k: number) => {

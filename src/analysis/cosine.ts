@@ -2,7 +2,7 @@ import { pearson } from '../core/pearson.js';
 import { matmul } from '../engine/matmul.js';
 
 /** Subtract each row's mean and scale it to unit norm (rows of length n); zero rows stay zero. */
-export function centredUnitRows(x: Float32Array, rows: number, n: number): Float32Array {
+export function centeredUnitRows(x: Float32Array, rows: number, n: number): Float32Array {
   const out = new Float32Array(rows * n);
   for (let r = 0; r < rows; r++) {
     let mean = 0;
@@ -25,14 +25,14 @@ export function centredUnitRows(x: Float32Array, rows: number, n: number): Float
  * (a x n) and every row of B (b x n), as an a x b matrix. Centring makes a filter that is a bar on
  * a negative background match the 0/1 bar it detects; constant rows have similarity 0.
  */
-export async function centredCosines(a: Float32Array, aRows: number, b: Float32Array, bRows: number, n: number): Promise<Float32Array> {
-  const ua = centredUnitRows(a, aRows, n);
-  const ub = centredUnitRows(b, bRows, n);
+export async function centeredCosines(a: Float32Array, aRows: number, b: Float32Array, bRows: number, n: number): Promise<Float32Array> {
+  const ua = centeredUnitRows(a, aRows, n);
+  const ub = centeredUnitRows(b, bRows, n);
   return (await matmul(ua, [aRows, n], ub, [bRows, n], { transB: true })).data;
 }
 
 /** Centred cosine of two vectors (slow path for single pairs): their Pearson correlation, 0 when either is constant. */
-export function centredCosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+export function centeredCosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const r = pearson(a, b);
   return Number.isNaN(r) ? 0 : r;
 }

@@ -1,6 +1,6 @@
 import { InputRangeError } from '../core/errors.js';
 import { imageStabilizer, ENUMERATE_MAX_ORDER } from '../actions/imageStabilizer.js';
-import { centredEpsStabilizer } from '../actions/epsStabilizer.js';
+import { centeredEpsStabilizer } from '../actions/epsStabilizer.js';
 import { orbitDimension } from '../actions/orbitDimension.js';
 import { imageWindow } from '../actions/imageWindow.js';
 import { epsStabilizerBatch } from '../actions/epsStabilizerMeasure.js';
@@ -55,7 +55,7 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
         const r = imageStabilizer(G, x, { levels: options.levels });
         // list small stabilizers element by element (cycle notation, 1-based) for the explorer
         const elements = r.stabilizer && r.stabilizerOrder <= 8n ? { stabilizerElements: [...r.stabilizer.elements()].map((g) => formatCycles(g.images)) } : {};
-        const s = withEps ? centredEpsStabilizer(G, x, options.finiteEps!).count : 0;
+        const s = withEps ? centeredEpsStabilizer(G, x, options.finiteEps!).count : 0;
         const eps = withEps ? { eps: options.finiteEps!, epsStabilizerSize: s, epsOrbitSize: Number(order) / s } : {};
         out[f][name] = { kind: 'finite', groupOrder: order, orbitSize: r.orbitSize, stabilizerOrder: r.stabilizerOrder, levels: options.levels, ...elements, ...eps } satisfies FiniteOrbitNumbers;
       }

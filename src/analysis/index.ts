@@ -7,7 +7,7 @@ export { complexity, type Complexity, type ComplexityOptions } from './complexit
 export { compressedLength, equalWidthBins, COMPLEXITY_DEFAULTS } from './compressedLength.js';
 export { ANALYSIS_DEFAULTS } from './defaults.js';
 export { connectedComponents, type ComponentOptions } from './connectedComponents.js';
-export { cosine, centredCosine, centredCosines, centredUnitRows } from './cosine.js';
+export { cosine, centeredCosine, centeredCosines, centeredUnitRows } from './cosine.js';
 export { unitEmergence, primitiveEmergence, sustainedEmergence, type SnapshotTime } from './emergence.js';
 export { applyActivation, activationSlope } from './applyActivation.js';
 export { checkFeatureImage } from './featureImage.js';
@@ -21,13 +21,13 @@ export { modelShadow, shadowJson, type ModelShadowOptions, type ShadowJson, type
 export { modelSources, isRunDirectory, type ModelSource } from './modelSource.js';
 export { onnxFeatures, tensorValues, type OnnxFeatures, type OnnxFeatureOptions } from './onnxFeatures.js';
 export { layerViews, cropBox, pathIsLinear, type UnitBox, type LayerViews, type LayerViewOptions } from './onnxUnitViews.js';
-export { phaseRandomise } from './phaseRandomise.js';
+export { phaseRandomize } from './phaseRandomize.js';
 export { matchPrimitives, type PrimitiveOrbit, type PrimitiveMatches } from './primitiveMatch.js';
 export { randomSearch, randomSearchRace, type SearchCandidate, type SearchTally } from './randomSearch.js';
 export { receptiveFields, type AxisField, type ReceptiveField } from './receptiveField.js';
 export { segmentFlowerSpectra, segmentsRankBelowFlowers, type LinearOrbitMeasures, type PrimitiveSpectrum, type SpectraOptions } from './segmentFlowerSpectra.js';
 export { shuffledWeights } from './shuffledWeights.js';
 export { spectralEntropy, powerSpectrum } from './spectralEntropy.js';
-export { stabilisationResiduals, residualBaseline, type StabilisationResiduals, type ResidualBaseline } from './stabilisationResiduals.js';
+export { stabilizationResiduals, residualBaseline, type StabilizationResiduals, type ResidualBaseline } from './stabilizationResiduals.js';
 export { totalVariation } from './totalVariation.js';
 export { finalStack, type LayerSnapshot, type LayerHistory, type TrainedSeed } from './trainedStack.js';

@@ -1,7 +1,7 @@
 import { InputRangeError } from '../core/errors.js';
 import type { RandomSource } from '../core/random.js';
 import { matchPrimitives, type PrimitiveOrbit } from './primitiveMatch.js';
-import { phaseRandomise } from './phaseRandomise.js';
+import { phaseRandomize } from './phaseRandomize.js';
 
 /**
  * Null draws of primitive matching: `draws` times, phase-randomised surrogates of `filters`
@@ -14,7 +14,7 @@ import { phaseRandomise } from './phaseRandomise.js';
 export async function nullBestMatches(filters: Float32Array, units: number, h: number, w: number, primitives: readonly PrimitiveOrbit[], draws: number, rng: RandomSource): Promise<number[][]> {
   const out: number[][] = [];
   for (let r = 0; r < draws; r++) {
-    const surrogate = phaseRandomise(filters, units, h, w, rng);
+    const surrogate = phaseRandomize(filters, units, h, w, rng);
     out.push((await matchPrimitives(surrogate, units, h * w, primitives)).perPrimitive);
   }
   return out;

@@ -7,7 +7,7 @@ import { loadModel } from '../nn/modelFile.js';
 import { readSnapshots } from '../nn/runStore.js';
 import { ALL_SHADOW_FAMILIES, IMAGE_SHADOW_FAMILIES, shadow } from '../shadow/shadow.js';
 import type { ShadowFamily, ShadowResult } from '../shadow/shadowResult.js';
-import { residualBaseline, stabilisationResiduals } from './stabilisationResiduals.js';
+import { residualBaseline, stabilizationResiduals } from './stabilizationResiduals.js';
 import type { QuantileSummary } from '../core/linalg/quantileSummary.js';
 import { encodeThrough } from './inputSpaceFeatures.js';
 import { reconstruct } from './layerForward.js';
@@ -142,7 +142,7 @@ export async function modelShadow(o: ModelShadowOptions): Promise<ModelShadow> {
     const b = residualBaseline(trainedOut, untrainedOut);
     residuals = { trained: b.trained.summary, untrained: b.untrained.summary, medianRatio: finiteOrNull(b.medianRatio), fractionImproved: finiteOrNull(b.fractionImproved) };
   } else {
-    residuals = { trained: stabilisationResiduals(trainedOut).summary, untrained: null, medianRatio: null, fractionImproved: null };
+    residuals = { trained: stabilizationResiduals(trainedOut).summary, untrained: null, medianRatio: null, fractionImproved: null };
   }
   o.onProgress?.({ stage, done: 2, total: 2, unit: 'fits' });
   return {

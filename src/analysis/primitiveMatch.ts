@@ -1,4 +1,4 @@
-import { centredUnitRows } from './cosine.js';
+import { centeredUnitRows } from './cosine.js';
 import { matmul } from '../engine/matmul.js';
 
 // each primitive's orbit, centred and scaled to unit rows, by its pixel array: matched against
@@ -29,11 +29,11 @@ export interface PrimitiveMatches {
 export async function matchPrimitives(features: Float32Array, count: number, n: number, primitives: readonly PrimitiveOrbit[]): Promise<PrimitiveMatches> {
   const perFeature = Array.from({ length: count }, () => ({ name: '', cosine: -1 }));
   const perPrimitive = primitives.map(() => 0);
-  const ua = centredUnitRows(features, count, n);
+  const ua = centeredUnitRows(features, count, n);
   for (let k = 0; k < primitives.length; k++) {
     const P = primitives[k];
     let ub = unitOrbits.get(P.pixels);
-    if (!ub) unitOrbits.set(P.pixels, (ub = centredUnitRows(P.pixels, P.size, n)));
+    if (!ub) unitOrbits.set(P.pixels, (ub = centeredUnitRows(P.pixels, P.size, n)));
     // centredCosines(features, P.pixels) with the primitive's side prepared once
     const c = (await matmul(ua, [count, n], ub, [P.size, n], { transB: true })).data;
     for (let f = 0; f < count; f++) {

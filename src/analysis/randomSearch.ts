@@ -1,6 +1,6 @@
 import type { RandomSource } from '../core/random.js';
 import type { PermGroup } from '../groups/perm/PermGroup.js';
-import { quantiseLevels } from '../actions/quantise.js';
+import { quantizeLevels } from '../actions/quantize.js';
 import { imageStabilizer } from '../actions/imageStabilizer.js';
 
 /** A candidate feature for random search, already on the group's pixel grid. */
@@ -33,7 +33,7 @@ function fixes(perm: ArrayLike<number>, q: Int32Array): boolean {
  */
 export function randomSearch(group: PermGroup, candidates: readonly SearchCandidate[], draws: number, levels: number | undefined, rng: RandomSource): SearchTally[] {
   return candidates.map((c, k) => {
-    const q = quantiseLevels(c.pixels, levels);
+    const q = quantizeLevels(c.pixels, levels);
     const exact = imageStabilizer(group, c.pixels, { levels });
     const stream = rng.fork(k);
     let hits = 0;
@@ -49,7 +49,7 @@ export function randomSearch(group: PermGroup, candidates: readonly SearchCandid
  * stabilizer elements such as the identity).
  */
 export function randomSearchRace(group: PermGroup, candidates: readonly SearchCandidate[], races: number, levels: number | undefined, rng: RandomSource): number[] {
-  const qs = candidates.map((c) => quantiseLevels(c.pixels, levels));
+  const qs = candidates.map((c) => quantizeLevels(c.pixels, levels));
   const wins = candidates.map(() => 0);
   for (let r = 0; r < races; r++) {
     for (let guard = 0; guard < 1e7; guard++) {

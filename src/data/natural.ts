@@ -44,7 +44,7 @@ async function decode(file: string, color = false): Promise<Photo> {
   for (let i = 0; i < gray.length; i++) gray[i] = data[i] / 255;
   if (!color) return { file, height: info.height, width: info.width, gray };
   // sRGB planes; a gray photo gives three equal planes
-  const c = await sharp(bytes).removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  const c = await sharp(bytes).removeAlpha().toColorspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   const n = info.width * info.height;
   if (c.info.width !== info.width || c.info.height !== info.height || c.data.length !== n * c.info.channels) throw new Error(`colour decoder returned ${c.info.channels} channels, ${c.data.length} bytes`);
   const rgb = new Float32Array(3 * n);

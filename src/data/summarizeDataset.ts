@@ -1,6 +1,6 @@
 import type { Dataset } from './dataset.js';
 import { primitiveCounts } from './shapes/generateShapes.js';
-import { catalogueJson, shapesCatalogue } from './shapes/catalogue.js';
+import { catalogJson, shapesCatalog } from './shapes/catalogue.js';
 
 /** What `orbitscope data` prints: sizes, value statistics, label and primitive counts. */
 export interface DatasetSummary {
@@ -65,7 +65,7 @@ export function summarizeDataset(d: Dataset): DatasetSummary {
       variant: d.shapes.variant,
       noise: d.shapes.noise,
       primitiveCounts: primitiveCounts(d.shapes),
-      catalogue: catalogueJson(shapesCatalogue(d.shapes.n, { variant: d.shapes.variant })),
+      catalogue: catalogJson(shapesCatalog(d.shapes.n, { variant: d.shapes.variant })),
     };
   }
   if (d.whitening) {

@@ -1,5 +1,5 @@
 import { InputRangeError } from '../core/errors.js';
-import { centredScatter } from '../core/linalg/centredScatter.js';
+import { centeredScatter } from '../core/linalg/centeredScatter.js';
 import { spearman } from './statistics.js';
 
 /** A primitive as the confound table needs it: its canonical image and every image of its orbit. */
@@ -50,7 +50,7 @@ export interface ConfoundTable {
 /** Covariance (d x d, float64) of count rows of d values (the shared centred scatter over count - 1). */
 export function dataCovariance(pixels: Float32Array, count: number, d: number): Float64Array {
   if (pixels.length !== count * d) throw new InputRangeError(`dataCovariance: ${pixels.length} values are not ${count} rows of ${d}`);
-  const { upper } = centredScatter(pixels, count, d);
+  const { upper } = centeredScatter(pixels, count, d);
   const C = new Float64Array(d * d);
   for (let p = 0; p < d; p++) {
     for (let q = p; q < d; q++) {

@@ -17,7 +17,7 @@ import { worldOf } from './world.js';
 import { learningRate, trainLinearTwinSeed, trainSeed } from './trainSeed.js';
 import { analysisCheckpointPath, analysisKey, loadSeedAnalysis, saveSeedAnalysis } from './analysisCheckpoint.js';
 import { claimRunDirectory, writeFeatureImages, writeResults, writeUnitTables } from './runDirectory.js';
-import type { AutoencodersStabiliseEvidence } from './claims/autoencodersStabilise/index.js';
+import type { AutoencodersStabilizeEvidence } from './claims/autoencodersStabilise/index.js';
 import type { Dataset } from '../data/dataset.js';
 import type { WorldPrimitives } from './world.js';
 
@@ -162,7 +162,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   t = performance.now();
   writeFeatureImages(out, analyses, h, w, config.layers);
   const { rerun: _rerun, ...portable } = runConfig;
-  const layers = analyses.flatMap((a) => (a.evidence.C5 as AutoencodersStabiliseEvidence).layers);
+  const layers = analyses.flatMap((a) => (a.evidence.C5 as AutoencodersStabilizeEvidence).layers);
   // per-unit, per-snapshot records go to Parquet tables: results.json stays the summary a person reads
   const features = analyses.flatMap((a) => a.features);
   const unitTables = writeUnitTables(out, features);

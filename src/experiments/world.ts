@@ -4,7 +4,7 @@ import { primitiveCounts, type ShapesTruth } from '../data/shapes/generateShapes
 import { primitiveTemplates } from '../data/shapes/primitives.js';
 import { decorrelatedTemplates } from '../data/shapes/decorrelated.js';
 import { templateOrbit } from '../data/shapes/templateOrbit.js';
-import { shapesCatalogue } from '../data/shapes/catalogue.js';
+import { shapesCatalog } from '../data/shapes/catalogue.js';
 import type { PrimitiveOrbit } from '../analysis/primitiveMatch.js';
 import { GL2_PRIMITIVES, gl2OrbitSample, gl2Shape, gl2Template } from '../data/shapes/segmentsFlowers.js';
 import { segmentShapeOrbit } from '../actions/segmentShapeOrbit.js';
@@ -44,7 +44,7 @@ export const P4M_LABELS: WorldPrimitives['labels'] = { orbit: 'orbit size (p4m)'
 export function shapesWorldPrimitives(truth: ShapesTruth): WorldPrimitive[] | null {
   if (truth.variant === 'continuous' || truth.variant === 'gl2') return null;
   const n = truth.n;
-  const catalogue = new Map(shapesCatalogue(n, { variant: truth.variant }).map((e) => [e.primitive, e]));
+  const catalogue = new Map(shapesCatalog(n, { variant: truth.variant }).map((e) => [e.primitive, e]));
   const templates = truth.variant === 'binary' ? primitiveTemplates(n) : decorrelatedTemplates(n);
   return templates.map((t) => {
     const orbit = templateOrbit(n, t.pixels);

@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import { InputRangeError } from '../core/errors.js';
 import { checkInteger } from '../core/validate.js';
-import { viridis, type Rgb } from './colourScale.js';
+import { viridis, type Rgb } from './colorScale.js';
 
 /** How imageGridPng lays out and colours a grid of gray tiles. */
 export interface ImageGridOptions {

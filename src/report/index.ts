@@ -2,7 +2,7 @@ export { reportHtml, type ReportFigure, type RunFacts } from './html.js';
 export { fmt } from './numberFormat.js';
 export { imageGridPng, type ImageGridOptions } from './imageGrid.js';
 export { renderSvg } from './renderSvg.js';
-export { viridis, cssRgb, VIRIDIS_STOPS, type Rgb } from './colourScale.js';
+export { viridis, cssRgb, VIRIDIS_STOPS, type Rgb } from './colorScale.js';
 export { claimChart } from '../experiments/claims/charts.js';
 export { writeRunReport } from './writeRunReport.js';
 export { runWithReport } from './runWithReport.js';

@@ -63,7 +63,7 @@ export function randomEffects(cells: readonly CellEstimate[]): PooledEstimate {
 }
 
 /** Generalised Q at tau^2: sum of (y - mu(tau^2))^2 / (v + tau^2), decreasing in tau^2. */
-function generalisedQ(cells: readonly CellEstimate[], tau2: number): number {
+function generalizedQ(cells: readonly CellEstimate[], tau2: number): number {
   let sw = 0;
   let swy = 0;
   for (const c of cells) {
@@ -77,15 +77,15 @@ function generalisedQ(cells: readonly CellEstimate[], tau2: number): number {
 /** Paule-Mandel tau^2: the root of generalisedQ(tau^2) = k - 1, 0 when Q(0) <= k - 1 (bisection to 1e-12 relative). */
 export function pauleMandel(cells: readonly CellEstimate[]): number {
   const target = cells.length - 1;
-  if (generalisedQ(cells, 0) <= target) return 0;
+  if (generalizedQ(cells, 0) <= target) return 0;
   const ys = cells.map((c) => c.y);
   // Q(tau^2) < k - 1 once tau^2 exceeds the spread of the estimates times k (each term < (y - mu)^2 / tau^2)
   let hi = Math.max(1e-300, (Math.max(...ys) - Math.min(...ys)) ** 2 * cells.length);
-  while (generalisedQ(cells, hi) > target) hi *= 2;
+  while (generalizedQ(cells, hi) > target) hi *= 2;
   let lo = 0;
   for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
     const mid = (lo + hi) / 2;
-    if (generalisedQ(cells, mid) > target) lo = mid;
+    if (generalizedQ(cells, mid) > target) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;

@@ -34,19 +34,19 @@ export function bruteStabilizerCount<T>(elements: readonly Int32Array[], x: T, a
  * Orbits of all K-colourings of `degree` points under the elements, by enumerating every
  * colouring (K^degree of them): a map from orbit size to number of orbits.
  */
-export function bruteColouringOrbits(elements: readonly Int32Array[], degree: number, colours: number): Map<number, number> {
-  const total = colours ** degree;
+export function bruteColoringOrbits(elements: readonly Int32Array[], degree: number, colors: number): Map<number, number> {
+  const total = colors ** degree;
   const seen = new Uint8Array(total);
   const bySize = new Map<number, number>();
   const digits = new Int32Array(degree);
   for (let code = 0; code < total; code++) {
     if (seen[code]) continue;
-    for (let p = 0, c = code; p < degree; p++, c = Math.floor(c / colours)) digits[p] = c % colours;
+    for (let p = 0, c = code; p < degree; p++, c = Math.floor(c / colors)) digits[p] = c % colors;
     let size = 0;
     for (const g of elements) {
       // (g.x)[g[p]] = x[p]
       let img = 0;
-      for (let p = degree - 1; p >= 0; p--) img = img * colours + digits[invIndex(g, p)];
+      for (let p = degree - 1; p >= 0; p--) img = img * colors + digits[invIndex(g, p)];
       if (!seen[img]) {
         seen[img] = 1;
         size++;

@@ -1,7 +1,7 @@
 export { affineGridReference, gridSampleBilinearReference } from './gridSampleReference.js';
 export { bruteForceElements, bruteForceOrbit, type BruteForceGroup } from './p4mBruteForce.js';
 export { encodeIdx } from './idxWriter.js';
-export { closureElements, bruteOrbit, bruteStabilizerCount, bruteColouringOrbits } from './groupOracle.js';
+export { closureElements, bruteOrbit, bruteStabilizerCount, bruteColoringOrbits } from './groupOracle.js';
 export { gaussianBlob, smoothEdge, thinSegment, flower } from './syntheticImages.js';
 export { writeFixtureRun, fixtureImage, p4mOrbit, FIXTURE_KINDS, type FixtureRunOptions } from './fixtureRun.js';
 export { bruteForceAssignment } from './bruteForceAssignment.js';

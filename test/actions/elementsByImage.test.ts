@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/random.js';
 import { imageStabilizer } from '../../src/actions/imageStabilizer.js';
-import { quantiseLevels } from '../../src/actions/quantise.js';
-import { elementsByImage, elementsKeepingColour } from '../../src/actions/elementsByImage.js';
+import { quantizeLevels } from '../../src/actions/quantize.js';
+import { elementsByImage, elementsKeepingColor } from '../../src/actions/elementsByImage.js';
 import { gridD4, p4m, torusTranslations } from '../../src/groups/perm/named.js';
 
 describe('elementsByImage: the elements of a small group by where they send each point', () => {
@@ -26,11 +26,11 @@ describe('elementsByImage: the elements of a small group by where they send each
     for (let t = 0; t < 16; t++) expect(start[5 * 17 + t + 1] - start[5 * 17 + t]).toBe(8);
   });
 
-  it('elementsKeepingColour: the increasing indices of the elements that keep the colour of p', () => {
+  it('elementsKeepingColor: the increasing indices of the elements that keep the colour of p', () => {
     const G = p4m(5);
     const index = elementsByImage(G);
     const colour = Int32Array.from({ length: 25 }, (_, p) => (p % 7 === 0 ? 1 : 0));
-    const kept = Array.from(elementsKeepingColour(index, colour, 7));
+    const kept = Array.from(elementsKeepingColor(index, colour, 7));
     expect(kept).toEqual(index.elements.flatMap((g, k) => (colour[g.images[7]] === 1 ? [k] : [])));
     expect(kept.length).toBe(4 * 8); // 4 pixels of colour 1, 8 elements onto each
   });
@@ -55,7 +55,7 @@ describe('imageStabilizer (enumerate) against testing every element', () => {
       ];
       for (const x of images) {
         for (const levels of [2, 3]) {
-          const colour = quantiseLevels(x, levels);
+          const colour = quantizeLevels(x, levels);
           const brute = [...G.elements()].filter((g) => g.images.every((t, p) => colour[t] === colour[p]));
           const r = imageStabilizer(G, x, { levels });
           expect(r.stabilizerOrder).toBe(BigInt(brute.length));

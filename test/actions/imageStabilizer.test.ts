@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fixtures from '../fixtures/group-orders.json' with { type: 'json' };
-import { onImage, epsStabilizer, imageStabilizer, quantiseLevels } from '../../src/actions/index.js';
+import { onImage, epsStabilizer, imageStabilizer, quantizeLevels } from '../../src/actions/index.js';
 import { PermGroup, compose, gridD4, p4m, symmetric, torusTranslations } from '../../src/groups/index.js';
 import { RandomSource, UserError } from '../../src/core/index.js';
 import { bruteOrbit, bruteStabilizerCount, closureElements } from '../../src/testing/index.js';
@@ -27,11 +27,11 @@ describe('onImage', () => {
   });
 });
 
-describe('quantiseLevels', () => {
-  it('quantiseLevels(x) numbers the distinct values in increasing order; with Q levels maps min and max to 0 and Q-1', () => {
-    expect(Array.from(quantiseLevels([0.5, 0.1, 0.5, 0.9]))).toEqual([1, 0, 1, 2]);
-    expect(Array.from(quantiseLevels([0, 0.24, 0.26, 1], 3))).toEqual([0, 0, 1, 2]);
-    expect(Array.from(quantiseLevels([3, 3], 4))).toEqual([0, 0]);
+describe('quantizeLevels', () => {
+  it('quantizeLevels(x) numbers the distinct values in increasing order; with Q levels maps min and max to 0 and Q-1', () => {
+    expect(Array.from(quantizeLevels([0.5, 0.1, 0.5, 0.9]))).toEqual([1, 0, 1, 2]);
+    expect(Array.from(quantizeLevels([0, 0.24, 0.26, 1], 3))).toEqual([0, 0, 1, 2]);
+    expect(Array.from(quantizeLevels([3, 3], 4))).toEqual([0, 0]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { primitiveEmergence, unitEmergence } from '../../src/analysis/emergence.js';
-import { centredCosine, centredCosines } from '../../src/analysis/cosine.js';
+import { centeredCosine, centeredCosines } from '../../src/analysis/cosine.js';
 
 describe('emergence', () => {
   // A hand-made sequence of snapshots: cosines to the final filter over 6 snapshots.
@@ -23,15 +23,15 @@ describe('emergence', () => {
 describe('centred cosines', () => {
   it('centredCosine is 1 for an affine copy with positive slope and -1 for a negated one', () => {
     const a = [0, 1, 0, 0, 1, 0];
-    expect(centredCosine(a, a.map((v) => 3 * v - 2))).toBeCloseTo(1, 12);
-    expect(centredCosine(a, a.map((v) => -v))).toBeCloseTo(-1, 12);
+    expect(centeredCosine(a, a.map((v) => 3 * v - 2))).toBeCloseTo(1, 12);
+    expect(centeredCosine(a, a.map((v) => -v))).toBeCloseTo(-1, 12);
   });
 
-  it('centredCosines(A, B) equals the pairwise slow cosines', async () => {
+  it('centeredCosines(A, B) equals the pairwise slow cosines', async () => {
     const a = Float32Array.from([1, 2, 3, 4, 0, 1, 0, 1]);
     const b = Float32Array.from([4, 3, 2, 1, 1, 1, 2, 5, 0, 0, 1, 0]);
-    const c = await centredCosines(a, 2, b, 3, 4);
+    const c = await centeredCosines(a, 2, b, 3, 4);
     for (let i = 0; i < 2; i++)
-      for (let j = 0; j < 3; j++) expect(c[i * 3 + j]).toBeCloseTo(centredCosine(a.subarray(i * 4, i * 4 + 4), b.subarray(j * 4, j * 4 + 4)), 5);
+      for (let j = 0; j < 3; j++) expect(c[i * 3 + j]).toBeCloseTo(centeredCosine(a.subarray(i * 4, i * 4 + 4), b.subarray(j * 4, j * 4 + 4)), 5);
   });
 });

@@ -5,13 +5,13 @@ import { matchPrimitives } from '../../src/analysis/primitiveMatch.js';
 import { primitiveTemplate, primitiveTemplates } from '../../src/data/shapes/primitives.js';
 import { templateOrbit } from '../../src/data/shapes/templateOrbit.js';
 import { applyP4m } from '../../src/data/shapes/applyP4m.js';
-import { shapesCatalogue } from '../../src/data/shapes/catalogue.js';
+import { shapesCatalog } from '../../src/data/shapes/catalogue.js';
 import { gaussianBlob } from '../../src/testing/index.js';
 
 const n = 12;
 
 describe('featureOrbits', () => {
-  const catalogue = new Map(shapesCatalogue(n).map((e) => [e.primitive, e]));
+  const catalogue = new Map(shapesCatalog(n).map((e) => [e.primitive, e]));
 
   for (const name of ['line', 'plus', 'blob'] as const) {
     it(`featureOrbits of the exact ${name} primitive gives the group engine's orbit numbers under translations, d4 and p4m`, async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/random.js';
-import { phaseRandomise } from '../../src/analysis/phaseRandomise.js';
+import { phaseRandomize } from '../../src/analysis/phaseRandomize.js';
 import { nullBestMatches, nullThresholds } from '../../src/analysis/matchNull.js';
 import { matchPrimitives } from '../../src/analysis/primitiveMatch.js';
 import { sustainedEmergence } from '../../src/analysis/emergence.js';
@@ -15,13 +15,13 @@ function initFilters(rng: RandomSource, units: number, d: number): Float32Array 
   return w;
 }
 
-describe('phaseRandomise', () => {
-  it('phaseRandomise(images) keeps every image power spectrum and mean, and changes the image', () => {
+describe('phaseRandomize', () => {
+  it('phaseRandomize(images) keeps every image power spectrum and mean, and changes the image', () => {
     const rng = RandomSource.fromSeed(1);
     const h = 6;
     const w = 8;
     const x = Float32Array.from({ length: 3 * h * w }, (_, i) => Math.sin(i / 3) + (i % 7 === 0 ? 1 : 0));
-    const y = phaseRandomise(x, 3, h, w, rng);
+    const y = phaseRandomize(x, 3, h, w, rng);
     for (let k = 0; k < 3; k++) {
       const a = powerSpectrumReference(x.subarray(k * h * w, (k + 1) * h * w), h, w);
       const b = powerSpectrumReference(y.subarray(k * h * w, (k + 1) * h * w), h, w);

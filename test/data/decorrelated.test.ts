@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decorrelatedTemplates, DECORRELATED_PRIMITIVES, generateShapes, primitiveCounts, shapesCatalogue, applyP4m } from '../../src/data/index.js';
+import { decorrelatedTemplates, DECORRELATED_PRIMITIVES, generateShapes, primitiveCounts, shapesCatalog, applyP4m } from '../../src/data/index.js';
 import { parseDatasetSpec } from '../../src/data/parseDatasetSpec.js';
 import { bruteForceOrbit } from '../../src/testing/index.js';
 
@@ -8,7 +8,7 @@ describe('decorrelated shapes world', () => {
     for (const n of [8, 12]) {
       const ts = decorrelatedTemplates(n);
       expect(ts.map((t) => t.name)).toEqual([...DECORRELATED_PRIMITIVES]);
-      const cat = new Map(shapesCatalogue(n, { variant: 'decorrelated' }).map((e) => [e.primitive, e]));
+      const cat = new Map(shapesCatalog(n, { variant: 'decorrelated' }).map((e) => [e.primitive, e]));
       for (const t of ts) {
         expect([...t.pixels].filter((v) => v === 1).length).toBe(n);
         expect([...t.pixels].every((v) => v === 0 || v === 1)).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   judgeMinimalOrbitsSimplest,
   judgeComplexityGrowsWithDepth,
-  judgeAutoencodersStabilise,
+  judgeAutoencodersStabilize,
   simplestEvidence,
   inputLayerEvidence,
   meanBaseline,
@@ -11,7 +11,7 @@ import {
   type RunContext,
   type MinimalOrbitsSimplestEvidence,
   type ComplexityGrowsWithDepthEvidence,
-  type AutoencodersStabiliseEvidence,
+  type AutoencodersStabilizeEvidence,
 } from '../../src/experiments/claims/index.js';
 import { controlledClaim } from '../../src/experiments/claims/shared/controlledClaim.js';
 import { ClaimSchema } from '../../src/results/index.js';
@@ -141,8 +141,8 @@ describe('C5 on held-out inputs against the data mean, PCA and a linear autoenco
     }
     return x;
   }
-  async function evidence(trainedOf: (train: Float32Array, n: number) => Reconstructor): Promise<AutoencodersStabiliseEvidence[]> {
-    const out: AutoencodersStabiliseEvidence[] = [];
+  async function evidence(trainedOf: (train: Float32Array, n: number) => Reconstructor): Promise<AutoencodersStabilizeEvidence[]> {
+    const out: AutoencodersStabilizeEvidence[] = [];
     for (const seed of SEEDS) {
       const rng = RandomSource.fromSeed(100 + seed);
       const all = data(600, rng);
@@ -154,7 +154,7 @@ describe('C5 on held-out inputs against the data mean, PCA and a linear autoenco
     return out;
   }
   it('a constant-mean "autoencoder" A(x) = mean of the training rows is not supported', async () => {
-    const c = judgeAutoencodersStabilise({ run: run(), seeds: await evidence((train, n) => meanBaseline(train, n, d)) }, 0.05);
+    const c = judgeAutoencodersStabilize({ run: run(), seeds: await evidence((train, n) => meanBaseline(train, n, d)) }, 0.05);
     expect(ClaimSchema.parse(c)).toBeTruthy();
     expect(c.verdict).toBe('not supported');
     // no better than the mean it is (difference 0), and worse than PCA
@@ -162,7 +162,7 @@ describe('C5 on held-out inputs against the data mean, PCA and a linear autoenco
     expect(c.difference!.statistic!).toBeLessThan(0);
   });
   it('a map that keeps the data subspace beats the mean and a rank-2 PCA and is supported', async () => {
-    const c = judgeAutoencodersStabilise({ run: run(), seeds: await evidence((train, n) => pcaBaseline(train, n, d, 3)) }, 0.05);
+    const c = judgeAutoencodersStabilize({ run: run(), seeds: await evidence((train, n) => pcaBaseline(train, n, d, 3)) }, 0.05);
     expect(c.verdict).toBe('supported');
     expect(c.control!.name).toBe('PCA, k = 2');
     expect(c.secondary!.length).toBeGreaterThan(0);

@@ -2,24 +2,24 @@
 import { Perm, PermGroup, alternating, cyclic, dihedral, gridC4, gridD4, p4m, symmetric, torusTranslations } from '../../src/groups/index.js';
 import { RandomSource } from '../../src/core/index.js';
 
-export interface CatalogueEntry {
+export interface CatalogEntry {
   readonly name: string;
   readonly make: (options?: { method?: 'random' | 'deterministic'; seed?: number }) => PermGroup;
 }
 
-const fromCycles = (name: string, gens: string[], degree: number): CatalogueEntry => ({
+const fromCycles = (name: string, gens: string[], degree: number): CatalogEntry => ({
   name,
   make: (o) => PermGroup.fromCycles(gens, degree, o),
 });
 
 /** Generic groups given by generators (no known order), so that the algorithms do the work. */
-const generic = (name: string, G: () => PermGroup): CatalogueEntry => ({
+const generic = (name: string, G: () => PermGroup): CatalogEntry => ({
   name,
   make: (o) => new PermGroup(G().generators, G().degree, o),
 });
 
 const rng = RandomSource.fromSeed(11);
-const randomPairs: CatalogueEntry[] = [];
+const randomPairs: CatalogEntry[] = [];
 for (let k = 0; k < 4; k++) {
   const n = 5 + k;
   const a = Perm.fromImages(rng.permutation(n));
@@ -27,7 +27,7 @@ for (let k = 0; k < 4; k++) {
   randomPairs.push({ name: `random pair of degree ${n} #${k}`, make: (o) => new PermGroup([a, b], n, o) });
 }
 
-export const catalogue: CatalogueEntry[] = [
+export const catalogue: CatalogEntry[] = [
   generic('S_4', () => symmetric(4)),
   generic('S_5', () => symmetric(5)),
   generic('A_5', () => alternating(5)),

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fixtures from '../fixtures/colourings.json' with { type: 'json' };
-import { countColourings, orbitsBySize, gridC4, gridD4, p4m, torusTranslations, cyclic, symmetric, PermGroup } from '../../src/groups/index.js';
-import { bruteColouringOrbits, closureElements } from '../../src/testing/index.js';
+import { countColorings, orbitsBySize, gridC4, gridD4, p4m, torusTranslations, cyclic, symmetric, PermGroup } from '../../src/groups/index.js';
+import { bruteColoringOrbits, closureElements } from '../../src/testing/index.js';
 
 const pixelGroup = (name: string, n: number): PermGroup =>
   name === 'd4' ? gridD4(n) : name === 'c4' ? gridC4(n) : name === 'p4m' ? p4m(n) : torusTranslations(n, n);
 
 describe('countColourings (Burnside)', () => {
   for (const f of fixtures.counts) {
-    it(`countColourings(${f.group}(n), 2) for n = 1..5 is ${f.values.join(', ')} (${f.source.split(':')[0]})`, () => {
-      expect([1, 2, 3, 4, 5].map((n) => countColourings(pixelGroup(f.group, n), f.colors).toString())).toEqual(f.values);
+    it(`countColorings(${f.group}(n), 2) for n = 1..5 is ${f.values.join(', ')} (${f.source.split(':')[0]})`, () => {
+      expect([1, 2, 3, 4, 5].map((n) => countColorings(pixelGroup(f.group, n), f.colors).toString())).toEqual(f.values);
     });
   }
 
-  it('countColourings(cyclic(n), K) counts necklaces: 3 colours, 6 beads -> 130', () => {
+  it('countColorings(cyclic(n), K) counts necklaces: 3 colours, 6 beads -> 130', () => {
     // OEIS A027375 row / necklace formula (1/n) sum_{d|n} phi(d) K^{n/d}: (729 + 27 + 2*9 + 2*3)/6 = 130
-    expect(countColourings(cyclic(6), 3)).toBe(130n);
+    expect(countColorings(cyclic(6), 3)).toBe(130n);
   });
 });
 
@@ -31,7 +31,7 @@ describe('orbitsBySize', () => {
   for (const [name, G, K] of cases) {
     it(`orbitsBySize(${name}, ${K}) equals the orbits found by enumerating every colouring`, () => {
       const elements = closureElements(G.generators.map((g) => g.images), G.degree);
-      const brute = bruteColouringOrbits(elements, G.degree, K);
+      const brute = bruteColoringOrbits(elements, G.degree, K);
       const fast = orbitsBySize(G, K);
       expect(new Map([...fast].map(([s, c]) => [Number(s), Number(c)]))).toEqual(brute);
     });
@@ -41,17 +41,17 @@ describe('orbitsBySize', () => {
     const m = orbitsBySize(gridD4(5), 2);
     expect([...m.values()].reduce((a, b) => a + b, 0n)).toBe(4211744n);
     for (const s of m.keys()) expect(8n % s).toBe(0n);
-    let colourings = 0n;
-    for (const [s, c] of m) colourings += s * c;
-    expect(colourings).toBe(2n ** 25n);
+    let colorings = 0n;
+    for (const [s, c] of m) colorings += s * c;
+    expect(colorings).toBe(2n ** 25n);
   });
 
   it('orbitsBySize(p4m(6), 2) is consistent with Burnside and with the number of colourings', () => {
     const G = p4m(6);
     const m = orbitsBySize(G, 2);
-    expect([...m.values()].reduce((a, b) => a + b, 0n)).toBe(countColourings(G, 2));
-    let colourings = 0n;
-    for (const [s, c] of m) colourings += s * c;
-    expect(colourings).toBe(2n ** 36n);
+    expect([...m.values()].reduce((a, b) => a + b, 0n)).toBe(countColorings(G, 2));
+    let colorings = 0n;
+    for (const [s, c] of m) colorings += s * c;
+    expect(colorings).toBe(2n ** 36n);
   });
 });

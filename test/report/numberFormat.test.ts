@@ -16,7 +16,7 @@ describe('fmt (report.html and the explorer)', () => {
   });
 
   it('the modules the explorer shares with report.html import nothing, so its browser bundle needs no node module', () => {
-    for (const file of ['src/report/numberFormat.ts', 'src/report/colourScale.ts', 'src/core/linalg/maxAbs.ts']) {
+    for (const file of ['src/report/numberFormat.ts', 'src/report/colorScale.ts', 'src/core/linalg/maxAbs.ts']) {
       expect(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file).not.toMatch(/^\s*import\b/m);
     }
   });

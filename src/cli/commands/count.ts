@@ -1,7 +1,7 @@
 import type { Action } from '../program.js';
 import type { GridGroupName } from '../../groups/groupNames.js';
 import { pixelGroup } from '../../groups/pixelGroup.js';
-import { countColourings, orbitsBySize, MAX_ORBITS_BY_SIZE_ORDER } from '../../groups/count/index.js';
+import { countColorings, orbitsBySize, MAX_ORBITS_BY_SIZE_ORDER } from '../../groups/count/index.js';
 
 export interface CountOptions {
   size: number;
@@ -13,7 +13,7 @@ export interface CountOptions {
 /** `orbitscope count`: colourings of an n x n grid with K colours up to a pixel group. */
 export const handle: Action<CountOptions> = (o, _args, io) => {
   const G = pixelGroup(o.group, o.size, o.size);
-  const out: Record<string, unknown> = { orbits: countColourings(G, o.colors).toString() };
+  const out: Record<string, unknown> = { orbits: countColorings(G, o.colors).toString() };
   if (G.order() <= MAX_ORBITS_BY_SIZE_ORDER) {
     out.orbitsBySize = Object.fromEntries([...orbitsBySize(G, o.colors)].map(([s, c]) => [s.toString(), c.toString()]));
   } else {

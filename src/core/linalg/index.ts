@@ -5,7 +5,7 @@ export { svdSquare, singularValues, conditioning, type Svd, type Conditioning } 
 export { polarFactor } from './polarFactor.js';
 export { choleskySolve } from './choleskySolve.js';
 export { linearAssignment, type Assignment, type LinearAssignmentOptions } from './linearAssignment.js';
-export { centredScatter, type CentredScatter } from './centredScatter.js';
+export { centeredScatter, type CenteredScatter } from './centeredScatter.js';
 export { quantileSorted } from './quantileSorted.js';
 export { quantileSummary, type QuantileSummary } from './quantileSummary.js';
 export { median } from './median.js';

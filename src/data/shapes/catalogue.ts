@@ -16,7 +16,7 @@ export interface OrbitCount {
 }
 
 /** One primitive's symmetry under the three pixel groups of the n x n torus. */
-export interface CatalogueEntry {
+export interface CatalogEntry {
   readonly primitive: string;
   readonly n: number;
   /** Cyclic translations Z_n x Z_n (torusTranslations(n, n)), order n^2. */
@@ -41,8 +41,8 @@ function count(group: PermGroup, pixels: Float32Array, levels: number | undefine
  * (default 256) first; those numbers describe the finite pixel groups only, not SE(2).
  * Example: on 16 x 16, the dot has p4m orbit 256 and stabilizer 8; the blob has orbit 2048.
  */
-export function shapesCatalogue(n = 16, options: { variant?: ShapesVariant; levels?: number } = {}): CatalogueEntry[] {
-  checkInteger('shapesCatalogue', 'n', n, MIN_SHAPES_N, 256);
+export function shapesCatalog(n = 16, options: { variant?: ShapesVariant; levels?: number } = {}): CatalogEntry[] {
+  checkInteger('shapesCatalog', 'n', n, MIN_SHAPES_N, 256);
   const variant = options.variant ?? 'binary';
   const levels = variant === 'continuous' || variant === 'gl2' ? (options.levels ?? 256) : options.levels;
   const groups = { translations: torusTranslations(n, n), d4: gridD4(n), p4m: p4m(n) };
@@ -64,7 +64,7 @@ export function shapesCatalogue(n = 16, options: { variant?: ShapesVariant; leve
 }
 
 /** The catalogue with bigints as numbers (all are below 2^53 for n <= 256), for JSON output. */
-export function catalogueJson(entries: readonly CatalogueEntry[]): Array<Record<string, unknown>> {
+export function catalogJson(entries: readonly CatalogEntry[]): Array<Record<string, unknown>> {
   const num = (c: OrbitCount) => ({ groupOrder: Number(c.groupOrder), orbitSize: Number(c.orbitSize), stabilizerOrder: Number(c.stabilizerOrder) });
   return entries.map((e) => ({ primitive: e.primitive, n: e.n, translations: num(e.translations), d4: num(e.d4), p4m: num(e.p4m) }));
 }

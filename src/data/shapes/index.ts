@@ -27,6 +27,6 @@ export {
   type ShapesVariant,
   type ShapesWorld,
 } from './generateShapes.js';
-export { shapesCatalogue, catalogueJson, type CatalogueEntry, type OrbitCount } from './catalogue.js';
+export { shapesCatalog, catalogJson, type CatalogEntry, type OrbitCount } from './catalogue.js';
 export { templateOrbit, type TemplateOrbit } from './templateOrbit.js';
 export { GL2_LINEAR_RANGE, GL2_N, GL2_ORBIT_LINEAR_PARTS, GL2_PRIMITIVES, balancedDeck, drawGl2Scene, gl2DesignEnergy, gl2Linear, gl2OrbitSample, gl2Shape, gl2Template, renderSegmentShape, scaleToEnergy } from './segmentsFlowers.js';

@@ -44,7 +44,7 @@ function sizes(n: number) {
 const BLOB_SEED = 1412_6621;
 const BLOB_CELLS = 6;
 
-function normalise(cells: Array<[number, number]>): string {
+function normalize(cells: Array<[number, number]>): string {
   const r0 = Math.min(...cells.map((p) => p[0]));
   const c0 = Math.min(...cells.map((p) => p[1]));
   return cells
@@ -67,13 +67,13 @@ function blobCells(): Array<[number, number]> {
       set.add(`${q[0]},${q[1]}`);
       cells.push(q);
     }
-    const self = normalise(cells);
+    const self = normalize(cells);
     let symmetric = false;
     for (let rot = 0; rot < 4 && !symmetric; rot++) {
       for (const mirror of [false, true]) {
         if (rot === 0 && !mirror) continue;
         const g: P4mElement = { rotation: rot, mirror, shift: [0, 0] };
-        if (normalise(cells.map(([r, c]) => p4mPoint(big, g, r + 8, c + 8))) === self) symmetric = true;
+        if (normalize(cells.map(([r, c]) => p4mPoint(big, g, r + 8, c + 8))) === self) symmetric = true;
       }
     }
     if (!symmetric) return cells;

@@ -40,7 +40,7 @@ export function checkFeatureOrbits(what: string, x: ArrayLike<number>, h: number
 }
 
 /** Many checks as one line for results.json and the report: passed only when every one passed. */
-export function summariseChecks(name: string, results: readonly CheckResult[]): CheckResult {
+export function summarizeChecks(name: string, results: readonly CheckResult[]): CheckResult {
   const failed = results.filter((r) => !r.passed);
   if (results.length === 0) return { name, passed: false, details: 'no check was run' };
   if (failed.length === 0) return { name, passed: true, details: `${results.length} of ${results.length} checks pass` };

@@ -1,5 +1,5 @@
 import { InputRangeError } from '../../core/errors.js';
-import { quantiseLevels } from '../../actions/quantise.js';
+import { quantizeLevels } from '../../actions/quantize.js';
 import type { Perm } from '../../groups/perm/Perm.js';
 import type { PermGroup } from '../../groups/perm/PermGroup.js';
 import type { CheckResult } from './checkResult.js';
@@ -39,7 +39,7 @@ export function checkFiniteOrbitStabilizer(name: string, group: PermGroup, pixel
   const n = group.degree;
   if (pixels.length !== n) throw new InputRangeError(`checkFiniteOrbitStabilizer: image has ${pixels.length} pixels, group degree is ${n}`);
   const fail = (details: string): CheckResult => ({ name, passed: false, details });
-  const q = quantiseLevels(pixels, options.levels);
+  const q = quantizeLevels(pixels, options.levels);
   const order = group.order();
 
   // the orbit: over every element of G listed by closing the generators (once per group), or,

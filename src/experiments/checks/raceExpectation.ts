@@ -1,5 +1,5 @@
 import { InputRangeError } from '../../core/errors.js';
-import { quantiseLevels } from '../../actions/quantise.js';
+import { quantizeLevels } from '../../actions/quantize.js';
 import { ENUMERATE_MAX_ORDER } from '../../actions/imageStabilizer.js';
 import type { PermGroup } from '../../groups/perm/PermGroup.js';
 import type { SearchCandidate } from '../../analysis/randomSearch.js';
@@ -23,7 +23,7 @@ export interface RaceExpectation {
 export function exactRaceShares(group: PermGroup, candidates: readonly SearchCandidate[], levels?: number): RaceExpectation {
   const order = group.order();
   if (order > ENUMERATE_MAX_ORDER) throw new InputRangeError(`exactRaceShares: |G| = ${order} is above ${ENUMERATE_MAX_ORDER}, too large to enumerate`);
-  const qs = candidates.map((c) => quantiseLevels(c.pixels, levels));
+  const qs = candidates.map((c) => quantizeLevels(c.pixels, levels));
   const n = group.degree;
   const wins = candidates.map(() => 0);
   let stopping = 0;

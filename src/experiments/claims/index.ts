@@ -3,14 +3,14 @@ import type { ClaimModule } from './claimModule.js';
 import { minimalOrbitsFirst } from './minimalOrbitsFirst/index.js';
 import { minimalOrbitsSimplest } from './minimalOrbitsSimplest/index.js';
 import { complexityGrowsWithDepth } from './complexityGrowsWithDepth/index.js';
-import { autoencodersStabilise } from './autoencodersStabilise/index.js';
+import { autoencodersStabilize } from './autoencodersStabilise/index.js';
 
 /** Every claim about learning, by id: the orchestration iterates this and nothing else. */
 export const CLAIMS: { readonly [K in ClaimId]: ClaimModule<unknown> } = {
   C2: minimalOrbitsFirst as ClaimModule<unknown>,
   C3: minimalOrbitsSimplest as ClaimModule<unknown>,
   C4: complexityGrowsWithDepth as ClaimModule<unknown>,
-  C5: autoencodersStabilise as ClaimModule<unknown>,
+  C5: autoencodersStabilize as ClaimModule<unknown>,
 };
 
 export type { ClaimModule, SeedContext, RunContext, Pooled } from './claimModule.js';

@@ -1,2 +1,2 @@
-export { countColourings, MAX_ENUMERATED_ORDER } from './countColourings.js';
+export { countColorings, MAX_ENUMERATED_ORDER } from './countColorings.js';
 export { orbitsBySize, MAX_ORBITS_BY_SIZE_ORDER } from './orbitsBySize.js';

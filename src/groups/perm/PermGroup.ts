@@ -103,7 +103,7 @@ export class PermGroup {
     if (this.structureCache) return this.structureCache;
     const plain = this.options.knownOrder !== undefined || this.options.method === 'deterministic' || this.chainCache !== undefined;
     if (!plain) this.options.onProgress?.({ stage: 'orbits, direct factors and giant test' });
-    this.structureCache = plain ? { kind: 'chain' } : analyseStructure(this.degree, this.generators, this.options.seed ?? 0, this.options.onProgress);
+    this.structureCache = plain ? { kind: 'chain' } : analyzeStructure(this.degree, this.generators, this.options.seed ?? 0, this.options.onProgress);
     return this.structureCache;
   }
 
@@ -329,7 +329,7 @@ interface ImprimitiveStructure {
 type Structure = { readonly kind: 'giant'; readonly giant: GiantRecognition } | ProductStructure | ImprimitiveStructure | { readonly kind: 'chain' };
 
 /** Giant, direct product or neither (see PermGroup.structure); linear in degree x generators, plus the giant test's random elements. */
-function analyseStructure(degree: number, generators: readonly Perm[], seed: number, onProgress?: GroupProgressHandler): Structure {
+function analyzeStructure(degree: number, generators: readonly Perm[], seed: number, onProgress?: GroupProgressHandler): Structure {
   const gens = generators.map((g) => g.images).filter((g) => !isIdentityImages(g));
   if (gens.length === 0) return { kind: 'chain' };
   const orbits = nontrivialOrbits(gens, degree);

@@ -1,5 +1,5 @@
 /** Drawing feature images and colour scales on canvases. */
-import { cssRgb, viridis, VIRIDIS_STOPS } from '../../report/colourScale.js';
+import { cssRgb, viridis, VIRIDIS_STOPS } from '../../report/colorScale.js';
 
 /** Draw an h x w image, scaled by `zoom`, on a diverging map (blue < 0 < red) symmetric about 0. */
 export function drawImage(canvas: HTMLCanvasElement, img: ArrayLike<number>, h: number, w: number, zoom: number, range?: number): void {
@@ -23,7 +23,7 @@ export function drawImage(canvas: HTMLCanvasElement, img: ArrayLike<number>, h: 
   ctx.drawImage(off, 0, 0, w * zoom, h * zoom);
 }
 
-/** Viridis CSS colour for t in [0, 1] (report.html's scale: src/report/colourScale.ts, which imports nothing). */
+/** Viridis CSS colour for t in [0, 1] (report.html's scale: src/report/colorScale.ts, which imports nothing). */
 export function viridisCss(t: number): string {
   return cssRgb(viridis(t));
 }

@@ -7,7 +7,7 @@
  * without building p4m's stabilizer chain in the browser (seconds for 28 x 28).
  * Browser-safe: no engine, no Node APIs.
  */
-import { centredEpsStabilizer, type FiniteElements } from '../../actions/epsStabilizer.js';
+import { centeredEpsStabilizer, type FiniteElements } from '../../actions/epsStabilizer.js';
 import { ENUMERATE_MAX_ORDER } from '../../actions/imageStabilizer.js';
 import { isFiniteGroupName } from '../../groups/groupNames.js';
 import { Perm } from '../../groups/perm/Perm.js';
@@ -40,13 +40,13 @@ function finiteElements(name: string, h: number, w: number): FiniteElements | nu
  */
 export function epsStabilizerSize(name: string, x: ArrayLike<number>, h: number, w: number, eps: number): number | null {
   const elements = finiteElements(name, h, w);
-  return elements === null ? null : centredEpsStabilizer(elements, x, eps).count;
+  return elements === null ? null : centeredEpsStabilizer(elements, x, eps).count;
 }
 
 /** The elements of D4 (about the centre of the n x n grid) in S_eps(x), by name in POINT_GROUP_D4 order, with ||g.x - x|| / ||x|| of the centred x. */
 export function d4EpsStabilizer(x: ArrayLike<number>, n: number, eps: number): { element: D4ElementName; distance: number }[] {
   // on a 1 x 1 grid every element is the identity: list it once
   const named = (n === 1 ? POINT_GROUP_D4.slice(0, 1) : POINT_GROUP_D4).map((e) => ({ name: e.name, perm: p4mPerm(n, e.element) }));
-  const r = centredEpsStabilizer(named.map((e) => e.perm), x, eps);
+  const r = centeredEpsStabilizer(named.map((e) => e.perm), x, eps);
   return r.elements.map((g, k) => ({ element: named.find((e) => e.perm === g)!.name, distance: r.distances[k] }));
 }

@@ -3,7 +3,7 @@ import type { FeatureOrbitNumbers } from '../../../src/results/orbitNumbers.js';
 import { RandomSource } from '../../../src/core/random.js';
 import { featureOrbits } from '../../../src/analysis/featureOrbits.js';
 import { gaussianBlob } from '../../../src/testing/index.js';
-import { checkFeatureOrbits, summariseChecks } from '../../../src/experiments/checks/index.js';
+import { checkFeatureOrbits, summarizeChecks } from '../../../src/experiments/checks/index.js';
 
 const n = 12;
 
@@ -18,11 +18,11 @@ describe('checkFeatureOrbits: C0 from the orbit numbers the run already has', ()
     const results = orbits.flatMap((o, f) => checkFeatureOrbits(`unit ${f}`, features.subarray(f * n * n, (f + 1) * n * n), n, n, o, settings));
     expect(results.length).toBe(9);
     expect(results.every((r) => r.passed), JSON.stringify(results.filter((r) => !r.passed))).toBe(true);
-    expect(summariseChecks('C0', results)).toEqual({ name: 'C0', passed: true, details: '9 of 9 checks pass' });
+    expect(summarizeChecks('C0', results)).toEqual({ name: 'C0', passed: true, details: '9 of 9 checks pass' });
 
     const bad: FeatureOrbitNumbers = { ...orbits[0], p4m: { kind: 'finite', groupOrder: 1152n, orbitSize: 1152n, stabilizerOrder: 1n, levels: settings.levels } };
     const corrupted = checkFeatureOrbits('unit 0', features.subarray(0, n * n), n, n, bad, settings);
-    const s = summariseChecks('C0', corrupted);
+    const s = summarizeChecks('C0', corrupted);
     expect(s.passed).toBe(false);
     expect(s.details).toMatch(/^BUG: 1 of 3 checks fail; first: unit 0 under p4m: /);
   });

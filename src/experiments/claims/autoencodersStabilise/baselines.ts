@@ -1,5 +1,5 @@
 import { symmetricEigenQl } from '../../../core/linalg/symmetricEigenQl.js';
-import { centredScatter } from '../../../core/linalg/centredScatter.js';
+import { centeredScatter } from '../../../core/linalg/centeredScatter.js';
 import type { AutoencoderLayer } from '../../../nn/autoencoderLayer.js';
 import { reconstruct } from '../../../analysis/layerForward.js';
 
@@ -48,8 +48,8 @@ export function pcaBaseline(train: Float32Array, count: number, d: number, k: nu
 const pcaFits = new WeakMap<Float32Array, Map<string, Reconstructor>>();
 
 function fitPca(train: Float32Array, count: number, d: number, k: number): Reconstructor {
-  // the same scatter matrix as C2's data covariance (core/linalg/centredScatter.ts), computed once per run
-  const { mean: mu, upper } = centredScatter(train, count, d);
+  // the same scatter matrix as C2's data covariance (core/linalg/centeredScatter.ts), computed once per run
+  const { mean: mu, upper } = centeredScatter(train, count, d);
   const cov = new Float64Array(d * d);
   for (let p = 0; p < d; p++) for (let q = p; q < d; q++) cov[q * d + p] = cov[p * d + q] = upper[p * d + q] / count;
   // Householder + QL, not Jacobi: one O(d^3) pass (784 x 784 on MNIST: about 4x less CPU); only the

@@ -7,7 +7,7 @@ import { CHART_HEIGHT, CHART_WIDTH, withSeedPanel } from '../shared/chartKinds.j
  * median over seeds of the held-out residual and of the permutation shadow error, with every
  * seed's value as a point; beside it the per-seed verdict panel.
  */
-export function autoencodersStabiliseChart(claim: Claim): TopLevelSpec | null {
+export function autoencodersStabilizeChart(claim: Claim): TopLevelSpec | null {
   const data = claim.points.filter((p) => p.y !== null).map((p) => ({ ...p, series: p.series ?? 'all', map: p.label ?? '' }));
   const main: TopLevelSpec | null = data.length
     ? {

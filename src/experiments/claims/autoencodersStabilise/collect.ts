@@ -2,12 +2,12 @@ import { encodeThrough } from '../../../analysis/inputSpaceFeatures.js';
 import { finalStack } from '../../../analysis/trainedStack.js';
 import { reconstruct } from '../../../analysis/layerForward.js';
 import { shadow, SHADOW_FAMILIES } from '../../../shadow/shadow.js';
-import { stabilisationResiduals } from '../../../analysis/stabilisationResiduals.js';
+import { stabilizationResiduals } from '../../../analysis/stabilizationResiduals.js';
 import type { QuantileSummary } from '../../../core/linalg/quantileSummary.js';
 import type { LayerResult, Summary } from '../../../results/index.js';
 import type { SeedContext } from '../claimModule.js';
 import { layerReconstructor, meanBaseline, pcaBaseline, type Reconstructor } from './baselines.js';
-import type { AutoencodersStabiliseEvidence, InputLayerEvidence, MapFit } from './judge.js';
+import type { AutoencodersStabilizeEvidence, InputLayerEvidence, MapFit } from './judge.js';
 
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
@@ -25,7 +25,7 @@ export function summaryOf(s: QuantileSummary): Summary {
  * summaries and shadow errors (GL, O, permutations) of the trained layer and its untrained twin,
  * on held-out inputs encoded by the trained layers below.
  */
-export async function collectAutoencodersStabilise(ctx: SeedContext): Promise<AutoencodersStabiliseEvidence> {
+export async function collectAutoencodersStabilize(ctx: SeedContext): Promise<AutoencodersStabilizeEvidence> {
   const { trained, heldOutInputs, heldOutCount: count } = ctx;
   const finals = finalStack(trained);
   const codes = await encodeThrough(finals, finals.length, heldOutInputs, count);
@@ -35,8 +35,8 @@ export async function collectAutoencodersStabilise(ctx: SeedContext): Promise<Au
     const dim = L.snapshots[0].layer.weights.shape[1];
     const trainedOut = await reconstruct(L.snapshots[L.snapshots.length - 1].layer, x, count);
     const untrainedOut = await reconstruct(L.snapshots[0].layer, x, count);
-    const rt = stabilisationResiduals({ inputs: x, outputs: trainedOut, count, dim });
-    const ru = stabilisationResiduals({ inputs: x, outputs: untrainedOut, count, dim });
+    const rt = stabilizationResiduals({ inputs: x, outputs: trainedOut, count, dim });
+    const ru = stabilizationResiduals({ inputs: x, outputs: untrainedOut, count, dim });
     const shadowErrors: LayerResult['shadowErrors'] = {};
     // C5 reads each shadow's error only: GL's condition number (singular values of an n x n
     // matrix, about 2 s each at n = 784) is not computed
@@ -68,7 +68,7 @@ export async function collectAutoencodersStabilise(ctx: SeedContext): Promise<Au
 export async function inputLayerEvidence(trained: Reconstructor, controls: readonly Reconstructor[], heldOut: Float32Array, count: number, d: number): Promise<InputLayerEvidence> {
   const fit = async (A: Reconstructor) => {
     const data = { inputs: heldOut, outputs: await A.reconstruct(heldOut, count), count, dim: d };
-    const r = stabilisationResiduals(data);
+    const r = stabilizationResiduals(data);
     const s = await shadow(data, 'perm');
     return { median: r.summary.median, shadowError: finiteOrNull(s.error), permutation: s.family === 'perm' ? (s.element as Int32Array) : null };
   };

@@ -1,18 +1,18 @@
 import type { ClaimModule } from '../claimModule.js';
-import { collectAutoencodersStabilise } from './collect.js';
-import { judgeAutoencodersStabilise, AUTOENCODERS_STABILISE_TITLE, type AutoencodersStabiliseEvidence } from './judge.js';
-import { autoencodersStabiliseChart } from './chart.js';
+import { collectAutoencodersStabilize } from './collect.js';
+import { judgeAutoencodersStabilize, AUTOENCODERS_STABILIZE_TITLE, type AutoencodersStabilizeEvidence } from './judge.js';
+import { autoencodersStabilizeChart } from './chart.js';
 
 /** C5: autoencoders act as (shadowed) stabilizers of their inputs. */
-export const autoencodersStabilise: ClaimModule<AutoencodersStabiliseEvidence> = {
+export const autoencodersStabilize: ClaimModule<AutoencodersStabilizeEvidence> = {
   id: 'C5',
-  title: AUTOENCODERS_STABILISE_TITLE,
-  collect: collectAutoencodersStabilise,
-  judge: judgeAutoencodersStabilise,
-  chart: autoencodersStabiliseChart,
+  title: AUTOENCODERS_STABILIZE_TITLE,
+  collect: collectAutoencodersStabilize,
+  judge: judgeAutoencodersStabilize,
+  chart: autoencodersStabilizeChart,
 };
 
-export { judgeAutoencodersStabilise, AUTOENCODERS_STABILISE_TITLE, type AutoencodersStabiliseEvidence, type InputLayerEvidence, type MapFit } from './judge.js';
+export { judgeAutoencodersStabilize, AUTOENCODERS_STABILIZE_TITLE, type AutoencodersStabilizeEvidence, type InputLayerEvidence, type MapFit } from './judge.js';
 export { meanBaseline, pcaBaseline, layerReconstructor, type Reconstructor } from './baselines.js';
-export { collectAutoencodersStabilise, inputLayerEvidence, summaryOf } from './collect.js';
-export { autoencodersStabiliseChart } from './chart.js';
+export { collectAutoencodersStabilize, inputLayerEvidence, summaryOf } from './collect.js';
+export { autoencodersStabilizeChart } from './chart.js';

@@ -3,7 +3,7 @@ import type { SeedContext } from '../claimModule.js';
 import { worldPrimitiveRecords, type PrimitiveRecord } from '../minimalOrbitsFirst/collect.js';
 import type { RandomSource } from '../../../core/random.js';
 import { epsOrbitSizes, SENSITIVITY_EPS } from '../shared/orbitMeasure.js';
-import { phaseRandomise } from '../../../analysis/phaseRandomise.js';
+import { phaseRandomize } from '../../../analysis/phaseRandomize.js';
 import type { FeatureSet, MinimalOrbitsSimplestEvidence } from './judge.js';
 
 /** The declared controls of C3, in order. */
@@ -41,7 +41,7 @@ export interface SimplestFeatures {
  */
 export async function simplestEvidence(f: SimplestFeatures): Promise<MinimalOrbitsSimplestEvidence> {
   const set = (x: Float32Array) => featureSet(x, f.units, f.height, f.width, f.group, f.epsList);
-  const surrogates = phaseRandomise(f.final, f.units, f.height, f.width, f.rng);
+  const surrogates = phaseRandomize(f.final, f.units, f.height, f.width, f.rng);
   return {
     seed: f.seed,
     epsList: f.epsList,

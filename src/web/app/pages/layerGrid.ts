@@ -51,7 +51,7 @@ export function valueScale(values: readonly (number | null)[]): ValueScale | nul
 }
 
 /** The border colour of a value on a scale (grey when there is no value). */
-export function scaleColour(scale: ValueScale | null, v: number | null): string {
+export function scaleColor(scale: ValueScale | null, v: number | null): string {
   if (v === null || scale === null) return '#ccc';
   const t = scale.log ? Math.log(v) : v;
   return viridisCss(scale.hi > scale.lo ? (t - scale.lo) / (scale.hi - scale.lo) : 0.5);
@@ -109,7 +109,7 @@ export function layerGrid(spec: GridSpec, data: GridData): HTMLElement {
     drawImage(c, data.images.subarray(u * h * w, (u + 1) * h * w), h, w, zoom, range);
     const v = values[u];
     const stale = records[u] && records[u]!.snapshot.index !== k ? ` (from snapshot ${records[u]!.snapshot.index})` : '';
-    const tile = el('div', { class: 'tile', style: `border-color:${scaleColour(scale, v)}`, 'data-unit': u, 'data-value': v ?? '', title: `unit ${u}${metric ? `: ${metric.label} ${fmt(v)}${stale}` : ''}` }, c, el('span', {}, `${u}${v === null ? '' : ` · ${fmt(v)}`}`));
+    const tile = el('div', { class: 'tile', style: `border-color:${scaleColor(scale, v)}`, 'data-unit': u, 'data-value': v ?? '', title: `unit ${u}${metric ? `: ${metric.label} ${fmt(v)}${stale}` : ''}` }, c, el('span', {}, `${u}${v === null ? '' : ` · ${fmt(v)}`}`));
     tile.addEventListener('click', () => spec.onPick(u));
     grid.append(tile);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError, quantileSummary } from '../../src/core/index.js';
-import { residualBaseline, stabilisationResiduals } from '../../src/analysis/index.js';
+import { residualBaseline, stabilizationResiduals } from '../../src/analysis/index.js';
 
 // residuals by hand: [1,0]->[1,0]: 0; [0,2]->[0,3]: 1/2; [3,4]->[3.6,4.8]: 1/5; [1,1]->[2,2]: 1; [0,0]: undefined
 const inputs = Float32Array.from([1, 0, 0, 2, 3, 4, 1, 1, 0, 0]);
@@ -8,8 +8,8 @@ const outputs = Float32Array.from([1, 0, 0, 3, 3.6, 4.8, 2, 2, 5, 5]);
 const data = { inputs, outputs, count: 5, dim: 2 };
 
 describe('stabilisation residuals', () => {
-  it('stabilisationResiduals(data) gives ||A(x) - x|| / ||x|| per input and NaN for a zero input', () => {
-    const { residuals } = stabilisationResiduals(data);
+  it('stabilizationResiduals(data) gives ||A(x) - x|| / ||x|| per input and NaN for a zero input', () => {
+    const { residuals } = stabilizationResiduals(data);
     expect(residuals[0]).toBe(0);
     expect(residuals[1]).toBe(0.5);
     expect(residuals[2]).toBeCloseTo(0.2, 6);
@@ -17,9 +17,9 @@ describe('stabilisation residuals', () => {
     expect(residuals[4]).toBeNaN();
   });
 
-  it('stabilisationResiduals(data).summary has the type-7 quantiles worked out by hand', () => {
+  it('stabilizationResiduals(data).summary has the type-7 quantiles worked out by hand', () => {
     // sorted 0, 0.2, 0.5, 1: quantile q at h = 3q
-    const s = stabilisationResiduals(data).summary;
+    const s = stabilizationResiduals(data).summary;
     expect(s.count).toBe(4);
     expect(s.excluded).toBe(1);
     expect(s.mean).toBeCloseTo(0.425, 6);
@@ -51,6 +51,6 @@ describe('stabilisation residuals', () => {
   it('residualBaseline(trained, untrained) rejects outputs computed on different inputs', () => {
     const other = { ...data, inputs: Float32Array.from(inputs).fill(7, 0, 1) };
     expect(() => residualBaseline(data, other)).toThrow(/inputs differ at index 0/);
-    expect(() => stabilisationResiduals({ ...data, inputs: new Float32Array(10) })).toThrow(UserError);
+    expect(() => stabilizationResiduals({ ...data, inputs: new Float32Array(10) })).toThrow(UserError);
   });
 });

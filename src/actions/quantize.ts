@@ -7,8 +7,8 @@ import { checkFinite, checkInteger } from '../core/validate.js';
  * min and max map to 0 and Q-1 (a binary image stays binary); a constant image is all level 0.
  * (Compression bins its images differently: equalWidthBins, Q bins by floor, in analysis.)
  */
-export function quantiseLevels(pixels: ArrayLike<number>, levels?: number): Int32Array {
-  checkFinite('quantiseLevels', 'pixels', pixels);
+export function quantizeLevels(pixels: ArrayLike<number>, levels?: number): Int32Array {
+  checkFinite('quantizeLevels', 'pixels', pixels);
   const out = new Int32Array(pixels.length);
   if (levels === undefined) {
     const distinct = [...new Set(Array.from(pixels))].sort((a, b) => a - b);
@@ -16,7 +16,7 @@ export function quantiseLevels(pixels: ArrayLike<number>, levels?: number): Int3
     for (let p = 0; p < pixels.length; p++) out[p] = index.get(pixels[p])!;
     return out;
   }
-  checkInteger('quantiseLevels', 'levels', levels, 2);
+  checkInteger('quantizeLevels', 'levels', levels, 2);
   let lo = Infinity;
   let hi = -Infinity;
   for (let p = 0; p < pixels.length; p++) {

@@ -3,7 +3,7 @@ import { checkAutoencoderOutputs, type AutoencoderOutputs } from '../shadow/auto
 import { quantileSummary, type QuantileSummary } from '../core/linalg/quantileSummary.js';
 
 /** Per-input stabilisation residuals with their summary. */
-export interface StabilisationResiduals {
+export interface StabilizationResiduals {
   /** r_i = ||A(x_i) - x_i|| / ||x_i|| (Euclidean norms); NaN where x_i = 0 (undefined). */
   readonly residuals: Float64Array;
   /** Summary of the defined residuals; `summary.excluded` counts the all-zero inputs. */
@@ -15,8 +15,8 @@ export interface StabilisationResiduals {
  * float64, and their QuantileSummary (mean, min, 5%, 25%, 50%, 75%, 95% quantiles, max).
  * A residual of 0 means A fixes x exactly; the identity map has all residuals 0.
  */
-export function stabilisationResiduals(data: AutoencoderOutputs): StabilisationResiduals {
-  checkAutoencoderOutputs('stabilisationResiduals', data);
+export function stabilizationResiduals(data: AutoencoderOutputs): StabilizationResiduals {
+  checkAutoencoderOutputs('stabilizationResiduals', data);
   const { inputs, outputs, count, dim } = data;
   const residuals = new Float64Array(count);
   for (let i = 0; i < count; i++) {
@@ -29,14 +29,14 @@ export function stabilisationResiduals(data: AutoencoderOutputs): StabilisationR
     }
     residuals[i] = xx > 0 ? Math.sqrt(dd / xx) : NaN;
   }
-  if (residuals.every((r) => Number.isNaN(r))) throw new InputRangeError('stabilisationResiduals: every input is all zero, so no residual is defined');
+  if (residuals.every((r) => Number.isNaN(r))) throw new InputRangeError('stabilizationResiduals: every input is all zero, so no residual is defined');
   return { residuals, summary: quantileSummary(residuals) };
 }
 
 /** Residuals of a trained network beside those of an untrained one of the same shape, on the same inputs. */
 export interface ResidualBaseline {
-  readonly trained: StabilisationResiduals;
-  readonly untrained: StabilisationResiduals;
+  readonly trained: StabilizationResiduals;
+  readonly untrained: StabilizationResiduals;
   /** median(trained) / median(untrained): below 1 when training made A a better stabilizer. */
   readonly medianRatio: number;
   /** Fraction of inputs (defined in both) whose trained residual is below their untrained one. */
@@ -59,8 +59,8 @@ export function residualBaseline(trained: AutoencoderOutputs, untrained: Autoenc
   for (let i = 0; i < trained.inputs.length; i++) {
     if (trained.inputs[i] !== untrained.inputs[i]) throw new InputRangeError(`${where}: trained and untrained inputs differ at index ${i}; run both on the same inputs`);
   }
-  const t = stabilisationResiduals(trained);
-  const u = stabilisationResiduals(untrained);
+  const t = stabilizationResiduals(trained);
+  const u = stabilizationResiduals(untrained);
   let both = 0;
   let better = 0;
   for (let i = 0; i < trained.count; i++) {

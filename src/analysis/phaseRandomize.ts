@@ -40,9 +40,9 @@ function dft2(re: Float64Array, im: Float64Array, h: number, w: number, sign: 1 
  * fresh white noise (Hermitian, so the surrogate is real). The surrogate has the image's power
  * spectrum and nothing else: no particular shape, position or orientation.
  */
-export function phaseRandomise(images: Float32Array, count: number, h: number, w: number, rng: RandomSource): Float32Array {
+export function phaseRandomize(images: Float32Array, count: number, h: number, w: number, rng: RandomSource): Float32Array {
   const n = h * w;
-  if (images.length !== count * n) throw new InputRangeError(`phaseRandomise: ${images.length} values are not ${count} images of ${h} x ${w}`);
+  if (images.length !== count * n) throw new InputRangeError(`phaseRandomize: ${images.length} values are not ${count} images of ${h} x ${w}`);
   const out = new Float32Array(count * n);
   const xr = new Float64Array(n);
   const xi = new Float64Array(n);

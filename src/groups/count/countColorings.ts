@@ -13,13 +13,13 @@ export const MAX_ENUMERATED_ORDER = 1_000_000n;
  * enumerates G, so |G| <= 10^6.
  * Example: binary 2x2 images up to D4 -> 6 (OEIS A054247).
  */
-export function countColourings(group: PermGroup, colours: number): bigint {
-  checkInteger('countColourings', 'colours', colours, 1);
+export function countColorings(group: PermGroup, colors: number): bigint {
+  checkInteger('countColorings', 'colors', colors, 1);
   const order = group.order();
-  if (order > MAX_ENUMERATED_ORDER) throw new InputRangeError(`countColourings: group order ${order} is above ${MAX_ENUMERATED_ORDER} (elements are enumerated)`);
-  const K = BigInt(colours);
+  if (order > MAX_ENUMERATED_ORDER) throw new InputRangeError(`countColorings: group order ${order} is above ${MAX_ENUMERATED_ORDER} (elements are enumerated)`);
+  const K = BigInt(colors);
   let sum = 0n;
   for (const g of group.elements()) sum += K ** BigInt(cycleType(g.images).length);
-  if (sum % order !== 0n) throw new Error('countColourings: Burnside sum not divisible by |G|');
+  if (sum % order !== 0n) throw new Error('countColorings: Burnside sum not divisible by |G|');
   return sum / order;
 }
