@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputRangeError, InputTypeError, UserError } from '../core/index.js';
+import { InputRangeError, InputTypeError, InvalidInputError, UserError } from '../core/index.js';
 import { readJsonFile } from '../core/outputs.js';
 import { parseNpy } from '../data/npy.js';
 import type { AutoencoderLayer } from './autoencoderLayer.js';
@@ -118,18 +118,18 @@ export function exportEncoderOnnx(model: StackModel): Uint8Array {
   return buildEncoderGraph(layers, true);
 }
 
-/** A tensor read from `file.npy` or `file.safetensors:name` (any float dtype, returned as float32); errors name `option`. */
-export function readTensorSpec(spec: string, option = '--weights'): { data: Float32Array; shape: number[] } {
+/** A tensor read from `file.npy` or `file.safetensors:name` (any float dtype, returned as float32); errors name `input` (the caller's argument). */
+export function readTensorSpec(spec: string, input = 'weights'): { data: Float32Array; shape: number[] } {
   const m = /^(.*\.safetensors):(.+)$/.exec(spec);
   if (m) {
-    if (!existsSync(m[1])) throw new UserError(`${option}: ${m[1]} does not exist`);
+    if (!existsSync(m[1])) throw new InvalidInputError('readTensorSpec', input, `${m[1]} does not exist`);
     const f = parseSafetensors(new Uint8Array(readFileSync(m[1])), m[1]);
     const t = f.tensors.get(m[2]);
-    if (!t) throw new UserError(`${option}: ${m[1]} has no tensor "${m[2]}"; it has ${[...f.tensors.keys()].join(', ')}`);
+    if (!t) throw new InvalidInputError('readTensorSpec', input, `${m[1]} has no tensor "${m[2]}"; it has ${[...f.tensors.keys()].join(', ')}`);
     return { data: Float32Array.from(t.data), shape: [...t.shape] };
   }
-  if (spec.endsWith('.safetensors')) throw new UserError(`${option}: name the tensor, as ${spec}:<tensor name>`);
-  if (!existsSync(spec)) throw new UserError(`${option}: ${spec} does not exist`);
+  if (spec.endsWith('.safetensors')) throw new InvalidInputError('readTensorSpec', input, `name the tensor, as ${spec}:<tensor name>`);
+  if (!existsSync(spec)) throw new InvalidInputError('readTensorSpec', input, `${spec} does not exist`);
   const a = parseNpy(new Uint8Array(readFileSync(spec)), spec);
   return { data: a.data, shape: [...a.shape] };
 }
@@ -150,10 +150,10 @@ export interface ImportLayerSpec {
  * (hidden size of one = visible size of the next).
  */
 export function importStack(specs: readonly ImportLayerSpec[]): StackModel {
-  if (!specs.length) throw new UserError('--weights: no layers given');
+  if (!specs.length) throw new InvalidInputError('importStack', 'specs', 'no layers given');
   const layers = specs.map((s, l): ModelLayer => {
     const w = readTensorSpec(s.W);
-    if (w.shape.length !== 2) throw new InputRangeError(`--weights: layer ${l + 1} weight ${s.W} has shape [${w.shape.join(', ')}], expected a matrix`);
+    if (w.shape.length !== 2) throw new InvalidInputError('importStack', 'weights', `layer ${l + 1} weight ${s.W} has shape [${w.shape.join(', ')}], expected a matrix`);
     let [h, d] = w.shape;
     let W = w.data;
     if (s.transpose) {
@@ -163,17 +163,17 @@ export function importStack(specs: readonly ImportLayerSpec[]): StackModel {
     }
     const vec = (spec: string | undefined, n: number, what: string) => {
       if (!spec) return new Float32Array(n);
-      const t = readTensorSpec(spec, '--bias');
-      if (t.data.length !== n) throw new InputRangeError(`--bias: layer ${l + 1} ${what} ${spec} has ${t.data.length} values, expected ${n}`);
+      const t = readTensorSpec(spec, 'biases');
+      if (t.data.length !== n) throw new InvalidInputError('importStack', 'biases', `layer ${l + 1} ${what} ${spec} has ${t.data.length} values, expected ${n}`);
       return t.data;
     };
     const activation = s.activation ?? 'sigmoid';
-    if (!ACTIVATIONS.includes(activation)) throw new InputRangeError(`--activation: unknown activation ${activation}`);
+    if (!ACTIVATIONS.includes(activation)) throw new InvalidInputError('importStack', 'activations', `unknown activation ${activation}`);
     return { weights: { W, b: vec(s.b, h, 'hidden bias'), c: vec(s.c, d, 'visible bias'), shape: [h, d] }, activation, decoderActivation: activation, history: [] };
   });
   for (let l = 1; l < layers.length; l++) {
     if (layers[l].weights.shape[1] !== layers[l - 1].weights.shape[0]) {
-      throw new InputRangeError(`--weights: layer ${l + 1} expects ${layers[l].weights.shape[1]} inputs but layer ${l} has ${layers[l - 1].weights.shape[0]} units`);
+      throw new InvalidInputError('importStack', 'weights', `layer ${l + 1} expects ${layers[l].weights.shape[1]} inputs but layer ${l} has ${layers[l - 1].weights.shape[0]} units`);
     }
   }
   return { kind: 'imported', config: { imported: specs }, layers };

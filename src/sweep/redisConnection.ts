@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { UserError } from '../core/errors.js';
+import { InvalidInputError } from '../core/errors.js';
 
 /** Where the queue's Redis is, from `redis://[user:password@]HOST:PORT[/DB]`. */
 export interface RedisAddress {
@@ -11,19 +11,19 @@ export interface RedisAddress {
   readonly password?: string;
 }
 
-/** Parse a --queue URL; a malformed one is a UserError naming the option. */
-export function parseRedisUrl(url: string, option = '--queue'): RedisAddress {
+/** Parse a Redis URL (redis://HOST:PORT[/DB]); a malformed one is an InvalidInputError naming `input`. */
+export function parseRedisUrl(url: string, input = 'queue'): RedisAddress {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw new UserError(`${option}: expected redis://HOST:PORT, got "${url}"`);
+    throw new InvalidInputError('parseRedisUrl', input, `expected redis://HOST:PORT, got "${url}"`);
   }
-  if (u.protocol !== 'redis:' || !u.hostname) throw new UserError(`${option}: expected redis://HOST:PORT, got "${url}"`);
+  if (u.protocol !== 'redis:' || !u.hostname) throw new InvalidInputError('parseRedisUrl', input, `expected redis://HOST:PORT, got "${url}"`);
   const port = u.port ? Number(u.port) : 6379;
   const dbText = u.pathname.replace(/^\//, '');
   const db = dbText === '' ? 0 : Number(dbText);
-  if (!Number.isInteger(db) || db < 0) throw new UserError(`${option}: the database number must be a non-negative integer, got "${dbText}" in "${url}"`);
+  if (!Number.isInteger(db) || db < 0) throw new InvalidInputError('parseRedisUrl', input, `the database number must be a non-negative integer, got "${dbText}" in "${url}"`);
   return {
     url,
     host: u.hostname.replace(/^\[|\]$/g, ''),
@@ -50,7 +50,7 @@ export function redisClient(address: RedisAddress, onError: (e: Error) => void =
  * with a timeout and no retries, so a Redis that is down or unreachable is a clear UserError
  * (exit 2) rather than a hang.
  */
-export async function checkRedis(address: RedisAddress, timeoutMs = 3000, option = '--queue'): Promise<void> {
+export async function checkRedis(address: RedisAddress, timeoutMs = 3000, input = 'queue'): Promise<void> {
   const { host, port, db, username, password } = address;
   const probe = new Redis({ host, port, db, username, password, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
   // the connection's own error (ECONNREFUSED, ETIMEDOUT) says more than the rejected connect()
@@ -62,7 +62,7 @@ export async function checkRedis(address: RedisAddress, timeoutMs = 3000, option
     if (pong !== 'PONG') throw new Error(`answered "${pong}" to PING`);
   } catch (e) {
     const err = cause ?? (e as NodeJS.ErrnoException);
-    throw new UserError(`${option} ${address.url}: Redis does not answer (${err.code ?? err.message}); is redis-server running there?`);
+    throw new InvalidInputError('checkRedis', input, `${address.url}: Redis does not answer (${err.code ?? err.message}); is redis-server running there?`);
   } finally {
     probe.disconnect();
   }

@@ -8,6 +8,9 @@ import { modelSources } from '../../src/analysis/modelSource.js';
 import { modelShadow } from '../../src/analysis/modelShadow.js';
 import { parseGenerators } from '../../src/groups/perm/index.js';
 import { InvalidInputError } from '../../src/core/index.js';
+import { importSpecs, importStack, readTensorSpec } from '../../src/nn/index.js';
+import { parseRedisUrl } from '../../src/sweep/index.js';
+import { startServer } from '../../src/web/server/index.js';
 
 /** Run the CLI in this process with captured streams. */
 async function cli(args: string[]) {
@@ -64,6 +67,30 @@ describe('library errors name their inputs, not CLI flags', () => {
     // agreeing degrees are no error
     expect(parseGenerators([{ text: '[2,3,1]', where: 'g1' }], 3, 'gens').degree).toBe(3);
   });
+
+  it('import: importSpecs, importStack and readTensorSpec name "weights", "biases", "activations"', () => {
+    const cases: [InvalidInputError, string, RegExp][] = [
+      [thrown(() => importSpecs({ weights: [`${nowhere}.safetensors`] })), 'weights', /does not exist/],
+      [thrown(() => importSpecs({ weights: [] })), 'weights', /at least one weight matrix/],
+      [thrown(() => importSpecs({ weights: ['a.npy', 'b.npy'], biases: ['c.npy'] })), 'biases', /1 biases for 2 layers/],
+      [thrown(() => importSpecs({ weights: ['a.npy'], activations: ['softmax'] })), 'activations', /unknown activation "softmax"/],
+      [thrown(() => importStack([{ W: `${nowhere}.npy` }])), 'weights', /does not exist/],
+      [thrown(() => readTensorSpec(`${nowhere}.npy`, 'biases')), 'biases', /does not exist/],
+    ];
+    for (const [e, input, problem] of cases) {
+      expect(e.inputs).toEqual([input]);
+      expect(e.problem).toMatch(problem);
+      expect(e.message).not.toMatch(/--/);
+    }
+  });
+
+  it('sweep and serve: parseRedisUrl names "queue", startServer names "port"', async () => {
+    const q = thrown(() => parseRedisUrl('localhost:6379'));
+    expect([q.where, q.inputs, q.problem]).toEqual(['parseRedisUrl', ['queue'], 'expected redis://HOST:PORT, got "localhost:6379"']);
+    const p = await rejection(startServer({ dirs: [dir], appDir: dir, port: 70000 }));
+    expect([p.inputs, p.problem]).toEqual([['port'], 'expected an integer in [0, 65535], got 70000']);
+    for (const e of [q, p]) expect(e.message).not.toMatch(/--/);
+  });
 });
 
 describe('the CLI maps library inputs to its flags (exit 2, one line, no stack)', () => {
@@ -104,5 +131,16 @@ describe('the CLI maps library inputs to its flags (exit 2, one line, no stack)'
     expect(r.code).toBe(2);
     oneLine(r, 'group');
     expect(r.stderr.trim()).toBe('orbitscope group: --degree: 5, but the image lists of --gens have degree 3');
+  });
+
+  it('import: importSpecs\' "biases" is --bias and "activations" is --activation', async () => {
+    const b = await cli(['import', '--weights', join(dir, 'a.npy'), '--weights', join(dir, 'b.npy'), '--bias', join(dir, 'c.npy'), '--out', join(dir, 'm')]);
+    expect(b.code).toBe(2);
+    oneLine(b, 'import');
+    expect(b.stderr.trim()).toBe('orbitscope import: --bias: 1 biases for 2 layers; give one per layer or none');
+    const a = await cli(['import', '--weights', join(dir, 'a.npy'), '--activation', 'softmax', '--out', join(dir, 'm')]);
+    expect(a.code).toBe(2);
+    oneLine(a, 'import');
+    expect(a.stderr).toMatch(/^orbitscope import: --activation: unknown activation "softmax"/);
   });
 });

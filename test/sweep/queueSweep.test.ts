@@ -127,10 +127,10 @@ describe('orbitscope sweep --queue and orbitscope worker (BullMQ on a real redis
     const t0 = performance.now();
     const r = await cli(['sweep', '--grid', grid, '--out', join(root, 'down'), '--queue', 'redis://127.0.0.1:1']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('orbitscope sweep: --queue redis://127.0.0.1:1: Redis does not answer (ECONNREFUSED); is redis-server running there?\n');
+    expect(r.stderr).toBe('orbitscope sweep: --queue: redis://127.0.0.1:1: Redis does not answer (ECONNREFUSED); is redis-server running there?\n');
     const w = await cli(['worker', '--queue', 'redis://127.0.0.1:1', '--out', join(root, 'down')]);
     expect(w.code).toBe(2);
-    expect(w.stderr).toMatch(/^orbitscope worker: --queue redis:\/\/127\.0\.0\.1:1: Redis does not answer/);
+    expect(w.stderr).toMatch(/^orbitscope worker: --queue: redis:\/\/127\.0\.0\.1:1: Redis does not answer/);
     expect(performance.now() - t0).toBeLessThan(15_000);
     const bad = await cli(['sweep', '--grid', grid, '--out', join(root, 'down'), '--queue', 'localhost:6379']);
     expect(bad.code).toBe(2);

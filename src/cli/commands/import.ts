@@ -11,6 +11,9 @@ export interface ImportCliOptions {
   out: string;
 }
 
+/** The library's argument names that this command spells differently as flags. */
+export const inputFlags = { biases: '--bias', activations: '--activation', specs: '--weights' } as const;
+
 /** `orbitscope import`: a stack of dense layers from .npy/safetensors written as a model directory. */
 export const handle: Action<ImportCliOptions> = async (o, _args, io) => {
   const specs = importSpecs({

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
-import { UserError } from '../../core/errors.js';
+import { InvalidInputError } from '../../core/errors.js';
 import { checkRunRoots, findRuns } from './runCatalog.js';
 import { resolveInside } from './safePath.js';
 
@@ -50,7 +50,7 @@ const TYPES: Record<string, string> = {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const roots = await checkRunRoots(options.dirs);
   const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port: expected an integer in [0, 65535], got ${port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError('startServer', 'port', `expected an integer in [0, 65535], got ${port}`);
   let allowedHosts = new Set<string>();
   const server = createServer((req, res) => {
     // DNS rebinding: a page from elsewhere whose name resolves to 127.0.0.1 sends its own Host
@@ -66,8 +66,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') reject(new UserError(`--port: port ${port} on ${HOST} is already in use`));
-      else if (e.code === 'EACCES') reject(new UserError(`--port: not allowed to listen on port ${port} (ports below 1024 need privileges)`));
+      if (e.code === 'EADDRINUSE') reject(new InvalidInputError('startServer', 'port', `port ${port} on ${HOST} is already in use`));
+      else if (e.code === 'EACCES') reject(new InvalidInputError('startServer', 'port', `not allowed to listen on port ${port} (ports below 1024 need privileges)`));
       else reject(e);
     });
     server.listen(port, HOST, () => resolveListen());
