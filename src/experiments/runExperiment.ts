@@ -17,7 +17,7 @@ import { worldOf } from './world.js';
 import { learningRate, trainLinearTwinSeed, trainSeed } from './trainSeed.js';
 import { analysisCheckpointPath, analysisKey, loadSeedAnalysis, saveSeedAnalysis } from './analysisCheckpoint.js';
 import { claimRunDirectory, writeFeatureImages, writeResults, writeUnitTables } from './runDirectory.js';
-import type { AutoencodersStabilizeEvidence } from './claims/autoencodersStabilise/index.js';
+import type { AutoencodersStabilizeEvidence } from './claims/autoencodersStabilize/index.js';
 import type { Dataset } from '../data/dataset.js';
 import type { WorldPrimitives } from './world.js';
 

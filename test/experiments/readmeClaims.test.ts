@@ -7,7 +7,7 @@ import { MINIMUM_SEEDS } from '../../src/experiments/inference/seedVerdict.js';
 import { CONTROL_NAME } from '../../src/experiments/claims/minimalOrbitsFirst/judge.js';
 import { C3_CONTROLS } from '../../src/experiments/claims/minimalOrbitsSimplest/index.js';
 import { C4_CONTROL } from '../../src/experiments/claims/complexityGrowsWithDepth/index.js';
-import { meanBaseline, pcaBaseline } from '../../src/experiments/claims/autoencodersStabilise/baselines.js';
+import { meanBaseline, pcaBaseline } from '../../src/experiments/claims/autoencodersStabilize/baselines.js';
 
 // Issue 13: the README's claims table and verdict rule match the code word for word. The table's
 // rows are read from README.md and compared with the names and numbers the code declares, so an

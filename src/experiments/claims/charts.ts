@@ -3,7 +3,7 @@ import type { Claim, ClaimId } from '../../results/index.js';
 import { minimalOrbitsFirstChart } from './minimalOrbitsFirst/chart.js';
 import { minimalOrbitsSimplestChart } from './minimalOrbitsSimplest/chart.js';
 import { complexityGrowsWithDepthChart } from './complexityGrowsWithDepth/chart.js';
-import { autoencodersStabilizeChart } from './autoencodersStabilise/chart.js';
+import { autoencodersStabilizeChart } from './autoencodersStabilize/chart.js';
 
 // Browser-safe (charts import only the results schema and vega-lite types): the report renders
 // these specs to SVG and the explorer draws the same specs, so each claim's chart has one definition.

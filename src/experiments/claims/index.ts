@@ -3,7 +3,7 @@ import type { ClaimModule } from './claimModule.js';
 import { minimalOrbitsFirst } from './minimalOrbitsFirst/index.js';
 import { minimalOrbitsSimplest } from './minimalOrbitsSimplest/index.js';
 import { complexityGrowsWithDepth } from './complexityGrowsWithDepth/index.js';
-import { autoencodersStabilize } from './autoencodersStabilise/index.js';
+import { autoencodersStabilize } from './autoencodersStabilize/index.js';
 
 /** Every claim about learning, by id: the orchestration iterates this and nothing else. */
 export const CLAIMS: { readonly [K in ClaimId]: ClaimModule<unknown> } = {
@@ -18,7 +18,7 @@ export { claimChart } from './charts.js';
 export * from './minimalOrbitsFirst/index.js';
 export * from './minimalOrbitsSimplest/index.js';
 export * from './complexityGrowsWithDepth/index.js';
-export * from './autoencodersStabilise/index.js';
+export * from './autoencodersStabilize/index.js';
 export { unmeasuredClaim } from './shared/unmeasuredClaim.js';
 export { orbitValue } from './shared/orbitValue.js';
 export { CHART_HEIGHT, CHART_WIDTH, chartValues, pointTooltip, scatterChart, seedPanel, withSeedPanel } from './shared/chartKinds.js';
