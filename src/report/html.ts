@@ -2,7 +2,7 @@ import { CheckIds, ClaimIds, type Check, type Claim, type ClaimId, type Results 
 import { claimChart } from '../experiments/claims/charts.js';
 import { renderSvg } from './renderSvg.js';
 import { trainingLossNotes } from './lossNotes.js';
-import { fmt } from './numberFormat.js';
+import { fmt, fmtInterval } from './numberFormat.js';
 
 /** A PNG figure to embed in the report. */
 export interface ReportFigure {
@@ -21,9 +21,6 @@ function esc(s: unknown): string {
 }
 
 
-function interval(ci: readonly [number, number] | null | undefined): string {
-  return ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : '—';
-}
 
 const VERDICT_CLASS: Record<Claim['verdict'], string> = { supported: 'ok', 'not supported': 'no', inconclusive: 'maybe' };
 
@@ -32,7 +29,7 @@ function verdictTable(results: Results): string {
     const c = results.claims[id];
     const ctl = c.control;
     return `<tr><td><a href="#${id}">${id}</a></td><td>${esc(c.title)}</td><td class="verdict ${VERDICT_CLASS[c.verdict]}">${esc(c.verdict)}</td>
-<td>${fmt(c.statistic)} ${interval(c.ci)}</td><td>${ctl ? `${esc(ctl.name)}: ${fmt(ctl.statistic)} ${interval(ctl.ci)}` : '—'}</td><td>${c.difference ? `${fmt(c.difference.statistic)} ${interval(c.difference.ci)}` : '—'}</td><td>${fmt(c.minimumEffect)}</td><td>${esc(c.statisticName)}${c.reason ? ` <em>(${esc(c.reason)})</em>` : ''}${c.sensitivityNote ? ` <strong>${esc(c.sensitivityNote)}</strong>` : ''}</td></tr>`;
+<td>${fmt(c.statistic)} ${fmtInterval(c.ci)}</td><td>${ctl ? `${esc(ctl.name)}: ${fmt(ctl.statistic)} ${fmtInterval(ctl.ci)}` : '—'}</td><td>${c.difference ? `${fmt(c.difference.statistic)} ${fmtInterval(c.difference.ci)}` : '—'}</td><td>${fmt(c.minimumEffect)}</td><td>${esc(c.statisticName)}${c.reason ? ` <em>(${esc(c.reason)})</em>` : ''}${c.sensitivityNote ? ` <strong>${esc(c.sensitivityNote)}</strong>` : ''}</td></tr>`;
   });
   return `<table class="verdicts"><thead><tr><th>claim</th><th></th><th>verdict</th><th>trained [95% CI]</th><th>control [95% CI]</th><th>difference [95% CI]</th><th>minimum effect</th><th>statistic</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
@@ -51,15 +48,15 @@ async function claimSection(id: ClaimId, c: Claim): Promise<string> {
   const spec = claimChart(id, c);
   const chart = spec ? `<figure class="chart">${await renderSvg(spec)}</figure>` : '<p><em>No data to plot.</em></p>';
   const controls = table(
-    c.controls.map((k) => ({ control: k.name, statistic: k.statistic, 'ci low': k.ci?.[0] ?? null, 'ci high': k.ci?.[1] ?? null, 'trained − control': k.difference.statistic, 'difference ci': interval(k.difference.ci), 'judged against': k.name === c.control?.name ? 'yes' : '' })),
+    c.controls.map((k) => ({ control: k.name, statistic: k.statistic, 'ci low': k.ci?.[0] ?? null, 'ci high': k.ci?.[1] ?? null, 'trained − control': k.difference.statistic, 'difference ci': fmtInterval(k.difference.ci), 'judged against': k.name === c.control?.name ? 'yes' : '' })),
   );
   const perSeed = table(c.perSeed.map((s) => ({ seed: s.seed, trained: s.statistic, ...(s.control !== undefined ? { control: s.control, 'trained − control': s.difference ?? null } : {}), n: s.n })));
-  const secondary = c.secondary?.length ? `<h3>Secondary statistics (never the verdict)</h3>${table(c.secondary.map((x) => ({ statistic: x.name, value: x.statistic, '95% CI': interval(x.ci), note: x.note ?? '' })))}` : '';
-  const sensitivity = c.sensitivity?.length ? `<h3>Sensitivity to the analysis choices</h3>${c.sensitivityNote ? `<p><strong>${esc(c.sensitivityNote)}</strong></p>` : ''}${table(c.sensitivity.map((r) => ({ choice: r.choice, primary: r.primary ? 'yes' : '', trained: r.statistic, control: r.control, 'trained − control': r.difference, 'difference ci': interval(r.ci) })))}` : '';
-  const diff = c.difference ? `trained − control = <strong>${fmt(c.difference.statistic)}</strong>, 95% CI ${interval(c.difference.ci)}` : 'no control-based difference';
+  const secondary = c.secondary?.length ? `<h3>Secondary statistics (never the verdict)</h3>${table(c.secondary.map((x) => ({ statistic: x.name, value: x.statistic, '95% CI': fmtInterval(x.ci), note: x.note ?? '' })))}` : '';
+  const sensitivity = c.sensitivity?.length ? `<h3>Sensitivity to the analysis choices</h3>${c.sensitivityNote ? `<p><strong>${esc(c.sensitivityNote)}</strong></p>` : ''}${table(c.sensitivity.map((r) => ({ choice: r.choice, primary: r.primary ? 'yes' : '', trained: r.statistic, control: r.control, 'trained − control': r.difference, 'difference ci': fmtInterval(r.ci) })))}` : '';
+  const diff = c.difference ? `trained − control = <strong>${fmt(c.difference.statistic)}</strong>, 95% CI ${fmtInterval(c.difference.ci)}` : 'no control-based difference';
   return `<section id="${id}"><h2>${id}. ${esc(c.title)} — <span class="verdict ${VERDICT_CLASS[c.verdict]}">${esc(c.verdict)}</span></h2>
 <p>${esc(c.measured)}</p>
-<p>Statistic: ${esc(c.statisticName)}. Trained ${fmt(c.statistic)} ${interval(c.ci)}${c.control ? `; control (${esc(c.control.name)}) ${fmt(c.control.statistic)} ${interval(c.control.ci)}` : ''}; ${diff}; declared minimum effect ${fmt(c.minimumEffect)}${c.method ? ` (${esc(c.method)})` : ''}.${c.reason ? ` ${esc(c.reason)}.` : ''}</p>
+<p>Statistic: ${esc(c.statisticName)}. Trained ${fmt(c.statistic)} ${fmtInterval(c.ci)}${c.control ? `; control (${esc(c.control.name)}) ${fmt(c.control.statistic)} ${fmtInterval(c.control.ci)}` : ''}; ${diff}; declared minimum effect ${fmt(c.minimumEffect)}${c.method ? ` (${esc(c.method)})` : ''}.${c.reason ? ` ${esc(c.reason)}.` : ''}</p>
 <p class="fails"><em>What would have made it fail:</em> ${esc(c.failsWhen)}</p>
 ${chart}
 ${controls ? `<h3>Controls</h3>${controls}` : ''}

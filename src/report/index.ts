@@ -1,5 +1,5 @@
 export { reportHtml, type ReportFigure, type RunFacts } from './html.js';
-export { fmt } from './numberFormat.js';
+export { fmt, fmtInterval, MISSING } from './numberFormat.js';
 export { imageGridPng, type ImageGridOptions } from './imageGrid.js';
 export { renderSvg } from './renderSvg.js';
 export { viridis, cssRgb, VIRIDIS_STOPS, type Rgb } from './colorScale.js';

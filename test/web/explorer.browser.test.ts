@@ -284,7 +284,7 @@ describe.skipIf(!haveChromium)('the explorer in headless Chromium', () => {
     // C4: the layer axis is discrete (ticks 1, 2), never continuous (1.1, 1.2, ...)
     const axis = page.locator('[data-testid="chart-C4"] svg [aria-label^="X-axis titled \'layer\'"]').first();
     expect(await axis.getAttribute('aria-label')).toMatch(/discrete scale with 2 values: 1, 2/);
-    // tables print numbers rounded and missing values as "-"
+    // tables print numbers rounded and missing values as report.html does (MISSING)
     const cells = await page.locator('section.claim td').allTextContents();
     expect(cells.length).toBeGreaterThan(0);
     for (const t of cells) {

@@ -1,4 +1,5 @@
 /** Tiny DOM helpers: the explorer uses no framework. */
+import { fmt, fmtInterval, MISSING } from '../../report/numberFormat.js';
 type Attrs = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
 
 /** Create an element with attributes (on* keys become listeners) and children. */
@@ -16,11 +17,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
 
 /** A verdict badge. */
 export function verdictBadge(v: string | undefined): HTMLElement {
-  return el('span', { class: `verdict ${(v ?? 'none').replace(/ /g, '-')}` }, v ?? '-');
+  return el('span', { class: `verdict ${(v ?? 'none').replace(/ /g, '-')}` }, v ?? MISSING);
 }
 
 /** Numbers for display: report.html's format (src/report/numberFormat.ts, which imports nothing). */
-export { fmt } from '../../report/numberFormat.js';
+export { fmt, fmtInterval, MISSING };
 
 /** A status line with a spinner, shown while a page waits for files (hidden by setLoading(e, null)). */
 export function loadingIndicator(): HTMLElement {

@@ -1,14 +1,12 @@
 import { loadRun } from '../api.js';
 import { renderChart } from '../chart.js';
-import { el, fmt, verdictBadge } from '../dom.js';
+import { el, fmt, fmtInterval, MISSING, verdictBadge } from '../dom.js';
 import { ClaimIds, CheckIds, type Claim } from '../../../results/index.js';
 import { claimChart } from '../../../experiments/claims/charts.js';
 
-const interval = (ci: readonly [number, number] | null | undefined) => (ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : '-');
-
-/** A table cell's text: numbers to 4 significant digits, missing values as "-". */
+/** A table cell's text: numbers to 4 significant digits, missing values as MISSING (as report.html prints them). */
 export function cellText(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '-';
+  if (v === null || v === undefined || v === '') return MISSING;
   if (typeof v === 'number') return fmt(v);
   return String(v);
 }
@@ -20,9 +18,9 @@ function table(rows: readonly Record<string, unknown>[]): HTMLElement {
 }
 
 function readout(claim: Claim): string {
-  const parts = [`trained ${fmt(claim.statistic)} ${interval(claim.ci)}`];
-  if (claim.control) parts.push(`control (${claim.control.name}) ${fmt(claim.control.statistic)} ${interval(claim.control.ci)}`);
-  parts.push(`difference ${fmt(claim.difference?.statistic)} ${interval(claim.difference?.ci)}`);
+  const parts = [`trained ${fmt(claim.statistic)} ${fmtInterval(claim.ci)}`];
+  if (claim.control) parts.push(`control (${claim.control.name}) ${fmt(claim.control.statistic)} ${fmtInterval(claim.control.ci)}`);
+  parts.push(`difference ${fmt(claim.difference?.statistic)} ${fmtInterval(claim.difference?.ci)}`);
   parts.push(`minimum effect ${fmt(claim.minimumEffect)}`);
   return `${claim.statisticName}: ${parts.join(' · ')}`;
 }
@@ -60,7 +58,7 @@ export async function claimsPage(root: HTMLElement, id: string): Promise<void> {
         }
       });
     }
-    if (claim.controls.length) tables.append(table(claim.controls.map((k) => ({ control: k.name, statistic: k.statistic, ci: interval(k.ci), 'trained − control': k.difference.statistic, 'difference ci': interval(k.difference.ci) }))));
+    if (claim.controls.length) tables.append(table(claim.controls.map((k) => ({ control: k.name, statistic: k.statistic, ci: fmtInterval(k.ci), 'trained − control': k.difference.statistic, 'difference ci': fmtInterval(k.difference.ci) }))));
     if (claim.table?.length) tables.append(table(claim.table.slice(0, 20)));
   }
   const checks = run.results.checks;

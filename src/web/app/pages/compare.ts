@@ -1,11 +1,11 @@
 import { loadRun, type Run } from '../api.js';
-import { el, fmt, loadingIndicator, setLoading, verdictBadge } from '../dom.js';
+import { el, fmt, fmtInterval, MISSING, loadingIndicator, setLoading, verdictBadge } from '../dom.js';
 import { defaultMetric, gridValues, layerGrid, loadGridData, metricsOf, scaleLegend, valueScale, type GridData, type Metric } from './layerGrid.js';
 import { ClaimIds } from '../../../results/index.js';
 
 /** A run's configuration as flat rows: nested keys joined with ".", lists with ", ". */
 export function configRows(config: unknown, prefix = ''): [string, string][] {
-  if (config === null || config === undefined) return prefix ? [[prefix, '-']] : [];
+  if (config === null || config === undefined) return prefix ? [[prefix, MISSING]] : [];
   if (Array.isArray(config)) return [[prefix, config.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', ')]];
   if (typeof config === 'object') return Object.entries(config).flatMap(([k, v]) => configRows(v, prefix ? `${prefix}.${k}` : k));
   return [[prefix, String(config)]];
@@ -18,7 +18,7 @@ function configTable(runs: readonly Run[]): HTMLElement {
   const table = el('table', { class: 'configs', 'data-testid': 'configs' }, el('tr', {}, el('th', {}, 'option'), ...runs.map((r) => el('th', {}, r.id))));
   const differing: string[] = [];
   for (const key of keys) {
-    const values = rows.map((m) => m.get(key) ?? '-');
+    const values = rows.map((m) => m.get(key) ?? MISSING);
     const differs = values.some((v) => v !== values[0]);
     if (differs) differing.push(key);
     const cls = differs ? 'differs' : undefined;
@@ -74,7 +74,7 @@ export async function comparePage(root: HTMLElement, a: string, b: string): Prom
     const table = el('table', {}, el('tr', {}, el('th', {}, 'claim'), el('th', {}, 'verdict'), el('th', {}, 'statistic'), el('th', {}, '95% CI'), el('th', {}, 'n')));
     for (const c of ClaimIds) {
       const cl = run.results?.claims[c];
-      table.append(el('tr', {}, el('td', {}, `${c} ${cl?.title ?? ''}`), el('td', {}, verdictBadge(cl?.verdict)), el('td', {}, fmt(cl?.statistic)), el('td', {}, cl?.ci ? `[${fmt(cl.ci[0])}, ${fmt(cl.ci[1])}]` : '-'), el('td', {}, String(cl?.n ?? '-'))));
+      table.append(el('tr', {}, el('td', {}, `${c} ${cl?.title ?? ''}`), el('td', {}, verdictBadge(cl?.verdict)), el('td', {}, fmt(cl?.statistic)), el('td', {}, fmtInterval(cl?.ci)), el('td', {}, String(cl?.n ?? MISSING))));
     }
     col.append(table);
     const g = grids[i];

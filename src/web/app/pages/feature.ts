@@ -1,7 +1,7 @@
 import type { View } from 'vega';
 import { featureRecord, loadRun, loadSnapshot, loadUnits } from '../api.js';
 import { renderChart } from '../chart.js';
-import { el, fmt } from '../dom.js';
+import { el, fmt, MISSING } from '../dom.js';
 import { maxAbs } from '../../../core/linalg/maxAbs.js';
 import { drawImage } from '../render.js';
 import { actPlane, IDENTITY_PARAMS, planeDistance, rotationCurve, type PlaneParams } from '../../shared/imagePlane.js';
@@ -169,7 +169,7 @@ export async function featurePage(root: HTMLElement, id: string, params: URLSear
   for (const g of LIE_GROUP_NAMES) {
     const stored = orbits[g];
     if (stored?.kind === 'lie' && stored.singularValues !== null) {
-      svTable.append(el('tr', {}, el('td', {}, g), el('td', {}, 'the run'), el('td', { class: 'readout' }, stored.singularValues.map((v) => fmt(v)).join('  ')), el('td', {}, String(stored.orbitDim ?? '-')), el('td', {}, String(stored.stabilizerDim ?? '-')), el('td', {}, String(stored.tol ?? '-'))));
+      svTable.append(el('tr', {}, el('td', {}, g), el('td', {}, 'the run'), el('td', { class: 'readout' }, stored.singularValues.map((v) => fmt(v)).join('  ')), el('td', {}, String(stored.orbitDim ?? MISSING)), el('td', {}, String(stored.stabilizerDim ?? MISSING)), el('td', {}, String(stored.tol ?? MISSING))));
     }
     if (PAGE_SPECTRA.includes(g)) {
       let cells: HTMLElement[];
