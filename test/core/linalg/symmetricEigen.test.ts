@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { RandomSource, symmetricEigen } from '../../../src/core/index.js';
+import { RandomSource, symmetricEigen, symmetricEigenQl } from '../../../src/core/index.js';
 import { knownSpectrum } from './knownSpectrum.js';
 
-describe('symmetricEigen', () => {
-  it('symmetricEigen([[2,1],[1,2]], 2) returns 3 and 1 with eigenvectors (1,1)/sqrt2 and (1,-1)/sqrt2', () => {
-    const { values, vectors } = symmetricEigen([2, 1, 1, 2], 2);
+// the same closed form for both solvers (Jacobi sweeps, and Householder + QL in symmetricEigenQl.test.ts)
+describe.each([
+  ['symmetricEigen', symmetricEigen],
+  ['symmetricEigenQl', symmetricEigenQl],
+] as const)('%s on [[2,1],[1,2]]', (_name, solve) => {
+  it('returns 3 and 1 with eigenvectors (1,1)/sqrt2 and (1,-1)/sqrt2 up to sign', () => {
+    const { values, vectors } = solve([2, 1, 1, 2], 2);
     expect(values[0]).toBeCloseTo(3, 14);
     expect(values[1]).toBeCloseTo(1, 14);
     expect(Math.abs(vectors[0])).toBeCloseTo(Math.SQRT1_2, 14);
     expect(vectors[0] * vectors[2]).toBeCloseTo(0.5, 14);
     expect(vectors[1] * vectors[3]).toBeCloseTo(-0.5, 14);
   });
+});
+
+describe('symmetricEigen', () => {
 
   it('symmetricEigen(Q diag(l) Q^T) recovers a spread spectrum (1e-6..10) to 1e-12 relative, with orthonormal vectors', () => {
     const d = 40;
