@@ -186,6 +186,55 @@ describe('direct products by orbits', () => {
   });
 });
 
+describe('a giant on one orbit (Goursat: |G| = m!/2 |phi(G)|)', () => {
+  const deterministicOrder = (gens: string[], n: number) => PermGroup.fromCycles(gens, n, { method: 'deterministic' }).order();
+
+  it('S_9 whose sign is tied to a swap of two other points has order 9!, untied 2 x 9!', () => {
+    const tied = ['(1,2)(11,12)', cycle(range(1, 9))];
+    const untied = ['(1,2)', cycle(range(1, 9)) + '(11,12)'];
+    for (const [gens, order] of [[tied, factorial(9)], [untied, 2n * factorial(9)]] as const) {
+      const G = PermGroup.fromCycles([...gens], 12);
+      expect(G.certificate()).toBe('giant-orbit');
+      expect(G.order()).toBe(order);
+      expect(deterministicOrder([...gens], 12)).toBe(order);
+    }
+  });
+
+  it('A_10 with S_4 on four more points: |A_10| x 24', () => {
+    const gens = ['(1,2,3)(11,12)', '(2,3,4,5,6,7,8,9,10)(12,13,14)', '(1,2,3)'];
+    const G = PermGroup.fromCycles(gens, 14);
+    expect(G.certificate()).toBe('giant-orbit');
+    expect(G.order()).toBe((factorial(10) / 2n) * 24n);
+    expect(deterministicOrder(gens, 14)).toBe(G.order());
+  });
+
+  it('S_10 acting the same way on two copies (a diagonal) is not taken for a product: order 10!', () => {
+    const twice = (pts: number[]) => cycle(pts) + cycle(pts.map((p) => p + 10));
+    const G = PermGroup.fromCycles([twice([1, 2]), twice(range(1, 10))], 20);
+    expect(G.certificate()).not.toBe('giant-orbit');
+    expect(G.order()).toBe(factorial(10));
+  });
+
+  it('random generators mixing a 30-point orbit with small ones: the same order as the deterministic chain', () => {
+    const rng = RandomSource.fromSeed(11);
+    const n = 40;
+    let proved = 0;
+    for (let t = 0; t < 12; t++) {
+      // each generator: a random permutation of 0..29 times random ones of 30..33 and 34..36
+      const gens = [0, 1].map(() => {
+        const g = Int32Array.from({ length: n }, (_, i) => i);
+        for (const [a, len] of [[0, 30], [30, 4], [34, 3]]) rng.permutation(len).forEach((q, j) => (g[a + j] = a + q));
+        return Perm.fromImages(g);
+      });
+      const G = new PermGroup(gens, n);
+      const D = new PermGroup(gens, n, { method: 'deterministic' });
+      expect(G.order()).toBe(D.order());
+      if (G.certificate() === 'giant-orbit') proved++;
+    }
+    expect(proved).toBeGreaterThanOrEqual(10);
+  });
+});
+
 describe('Schreier-tree transversals', () => {
   it('trees and explicit transversals give the same chain orders and transversal elements map the base point right', () => {
     const saved = { ...transversalPolicy };

@@ -9,6 +9,7 @@ import { changeBase, pointwiseStabilizerChain } from '../schreier/changeBase.js'
 import { partitionStabilizer, setStabilizer } from '../schreier/backtrack.js';
 import { recognizeGiant, type GiantRecognition } from '../schreier/giant.js';
 import { imprimitiveOrder, type SmallerGroups } from '../schreier/imprimitive.js';
+import { giantOrbitOrder } from '../schreier/giantOrbit.js';
 import { isEven } from '../core/kernels.js';
 import type { GroupProgressHandler } from '../schreier/progress.js';
 import { giantBase, giantBaseAndStrongGenerators, giantGenerators, giantOrder, giantSetStabilizer } from './giantForms.js';
@@ -96,8 +97,8 @@ export class PermGroup {
   /**
    * What is known about G before any chain: a giant (Sym or Alt of its moved points, proved by
    * recognizeGiant), a direct product (every generator moves points of one orbit only, so G is
-   * the product of the groups its generators induce on the orbits),
-   * or neither ('chain'). Groups built with a known order or the deterministic method skip it.
+   * the product of the groups its generators induce on the orbits), an order proved through a
+   * block system or through a giant orbit (giantOrbit.ts), or neither ('chain'). Groups built with a known order or the deterministic method skip it.
    */
   private structure(): Structure {
     if (this.structureCache) return this.structureCache;
@@ -112,16 +113,16 @@ export class PermGroup {
     const st = this.structure();
     if (st.kind === 'giant') return giantOrder(st.giant.kind, st.giant.support.length);
     if (st.kind === 'product') return st.factors.reduce((acc, f) => acc * f.group.order(), 1n);
-    if (st.kind === 'imprimitive') return st.order;
+    if (st.kind === 'proved') return st.order;
     return undefined;
   }
 
-  /** How the order was certified ('giant', 'direct-product', 'block-base', 'wreath-bound', 'deterministic', 'known-order', 'symmetric-bound', ...). */
+  /** How the order was certified ('giant', 'direct-product', 'block-base', 'wreath-bound', 'giant-orbit', 'deterministic', 'known-order', 'symmetric-bound', ...). */
   certificate(): string {
     const st = this.structure();
     if (st.kind === 'giant') return 'giant';
     if (st.kind === 'product') return 'direct-product';
-    if (st.kind === 'imprimitive') return st.certificate;
+    if (st.kind === 'proved') return st.certificate;
     this.chain();
     return this.certificateValue!;
   }
@@ -319,14 +320,14 @@ interface ProductStructure {
   readonly localIndex: Int32Array;
 }
 
-/** A transitive group whose order was proved through a block system (the chain is built on demand, stopping at that order). */
-interface ImprimitiveStructure {
-  readonly kind: 'imprimitive';
+/** A group whose order was proved through a block system or a giant orbit (the chain is built on demand, stopping at that order). */
+interface ProvedOrderStructure {
+  readonly kind: 'proved';
   readonly order: bigint;
   readonly certificate: string;
 }
 
-type Structure = { readonly kind: 'giant'; readonly giant: GiantRecognition } | ProductStructure | ImprimitiveStructure | { readonly kind: 'chain' };
+type Structure = { readonly kind: 'giant'; readonly giant: GiantRecognition } | ProductStructure | ProvedOrderStructure | { readonly kind: 'chain' };
 
 /** Giant, direct product or neither (see PermGroup.structure); linear in degree x generators, plus the giant test's random elements. */
 function analyzeStructure(degree: number, generators: readonly Perm[], seed: number, onProgress?: GroupProgressHandler): Structure {
@@ -354,6 +355,8 @@ function analyzeStructure(degree: number, generators: readonly Perm[], seed: num
       });
       return { kind: 'product', factors, factorOf, localIndex };
     }
+    const giantOrbit = giantOrbitOrder(orbits, gens, degree, smallerGroups(seed, onProgress).order, { seed, missProbability: GIANT_MISS });
+    if (giantOrbit) return { kind: 'proved', order: giantOrbit.order, certificate: 'giant-orbit' };
   }
   if (orbits.length === 1) {
     // a group with blocks is no giant (Sym and Alt are primitive): with few generators the block
@@ -382,10 +385,10 @@ function smallerGroups(seed: number, onProgress?: GroupProgressHandler): Smaller
 }
 
 /** The imprimitive structure of the transitive group <gens> on `orbit` (local points via localIndex), or undefined. */
-function imprimitive(orbit: readonly number[], localIndex: Int32Array, gens: readonly Int32Array[], seed: number, onProgress?: GroupProgressHandler): ImprimitiveStructure | undefined {
+function imprimitive(orbit: readonly number[], localIndex: Int32Array, gens: readonly Int32Array[], seed: number, onProgress?: GroupProgressHandler): ProvedOrderStructure | undefined {
   const local = gens.map((g) => Int32Array.from(orbit, (p) => localIndex[g[p]]));
   const r = imprimitiveOrder(local, orbit.length, smallerGroups(seed, onProgress), seed, onProgress);
-  return r && { kind: 'imprimitive', order: r.order, certificate: r.certificate };
+  return r && { kind: 'proved', order: r.order, certificate: r.certificate };
 }
 
 /** Up to this many generators the block search runs before the giant test (only the order of two tests; both are exact when they answer). */

@@ -1,4 +1,5 @@
 export { factorial } from '../core/factorial.js';
+export { log10BigInt, describeOrder } from '../core/log10.js';
 export { identityArray, compose, invert, power, powerBig, apply, equals, isIdentity, isPermutation, cycleType, isEven, permKey } from '../core/kernels.js';
 export { parseCycles, formatCycles, MAX_DEGREE } from './cycles.js';
 export { Perm } from './Perm.js';
