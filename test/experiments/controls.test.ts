@@ -17,6 +17,7 @@ import { controlledClaim } from '../../src/experiments/claims/shared/controlledC
 import { ClaimSchema } from '../../src/results/index.js';
 import { resolveRunConfig } from '../../src/experiments/config.js';
 import { RandomSource } from '../../src/core/index.js';
+import { factorial, log10BigInt } from '../../src/groups/index.js';
 import type { Complexity } from '../../src/analysis/complexity.js';
 
 const SEEDS = Array.from({ length: 10 }, (_, i) => i);
@@ -161,6 +162,24 @@ describe('C5 on held-out inputs against the data mean, PCA and a linear autoenco
     expect(c.controls.find((k) => k.name === 'data mean')!.difference.statistic!).toBeCloseTo(0, 10);
     expect(c.difference!.statistic!).toBeLessThan(0);
   });
+  it('permutation shadows generating Sym(208) x Sym(4) give a finite log10 order (208! overflows a double)', () => {
+    const degree = 300;
+    const perm = (cycles: number[][]) => {
+      const p = Int32Array.from({ length: degree }, (_, i) => i);
+      for (const c of cycles) c.forEach((x, j) => (p[x] = c[(j + 1) % c.length]));
+      return p;
+    };
+    const ring = Array.from({ length: 208 }, (_, i) => i);
+    const fit = { median: 0.5, shadowError: 0.3 };
+    const seeds: AutoencodersStabilizeEvidence[] = [perm([[0, 1], [250, 251]]), perm([ring, [251, 252, 253]])].map((permutation, seed) => ({ seed, layers: [], inputLayer: { trained: fit, permutation, controls: { 'data mean': fit } }, heldOut: 10 }));
+    const c = judgeAutoencodersStabilize({ run: run({ seeds: [0, 1] }), seeds }, 0.05);
+    expect(ClaimSchema.parse(c)).toBeTruthy();
+    const order = c.secondary!.find((s) => s.name.includes('order of the group'))!;
+    // the sign on the 208 points is not tied to the 4 others, so the group is the full product
+    expect(order.statistic).toBeCloseTo(log10BigInt(factorial(208) * 24n), 9);
+    expect(order.note).toMatch(/^order ≈ 5.786 × 10\^394 \(395 digits\);.*sizes 208, 4\).*giant-orbit$/);
+  });
+
   it('a map that keeps the data subspace beats the mean and a rank-2 PCA and is supported', async () => {
     const c = judgeAutoencodersStabilize({ run: run(), seeds: await evidence((train, n) => pcaBaseline(train, n, d, 3)) }, 0.05);
     expect(c.verdict).toBe('supported');
