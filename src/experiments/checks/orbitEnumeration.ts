@@ -114,7 +114,10 @@ export interface GroupTable {
   readonly order: number;
   readonly degree: number;
   readonly images: Int32Array;
-  /** weighted[k * degree + p] = weights[g_k(p)]: the hash of g_k.x is sum_p x[p] * weighted[k * degree + p]. */
+  /**
+   * Pixel-major: weighted[p * order + k] = weights[g_k(p)], so the hash of g_k.x is
+   * sum_p x[p] * weighted[p * order + k], and one pixel's terms for every element are contiguous.
+   */
   readonly weighted: Int32Array;
 }
 
@@ -163,27 +166,40 @@ function closeGenerators(group: PermGroup, weights: Int32Array): GroupTable | nu
     }
   }
   const images = Int32Array.from(seen.all());
+  const order = seen.size;
   const weighted = new Int32Array(images.length);
-  for (let i = 0; i < images.length; i++) weighted[i] = weights[images[i]];
-  return { order: seen.size, degree: n, images, weighted };
+  for (let k = 0; k < order; k++) for (let p = 0; p < n; p++) weighted[p * order + k] = weights[images[k * n + p]];
+  return { order, degree: n, images, weighted };
 }
 
 /**
  * The size of the orbit {g.x : g in G} of an integer image, counted over every element of the
  * group's table: each g.x is hashed without being formed (sum_p x[p] w[g(p)] mod 2^32, the
  * same value whatever the order of the sum, so equal images hash alike), and images whose
- * hashes agree are compared pixel by pixel, so the count is exact. Cost: |G| x n for the hashes,
- * plus n for each element whose image repeats an earlier one (|G| - |O| of them, barring collisions).
+ * hashes agree are compared pixel by pixel, so the count is exact. The hash is summed over the
+ * pixels off the image's most common value c only: with x = c + r, sum_p x[p] w[g(p)] =
+ * c sum_p w[p] + sum_p r[p] w[g(p)] mod 2^32 for every permutation g, the same 32-bit value.
+ * Cost: |G| x (pixels off c) for the hashes, over the table pixel by pixel (each pixel's
+ * weights for all elements are contiguous), plus n for each element whose image repeats an
+ * earlier one (|G| - |O| of them, barring collisions).
  */
 export function orbitSizeByElements(table: GroupTable, q: Int32Array): number {
   const { order, degree: n, images, weighted } = table;
+  // sum_p w[g(p)] is the same for every permutation g: read it off element 0
+  let weightSum = 0;
+  for (let p = 0; p < n; p++) weightSum = (weightSum + weighted[p * order]) | 0;
+  const { constant, offPixels, offValues } = offModalValue(q, weightSum);
+  const hashes = new Int32Array(order).fill(constant);
+  // pixel by pixel over every element at once: the table streams through in order
+  for (let j = 0; j < offPixels.length; j++) {
+    const v = offValues[j];
+    const row = offPixels[j] * order;
+    for (let k = 0; k < order; k++) hashes[k] = (hashes[k] + Math.imul(v, weighted[row + k])) | 0;
+  }
   const keys = new Float64Array(order);
   for (let k = 0; k < order; k++) {
-    const base = k * n;
-    let h = 0;
-    for (let p = 0; p < n; p++) h = (h + Math.imul(q[p], weighted[base + p])) | 0;
     // hash in the high bits, element index in the low 17 (order <= 2^17): sorting groups equal hashes
-    keys[k] = (h >>> 0) * GROUP_TABLE_MAX_ORDER + k;
+    keys[k] = (hashes[k] >>> 0) * GROUP_TABLE_MAX_ORDER + k;
   }
   keys.sort();
   let orbit = 0;
@@ -215,4 +231,25 @@ export function orbitSizeByElements(table: GroupTable, q: Int32Array): number {
     i = j;
   }
   return orbit;
+}
+
+/**
+ * An image as its most common value c plus the pixels off it: their positions, their values
+ * minus c, and c times the sum of the hash weights, mod 2^32.
+ */
+function offModalValue(q: Int32Array, weightSum: number): { constant: number; offPixels: Int32Array; offValues: Int32Array } {
+  const counts = new Map<number, number>();
+  let c = q[0] ?? 0;
+  let best = 0;
+  for (const v of q) {
+    const k = (counts.get(v) ?? 0) + 1;
+    counts.set(v, k);
+    if (k > best) {
+      best = k;
+      c = v;
+    }
+  }
+  const off: number[] = [];
+  for (let p = 0; p < q.length; p++) if (q[p] !== c) off.push(p);
+  return { constant: Math.imul(c, weightSum), offPixels: Int32Array.from(off), offValues: Int32Array.from(off, (p) => q[p] - c) };
 }

@@ -22,9 +22,9 @@ describe('groupTable: G listed by closing the generators', () => {
       for (const r of rows) expect(new Set(r).size).toBe(T.degree);
       expect(rows.every((r) => G.contains(Perm.fromImages(r)))).toBe(true);
       expect(rows.some((r) => r.every((v, p) => v === p))).toBe(true);
-      // the hash weights of g_k are the pixel weights moved by g_k
+      // the hash weights of g_k are the pixel weights moved by g_k, pixel-major
       const w = hashWeights(T.degree);
-      for (let i = 0; i < T.images.length; i++) expect(T.weighted[i]).toBe(w[T.images[i]]);
+      for (let k = 0; k < T.order; k++) for (let p = 0; p < T.degree; p++) expect(T.weighted[p * T.order + k]).toBe(w[T.images[k * T.degree + p]]);
     }
   });
 
@@ -62,6 +62,16 @@ describe('orbitSizeByElements: the orbit counted over every element', () => {
     expect(images.map((q) => orbitSizeByElements(T, q))).toEqual(images.map((q) => orbitSizeByClosure(G, q, 1e6)));
     // and the closure with colliding weights agrees too
     expect(images.map((q) => orbitSizeByClosure(G, q, 1e6, ones))).toEqual(images.map((q) => orbitSizeByElements(groupTable(G)!, q)));
+  });
+
+  it('counts images whose most common value is not 0 (a background of 2, an L of 0s, a dot of 1) as the closure does', () => {
+    const T = groupTable(G)!;
+    const L = Int32Array.from({ length: 36 }, (_, p) => (p === 20 ? 1 : p === 7 || p === 13 || p === 14 ? 0 : 2));
+    const half = Int32Array.from({ length: 36 }, (_, p) => (p < 18 ? 2 : 1));
+    // the L has no symmetry left in p4m with a dot off its corner: 288 images; half-planes: 6 translates x 2 orientations
+    expect(orbitSizeByElements(T, L)).toBe(orbitSizeByClosure(G, L, 1e6));
+    expect(orbitSizeByElements(T, half)).toBe(12);
+    expect(orbitSizeByClosure(G, half, 1e6)).toBe(12);
   });
 
   it('counts wide (more than 256 levels) images: a ramp on 7 x 7 has no symmetry, |O| = |G| = 392', () => {
