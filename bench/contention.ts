@@ -7,6 +7,10 @@
 // with numpy (and PyTorch) is found: bench/reference/ae_numpy.py and rbm_numpy.py (null
 // otherwise; the bench needs no Python). Then two sweep-like workers: two training runs (the
 // autoencoder, a fresh process each) one after the other, then both at once, adaptive and fixed.
+// The bounds on two cores, measured in the same run: with one core busy no threading can beat
+// the quiet one-thread epoch (quietOneThread; busyOverQuietOneThread near 1 means the epoch
+// loses only the core it cannot have), and two workers at once can do no better than two
+// one-thread runs at once (parallelOneThreadOverSequential), since each then has one core.
 //
 // Prints one JSON line: {"bench":"contention", "ae": {quiet, busy, busyOverQuiet, ...},
 // "rbm": {...}, "numpy": {...} | null, "torch": {...} | null, "workers": {...}, "load": ...};
@@ -42,8 +46,8 @@ function runChild(cmd: string, args: string[], env: Record<string, string> = {})
   });
 }
 
-const orbitscope = (model: 'ae' | 'rbm', fixed: boolean) =>
-  runChild(process.execPath, ['--import', 'tsx', self], { ORBITSCOPE_BENCH_CONTENTION_MODEL: model, ...(fixed ? { ORBITSCOPE_FIXED_SPINNING: '1' } : {}) });
+const orbitscope = (model: 'ae' | 'rbm', fixed: boolean, threads = 2) =>
+  runChild(process.execPath, ['--import', 'tsx', self], { ORBITSCOPE_BENCH_CONTENTION_MODEL: model, ORBITSCOPE_BENCH_THREADS: String(threads), ...(fixed ? { ORBITSCOPE_FIXED_SPINNING: '1' } : {}) });
 
 /** The first of `candidates` that imports `module`, or null. */
 function pythonWith(module: string): string | null {
@@ -66,11 +70,13 @@ async function condition(busy: boolean, py: { numpy: string | null; torch: strin
     await new Promise((r) => setTimeout(r, 300));
   }
   try {
-    const e: Record<string, number[]> = { ae: [], rbm: [], aeFixed: [], rbmFixed: [] };
+    const e: Record<string, number[]> = { ae: [], rbm: [], aeFixed: [], rbmFixed: [], aeOneThread: [], rbmOneThread: [] };
     for (let i = 0; i < ROUNDS; i++) {
       for (const model of ['ae', 'rbm'] as const) {
         e[model].push(...(await orbitscope(model, false)).epochs);
         e[`${model}Fixed`].push(...(await orbitscope(model, true)).epochs);
+        // the one-core bound, measured quiet only
+        if (!busy) e[`${model}OneThread`].push(...(await orbitscope(model, false, 1)).epochs);
       }
     }
     const ref = async (python: string | null, script: string, lib?: string) =>
@@ -80,6 +86,8 @@ async function condition(busy: boolean, py: { numpy: string | null; torch: strin
       rbm: median(e.rbm),
       aeFixed: median(e.aeFixed),
       rbmFixed: median(e.rbmFixed),
+      aeOneThread: busy ? NaN : median(e.aeOneThread),
+      rbmOneThread: busy ? NaN : median(e.rbmOneThread),
       numpyAe: await ref(py.numpy, 'ae_numpy.py'),
       numpyRbm: await ref(py.numpy, 'rbm_numpy.py'),
       torchRbm: await ref(py.torch, 'rbm_numpy.py', 'torch'),
@@ -95,18 +103,27 @@ async function workers() {
   await orbitscope('ae', false);
   await orbitscope('ae', false);
   const sequential = (performance.now() - t0) / 1000;
-  const both = async (fixed: boolean) => {
+  const both = async (fixed: boolean, threads = 2) => {
     const t = performance.now();
-    await Promise.all([orbitscope('ae', fixed), orbitscope('ae', fixed)]);
+    await Promise.all([orbitscope('ae', fixed, threads), orbitscope('ae', fixed, threads)]);
     return (performance.now() - t) / 1000;
   };
   const parallel = await both(false);
   const parallelFixed = await both(true);
-  return { sequentialSeconds: r4(sequential), parallelSeconds: r4(parallel), parallelOverSequential: r4(parallel / sequential), parallelFixedSeconds: r4(parallelFixed), parallelFixedOverSequential: r4(parallelFixed / sequential) };
+  const parallelOneThread = await both(false, 1);
+  return {
+    sequentialSeconds: r4(sequential),
+    parallelSeconds: r4(parallel),
+    parallelOverSequential: r4(parallel / sequential),
+    parallelFixedSeconds: r4(parallelFixed),
+    parallelFixedOverSequential: r4(parallelFixed / sequential),
+    parallelOneThreadSeconds: r4(parallelOneThread),
+    parallelOneThreadOverSequential: r4(parallelOneThread / sequential),
+  };
 }
 
 if (child) {
-  console.log(JSON.stringify(await epochSeconds(child, EPOCHS)));
+  console.log(JSON.stringify(await epochSeconds(child, EPOCHS, 4, Number(process.env.ORBITSCOPE_BENCH_THREADS ?? 2))));
 } else {
   process.on('exit', stopHog);
   const load = loadavg()[0];
@@ -131,6 +148,8 @@ if (child) {
       busyFixed: r4(busy[`${m}Fixed`]),
       quietOverFixed: r4(quiet[m] / quiet[`${m}Fixed`]),
       busyOverFixed: r4(busy[m] / busy[`${m}Fixed`]),
+      quietOneThread: r4(quiet[`${m}OneThread`]),
+      busyOverQuietOneThread: r4(busy[m] / quiet[`${m}OneThread`]),
     });
     const ref = (a: number | null) => (a === null ? null : r4(a));
     console.log(
