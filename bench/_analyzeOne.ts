@@ -7,7 +7,7 @@ import { resolveRunConfig } from '../src/experiments/config.js';
 import { analyzeSeed } from '../src/experiments/analyzeSeed.js';
 import { trainLinearTwinSeed, trainSeed } from '../src/experiments/trainSeed.js';
 import { worldOf } from '../src/experiments/world.js';
-import { orbitMeasureOf } from '../src/experiments/runExperiment.js';
+import { orbitMeasureOf } from '../src/experiments/orbitMeasureOf.js';
 import { isFeatureFiniteGroup } from '../src/groups/groupNames.js';
 import { CompiledGraph } from '../src/engine/session.js';
 

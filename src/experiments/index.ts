@@ -1,4 +1,5 @@
-export { runExperiment, orbitMeasureOf, jsonReplacer, type RunOptions } from './runExperiment.js';
+export { runExperiment, jsonReplacer, type RunOptions } from './runExperiment.js';
+export { orbitMeasureOf } from './orbitMeasureOf.js';
 export { RunConfigSchema, resolveRunConfig, readConfigFile, PRESETS, type RunConfig, type Preset } from './config.js';
 export { ResultsSchema, ClaimSchema, CheckSchema, ClaimIds, CheckIds, type Results, type Claim, type Check, type ClaimId, type CheckId, type FeatureResult, type LayerResult } from '../results/index.js';
 export { analyzeSeed, type SeedAnalysis, type SeedAnalysisInput, type WorldPrimitives } from './analyzeSeed.js';

@@ -4,18 +4,17 @@ import type { OnWorkProgress } from '../core/workProgress.js';
 import { loadDataset } from '../data/loadDataset.js';
 import { estimateRunBytes, largeRunWarning } from '../nn/runSize.js';
 import { VERSION } from '../version.js';
-import { finalStack } from '../analysis/trainedStack.js';
 import { ClaimIds, ResultsSchema, type Check, type CheckId, type Claim, type ClaimId, type FeatureResult, type Results } from '../results/index.js';
-import { analyzeSeed, type SeedAnalysis } from './analyzeSeed.js';
+import type { SeedAnalysis } from './analyzeSeed.js';
 import { CLAIMS } from './claims/index.js';
 import type { RunContext } from './claims/claimModule.js';
 import { checkOrbitStabilizer, checkRandomSearch } from './selfChecks/index.js';
 import type { RunConfig } from './config.js';
-import { isFeatureFiniteGroup } from '../groups/groupNames.js';
-import { deepUnitViews, type DeepUnitView } from './deepUnitViews.js';
-import { worldOf } from './world.js';
-import { learningRate, trainLinearTwinSeed, trainSeed } from './trainSeed.js';
-import { analysisCheckpointPath, analysisKey, loadSeedAnalysis, saveSeedAnalysis } from './analysisCheckpoint.js';
+import type { DeepUnitView } from './deepUnitViews.js';
+import { learningRate } from './trainSeed.js';
+import { heldOutCountOf, seedWorkInputs, trainAndAnalyzeSeed, type SeedTimings } from './seedWork.js';
+import { runSeedsInProcesses } from './seedProcesses.js';
+import { analysisCheckpointPath, analysisKey, loadSeedAnalysis } from './analysisCheckpoint.js';
 import { claimRunDirectory, writeFeatureImages, writeResults, writeUnitTables } from './runDirectory.js';
 import type { AutoencodersStabilizeEvidence } from './claims/autoencodersStabilize/index.js';
 import type { Dataset } from '../data/dataset.js';
@@ -62,18 +61,12 @@ export interface RunOptions {
   readonly progress?: OnWorkProgress;
   /** Writes the report (report sits above experiments, so the caller passes it); undefined = no report. */
   readonly writeReport?: RunReportWriter;
-}
-
-/** The orbit number used for learned features, from the declared groups and the world. */
-export function orbitMeasureOf(config: RunConfig, syntheticWorld: boolean): RunContext['orbitMeasure'] {
-  const lieGroup = config.groups.find((g) => !isFeatureFiniteGroup(g));
-  const finiteGroup = config.groups.find(isFeatureFiniteGroup);
-  // Learned features are real-valued: their orbit is measured by an epsilon-orbit. On a torus
-  // world (shapes) features sit anywhere, so the world's own finite group serves; elsewhere an
-  // image-plane Lie group about the image centre.
-  return finiteGroup && (syntheticWorld || !lieGroup)
-    ? { group: finiteGroup, field: 'epsOrbitSize', label: `ε-orbit size under ${finiteGroup} (ε = ${config.finiteEps}, centred)` }
-    : { group: lieGroup!, field: 'epsOrbitSize', label: `ε-orbit size under ${lieGroup!.toUpperCase()} (ε = ${config.eps})` };
+  /**
+   * Seeds trained and analysed at once, each in a child process (`orbitscope seed-process`);
+   * default 1, in this process. The results are the same either way; the progress bar of a
+   * seed's analysis is shown only in this process (children send their log lines).
+   */
+  readonly seedProcesses?: number;
 }
 
 /**
@@ -95,7 +88,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   const { height: h, width: w, count } = data;
   const n = h * w;
   // held-out rows for residuals and shadows: the last evalCount rows, at most half the data
-  const heldOutCount = Math.min(config.evalCount, Math.floor(count / 2));
+  const heldOutCount = heldOutCountOf(config, count);
   const trainCount = count - heldOutCount;
   if (trainCount < config.batch) throw new UserError(`the dataset has ${count} samples: after holding out ${heldOutCount} for evaluation, fewer than one batch of ${config.batch} remain to train on`);
   const seeds = Array.from({ length: config.seeds }, (_, i) => config.seed + i);
@@ -113,37 +106,40 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   claimRunDirectory(out, runConfig);
   log(`data: ${data.spec}: ${count} images of ${h} x ${w} (${trainCount} to train on, ${heldOutCount} held out)`);
 
-  const world = await worldOf(data);
-  const trainInputs = data.pixels.subarray(0, trainCount * n);
-  const heldOutInputs = data.pixels.slice(trainCount * n, count * n);
+  const inputs = await seedWorkInputs(config, data);
+  const { world, orbitMeasure } = inputs;
   const analyses: SeedAnalysis[] = [];
   const deepViews: DeepUnitView[] = [];
-  const orbitMeasure = orbitMeasureOf(config, world !== null);
-  const primaryEps = isFeatureFiniteGroup(orbitMeasure.group) ? config.finiteEps : config.eps;
   const key = analysisKey(runConfig);
+  const recordSeed = (seed: number, s: SeedTimings) => {
+    timings[`train seed ${seed}`] = s.train;
+    timings[`train linear twin seed ${seed}`] = s.linearTwin;
+    timings[`analyse seed ${seed}`] = s.analyze;
+  };
+  // a seed analysed before this run was killed is read back, not trained and analysed again
+  const before = new Map(seeds.map((seed) => [seed, loadSeedAnalysis(out, seed, key)]));
+  const pending = seeds.filter((seed) => !before.get(seed));
+  const processes = Math.min(options.seedProcesses ?? 1, pending.length);
+  if (processes > 1) {
+    // seeds are independent (each draws from its own seed), so each trains and is analysed in a
+    // process of its own, `processes` at a time, and is read back from its checkpoint below
+    log(`seeds ${pending.join(', ')}: trained and analysed ${processes} at a time, each in its own process`);
+    const done = await runSeedsInProcesses({ config, out, key, firstSeed: seeds[0] }, pending, processes, log);
+    for (const [seed, s] of done) recordSeed(seed, s);
+  }
   for (const seed of seeds) {
-    // a seed analysed before this run was killed is read back, not trained and analysed again
-    const saved = loadSeedAnalysis(out, seed, key);
+    const saved = before.get(seed) ?? (processes > 1 ? loadSeedAnalysis(out, seed, key) : null);
     if (saved) {
       analyses.push(saved.analysis);
       deepViews.push(...saved.deepViews);
-      log(`seed ${seed}: analysis read from ${analysisCheckpointPath(out, seed)}`);
+      if (before.get(seed)) log(`seed ${seed}: analysis read from ${analysisCheckpointPath(out, seed)}`);
       continue;
     }
-    t = performance.now();
-    const trained = await trainSeed(data, trainInputs, config, seed, out, log);
-    tick(`train seed ${seed}`, t);
-    t = performance.now();
-    const linearTwin = config.model === 'ae' ? await trainLinearTwinSeed(data, trainInputs, config, seed) : null;
-    tick(`train linear twin seed ${seed}`, t);
-    t = performance.now();
-    log(`seed ${seed}: analysing ${trained.layers[0].snapshots.length} snapshots`);
-    const analysis = await analyzeSeed({ trained, height: h, width: w, trainInputs, trainCount, heldOutInputs, heldOutCount, world, config, orbitMeasure, primaryEps, linearTwin, ...(data.whitening ? { unwhiten: data.whitening.inverse } : {}), ...(options.progress ? { onProgress: options.progress } : {}) });
-    const views = seed === seeds[0] ? await deepUnitViews(finalStack(trained), heldOutInputs, heldOutCount, n, data.whitening?.inverse) : [];
-    saveSeedAnalysis(out, seed, key, { analysis, deepViews: views });
-    analyses.push(analysis);
-    deepViews.push(...views);
-    tick(`analyse seed ${seed}`, t);
+    if (processes > 1) throw new Error(`runExperiment: seed ${seed}'s process ended without its analysis checkpoint`);
+    const { saved: fresh, timings: s } = await trainAndAnalyzeSeed(inputs, config, seed, seeds[0], out, key, log, options.progress);
+    recordSeed(seed, s);
+    analyses.push(fresh.analysis);
+    deepViews.push(...fresh.deepViews);
   }
 
   t = performance.now();

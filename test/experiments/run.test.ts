@@ -41,7 +41,8 @@ describe('orbitscope run', () => {
   const a = join(root, 'a');
 
   it('run --quick writes every file of the run directory and a results.json that validates', async () => {
-    const r = await run(a);
+    // both seeds at once, each in its own process (the default on two or more cores)
+    const r = await run(a, ['--concurrency', '2']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     for (const f of ['config.json', 'results.json', 'report.html', 'figures', 'snapshots', 'checkpoints', 'features/index.json']) expect(existsSync(join(a, f)), f).toBe(true);
@@ -124,6 +125,29 @@ describe('orbitscope run', () => {
     expect(resultsWithoutTimings(b)).toEqual(resultsWithoutTimings(a));
   });
 
+  it('run --concurrency 1 (every seed in this process) writes the results of --concurrency 2 (a process per seed)', async () => {
+    const one = join(root, 'one-process');
+    expect((await run(one, ['--concurrency', '1'])).code).toBe(0);
+    expect(resultsWithoutTimings(one)).toEqual(resultsWithoutTimings(a));
+  });
+
+  it('a seed process that dies stops the run with its seed named; the seed under way finishes, and the rerun resumes after it', async () => {
+    const dir = join(root, 'seed-process-killed');
+    const child = spawn(process.execPath, ['bin/orbitscope.mjs', 'run', '--quick', '--quiet', '--concurrency', '2', '--out', dir], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ORBITSCOPE_CRASH_AT: 'seed process: seed 1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise((r) => child.on('close', r));
+    expect(code).not.toBe(0);
+    expect(stderr).toContain("seed 1's process ended (SIGKILL)");
+    expect(existsSync(join(dir, 'analysis', 'seed-0.v8'))).toBe(true);
+    expect(existsSync(join(dir, 'analysis', 'seed-1.v8'))).toBe(false);
+    expect(existsSync(join(dir, 'results.json'))).toBe(false);
+    const io = capture();
+    expect(await main(['node', 'orbitscope', 'run', '--quick', '--out', dir], io)).toBe(0);
+    expect(io.stderr).toContain(`seed 0: analysis read from ${join(dir, 'analysis', 'seed-0.v8')}`);
+    expect(resultsWithoutTimings(dir)).toEqual(resultsWithoutTimings(a));
+  }, 300_000);
+
   it('run killed during training and started again completes with the results of an uninterrupted run', async () => {
     const args = ['--epochs', '40'];
     const whole = join(root, 'whole');
@@ -152,7 +176,8 @@ describe('orbitscope run', () => {
 
   it('run killed during seed 1\'s analysis reads seed 0\'s analysis back on resume and ends with the results of an uninterrupted run', async () => {
     const killed = join(root, 'killed-analysis');
-    const child = spawn(process.execPath, ['bin/orbitscope.mjs', 'run', '--quick', '--out', killed], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // one process: seed 1's analysis starts only after seed 0's is kept
+    const child = spawn(process.execPath, ['bin/orbitscope.mjs', 'run', '--quick', '--concurrency', '1', '--out', killed], { stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (chunk: Buffer) => {
@@ -172,7 +197,7 @@ describe('orbitscope run', () => {
     expect(existsSync(join(killed, 'results.json'))).toBe(false);
     const before = statSync(seed0).mtimeMs;
     const io = capture();
-    expect(await main(['node', 'orbitscope', 'run', '--quick', '--out', killed], io)).toBe(0);
+    expect(await main(['node', 'orbitscope', 'run', '--quick', '--concurrency', '1', '--out', killed], io)).toBe(0);
     // seed 0 was neither trained nor analysed again; seed 1 was
     expect(io.stderr).toContain(`seed 0: analysis read from ${seed0}`);
     expect(io.stderr).not.toContain('seed 0: analysing');
@@ -189,7 +214,7 @@ describe('orbitscope run', () => {
     expect(readFileSync(join(a, 'config.json'), 'utf8')).toBe(before);
   });
 
-  it('run rejects an unknown config key and a bad preset with exit 2 and a one-line message', async () => {
+  it('run rejects an unknown config key, a bad preset and --concurrency 0 with exit 2 and a one-line message', async () => {
     const io = capture();
     const cfg = join(root, 'bad.json');
     (await import('node:fs')).writeFileSync(cfg, JSON.stringify({ epochz: 3 }));
@@ -198,5 +223,8 @@ describe('orbitscope run', () => {
     const io2 = capture();
     expect(await main(['node', 'orbitscope', 'run', '--preset', 'cifar'], io2)).toBe(2);
     expect(io2.stderr).toMatch(/^orbitscope run: .*--preset.*expected one of shapes, gl2, mnist, natural/);
+    const io3 = capture();
+    expect(await main(['node', 'orbitscope', 'run', '--concurrency', '0', '--out', join(root, 'x')], io3)).toBe(2);
+    expect(io3.stderr.trim()).toBe("orbitscope run: option '--concurrency <n>' argument '0' is invalid. expected an integer in [1, 256], got 0");
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { processIo, type Action } from '../program.js';
 import { workReporter } from '../workReporter.js';
 import { readConfigFile, resolveRunConfig } from '../../experiments/config.js';
@@ -23,6 +24,7 @@ export interface RunFlags {
   eps?: number;
   emergenceCosine?: number;
   complexity?: string;
+  concurrency?: number;
   quiet?: boolean;
   json?: boolean;
 }
@@ -58,7 +60,9 @@ export const handle: Action<RunFlags> = async (f, _args, io) => {
   const progress = f.quiet ? undefined : workReporter({ tty: io === processIo && process.stderr.isTTY ? process.stderr : null, line: (t) => io.err(t) });
   let ran;
   try {
-    ran = await inOutputDirectory('--out', out, () => runWithReport(config, { out, log: f.quiet ? undefined : (m) => io.err(m), warn: (m) => io.err(m), ...(progress ? { progress } : {}) }));
+    // seeds are independent: by default one process per core trains and analyses them
+    const seedProcesses = f.concurrency ?? Math.min(config.seeds, availableParallelism());
+    ran = await inOutputDirectory('--out', out, () => runWithReport(config, { out, log: f.quiet ? undefined : (m) => io.err(m), warn: (m) => io.err(m), seedProcesses, ...(progress ? { progress } : {}) }));
   } finally {
     progress?.stop();
   }

@@ -27,7 +27,12 @@ export const run: Registrar = (program: Command, cli: Cli) => {
     .option('--quick', 'tiny settings for a smoke test (seconds)')
     .option('--config <file>', 'options from a JSON or YAML file (flags override it)')
     .option('--out <dir>', 'run directory (default runs/<preset>-seeds<first>-<last>, or -seed<seed> for one seed)')
+    .option('--concurrency <n>', 'seeds trained and analysed at once, each in its own process (default: the cores, at most the seeds; the results are the same)', integer(1, 256))
     .option('--quiet', 'no progress output')
     .option('--json', 'print the verdicts as JSON on stdout')
     .action(lazyAction<RunFlags>('run', cli, () => import('../commands/run.js')));
+  program
+    .command('seed-process', { hidden: true })
+    .description('internal: trains and analyses the seeds a run sends over IPC')
+    .action(lazyAction<object>('seed-process', cli, () => import('../commands/seedProcess.js')));
 };
