@@ -3,10 +3,12 @@
 // each in a child process into a fresh directory, from results.json's timings summed over seeds
 // ("train" is the greedy stack plus its linear twin). Beside them, the seconds of a fixed
 // reference loop measured in the same process just before each run, so that a loaded machine
-// shows as a slow reference too, and the load average after each run.
+// shows as a slow reference too, and the load average after each run. Seeds run `concurrency` at
+// a time (run's default: one process per core), so the per-seed stages add up to more than the
+// wall time of the seeds together ("seeds").
 // BENCH_RUN_PRESETS=shapes (or mnist) runs one of the two (the MNIST run takes minutes).
-// Prints {"bench":"run","runs":[{"preset","seconds","seeds","analysePerSeed","stages":{...},"referenceSeconds","ratioToReference","load1"}, ...]}.
-import { loadavg } from 'node:os';
+// Prints {"bench":"run","runs":[{"preset","seconds","seeds","concurrency","analyzePerSeed","stages":{...},"referenceSeconds","ratioToReference","load1"}, ...]}.
+import { availableParallelism, loadavg } from 'node:os';
 import { referenceSeconds, stageSeconds } from './_shared.js';
 import { round, timedRun } from './_runTimings.js';
 
@@ -27,6 +29,6 @@ const runs = wanted.map((preset) => {
     const stage = k.startsWith('train') ? 'train' : k;
     stages[stage] = round((stages[stage] ?? 0) + v);
   }
-  return { preset, seconds: round(run.seconds), seeds: run.seeds, analyzePerSeed: round((stages.analyze ?? 0) / run.seeds), stages, referenceSeconds: round(ref), ratioToReference: round(run.seconds / ref), load1: round(loadavg()[0]) };
+  return { preset, seconds: round(run.seconds), seeds: run.seeds, concurrency: Math.min(run.seeds, availableParallelism()), analyzePerSeed: round((stages.analyze ?? 0) / run.seeds), stages, referenceSeconds: round(ref), ratioToReference: round(run.seconds / ref), load1: round(loadavg()[0]) };
 });
 console.log(JSON.stringify({ bench: 'run', runs }));

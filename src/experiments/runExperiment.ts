@@ -117,6 +117,7 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     timings[`analyse seed ${seed}`] = s.analyze;
   };
   // a seed analysed before this run was killed is read back, not trained and analysed again
+  const seedsStart = performance.now();
   const before = new Map(seeds.map((seed) => [seed, loadSeedAnalysis(out, seed, key)]));
   const pending = seeds.filter((seed) => !before.get(seed));
   const processes = Math.min(options.seedProcesses ?? 1, pending.length);
@@ -142,6 +143,8 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
     deepViews.push(...fresh.deepViews);
   }
 
+  // wall time of every seed's training and analysis together (below the per-seed sum when seeds run at once)
+  tick('seeds', seedsStart);
   t = performance.now();
   const run: RunContext = { seeds, layerCount: config.layers.length, snapshotEpochs: analyses[0].snapshotTimes.map((s) => s.epoch), config, orbitMeasure };
   const claims = {} as Record<ClaimId, Claim>;
