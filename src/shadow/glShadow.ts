@@ -9,7 +9,7 @@ import { conditioning } from '../core/linalg/svd.js';
 const GlOptions = z.strictObject({
   /** Relative ridge: lambda = ridge * tr(X^T X) / n. */
   ridge: z.number().min(0).finite().default(1e-6),
-  /** Compute the condition number and numerical rank of G (singular values: about 2 s at n = 784). */
+  /** Compute the condition number and numerical rank of G (singular values: about 1 s at n = 784). */
   conditionNumber: z.boolean().default(true),
 });
 

@@ -10,3 +10,4 @@ export { p4mShadow } from './p4mShadow.js';
 export { shadowGroup, type ShadowGroup } from './shadowGroup.js';
 export { shadow, SHADOW_FAMILIES, IMAGE_SHADOW_FAMILIES, ALL_SHADOW_FAMILIES, type ShadowOptions } from './shadow.js';
 export { matrixResidual, crossProduct } from './matrixResidual.js';
+export { crossProduct64 } from './crossProduct64.js';

@@ -11,7 +11,10 @@ export type ShadowFamily = MatrixShadowFamily | LieShadowFamily | 'p4m';
 /** What every shadow fit reports. */
 interface ShadowBase {
   readonly family: ShadowFamily;
-  /** Shadow error delta = sum_i ||A(x_i) - g*.x_i||^2 / sum_i ||x_i||^2 (computed from the returned element). */
+  /**
+   * Shadow error delta = sum_i ||A(x_i) - g*.x_i||^2 / sum_i ||x_i||^2 (computed from the returned
+   * element; for 'o' from the optimum's closed form, which that element attains to rounding).
+   */
   readonly error: number;
   /** The numerator of `error`: sum_i ||A(x_i) - g*.x_i||^2. */
   readonly sumSquaredError: number;

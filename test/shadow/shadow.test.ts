@@ -165,6 +165,42 @@ describe('orthogonalShadow orientation', () => {
     expect(r.error).toBeCloseTo(4, 5);
   });
 
+  it('orthogonalShadow(data).error, from the nuclear norm, equals the float64 residual of its element on nonlinear data with blank pixels', async () => {
+    // a nonlinear map of inputs whose first 5 of 24 pixels are always zero (a blank border)
+    const n = 24;
+    const count = 200;
+    const rng = RandomSource.fromSeed(12);
+    const inputs = rng.fillUniform(new Float32Array(count * n));
+    for (let i = 0; i < count; i++) inputs.fill(0, i * n, i * n + 5);
+    const w = rng.fillNormal(new Float64Array(n * n), 0, 0.3);
+    const outputs = new Float32Array(count * n);
+    for (let i = 0; i < count; i++)
+      for (let r = 0; r < n; r++) {
+        let s = 0;
+        for (let c = 0; c < n; c++) s += w[r * n + c] * inputs[i * n + c];
+        outputs[i * n + r] = 1 / (1 + Math.exp(-s));
+      }
+    const r = await orthogonalShadow({ inputs, outputs, count, dim: n });
+    const q = r.element;
+    let direct = 0;
+    for (let i = 0; i < count; i++)
+      for (let a = 0; a < n; a++) {
+        let qx = 0;
+        for (let b = 0; b < n; b++) qx += q[a * n + b] * inputs[i * n + b];
+        direct += (outputs[i * n + a] - qx) ** 2;
+      }
+    expect(r.sumSquaredError).toBeGreaterThan(1);
+    expect(Math.abs(r.sumSquaredError - direct) / direct).toBeLessThan(1e-12);
+    // Q is orthogonal
+    let off = 0;
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) {
+      let d = 0;
+      for (let k = 0; k < n; k++) d += q[k * n + a] * q[k * n + b];
+      off = Math.max(off, Math.abs(d - (a === b ? 1 : 0)));
+    }
+    expect(off).toBeLessThan(1e-12);
+  });
+
   it('polarFactor(R diag(3, 1)) is R', () => {
     const t = 0.7;
     const c = Math.cos(t);

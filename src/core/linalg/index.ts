@@ -3,6 +3,7 @@ export { symmetricEigen, type SymmetricEigen } from './symmetricEigen.js';
 export { symmetricEigenQl } from './symmetricEigenQl.js';
 export { svdSquare, singularValues, conditioning, type Svd, type Conditioning } from './svd.js';
 export { polarFactor } from './polarFactor.js';
+export { householderSingularValues } from './householderSingularValues.js';
 export { choleskySolve } from './choleskySolve.js';
 export { linearAssignment, type Assignment, type LinearAssignmentOptions } from './linearAssignment.js';
 export { centeredScatter, type CenteredScatter } from './centeredScatter.js';
