@@ -4,7 +4,7 @@ export { encodeIdx } from './idxWriter.js';
 export { closureElements, bruteOrbit, bruteStabilizerCount, bruteColoringOrbits } from './groupOracle.js';
 export { gaussianBlob, smoothEdge, thinSegment, flower } from './syntheticImages.js';
 export { writeFixtureRun, fixtureImage, p4mOrbit, FIXTURE_KINDS, type FixtureRunOptions } from './fixtureRun.js';
-export { bruteForceAssignment } from './bruteForceAssignment.js';
+export { bruteForceAssignment, bruteForceCanonicalAssignment } from './bruteForceAssignment.js';
 export { powerSpectrumReference } from './dft2Reference.js';
 export { autoencoderObjectiveReference } from './autoencoderReference.js';
 export { rbmStepReference, rbmEnergyReference, rbmFreeEnergyByEnumeration, rbmLogLikelihoodByEnumeration, type RbmParams64 } from './rbmReference.js';

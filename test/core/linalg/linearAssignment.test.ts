@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RandomSource, UserError, linearAssignment } from '../../../src/core/index.js';
-import { bruteForceAssignment } from '../../../src/testing/index.js';
+import { bruteForceAssignment, bruteForceCanonicalAssignment } from '../../../src/testing/index.js';
+
+function fixedPoints(a: Int32Array): number {
+  let f = 0;
+  for (let r = 0; r < a.length; r++) if (a[r] === r) f++;
+  return f;
+}
 
 function isPermutation(a: Int32Array): boolean {
   const seen = new Uint8Array(a.length);
@@ -30,6 +36,68 @@ describe('linearAssignment against brute force', () => {
       }
     });
   }
+
+  for (let n = 2; n <= 8; n++) {
+    it(`linearAssignment(cost, ${n}) returns, among the optimal assignments, one with the most fixed points (brute force, tied costs)`, () => {
+      const rng = RandomSource.fromSeed(300 + n);
+      const trials = n <= 6 ? 40 : 6;
+      for (let t = 0; t < trials; t++) {
+        // small integers (and quarters) tie often; some rows all zero like a blank pixel's
+        const cost = Float64Array.from({ length: n * n }, () => (t % 3 === 0 ? rng.int(8) / 4 : rng.int(3)));
+        if (t % 2 === 1) for (let r = 0; r < n; r += 2) cost.fill(0, r * n, (r + 1) * n);
+        for (const maximize of [false, true]) {
+          const r = linearAssignment(cost, n, { maximize });
+          const want = bruteForceCanonicalAssignment(cost, n, maximize);
+          expect(r.total).toBe(want.total);
+          expect(fixedPoints(r.assignment)).toBe(want.fixedPoints);
+        }
+      }
+    });
+  }
+
+  it('linearAssignment(cost, n) returns the identity when it is optimal but not the only optimum', () => {
+    const n = 7;
+    // every permutation costs the same
+    for (const c of [0, 3.5]) {
+      expect(Array.from(linearAssignment(new Float64Array(n * n).fill(c), n, { maximize: true }).assignment)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    }
+    // rows 0..2 all zero (blank pixels), rows 3..6 best on the diagonal: all 3! placements of the
+    // blank rows on columns 0..2 are optimal, the identity among them
+    const cost = new Float64Array(n * n);
+    for (let r = 3; r < n; r++) for (let c = 0; c < n; c++) cost[r * n + c] = r === c ? 5 : (r * 7 + c * 3) % 4;
+    const identity = [0, 1, 2, 3, 4, 5, 6];
+    expect(Array.from(linearAssignment(cost, n, { maximize: true }).assignment)).toEqual(identity);
+    // the same with rows and columns relabelled alike (fixed points stay fixed points), so that
+    // no column order can favour the identity by accident
+    const rng = RandomSource.fromSeed(77);
+    for (let t = 0; t < 10; t++) {
+      const pi = rng.permutation(n);
+      const relabelled = new Float64Array(n * n);
+      for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) relabelled[pi[r] * n + pi[c]] = cost[r * n + c];
+      expect(Array.from(linearAssignment(relabelled, n, { maximize: true }).assignment)).toEqual(identity);
+    }
+  });
+
+  it('linearAssignment(cost, n) keeps blank rows in place when another row takes a blank row column', () => {
+    // row 3 is best on column 0, so blank row 0 must move; blank rows 1 and 2 stay, row 0 takes column 3
+    const n = 4;
+    const cost = Float64Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 1, 1, 1]);
+    expect(Array.from(linearAssignment(cost, n, { maximize: true }).assignment)).toEqual([3, 1, 2, 0]);
+  });
+
+  it('linearAssignment(cost, n) separates costs that differ by 1e-12 of their size and handles tiny and huge scales', () => {
+    const n = 3;
+    // the identity beats the cycle by 3e-12 in 3: not a tie
+    const base = Float64Array.from([1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    base[1] += 1e-12;
+    base[5] += 1e-12;
+    base[6] += 1e-12;
+    expect(Array.from(linearAssignment(base, n, { maximize: true }).assignment)).toEqual([1, 2, 0]);
+    for (const s of [1e-300, 1e300]) {
+      const c = Float64Array.from([3, 1, 2, 2, 3, 1, 1, 2, 3]).map((v) => v * s);
+      expect(Array.from(linearAssignment(c, n).assignment)).toEqual([1, 2, 0]);
+    }
+  });
 
   it('linearAssignment(cost, n) finds a planted permutation in a large cost matrix (n = 300)', () => {
     const n = 300;
