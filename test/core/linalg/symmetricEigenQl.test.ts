@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomSource, symmetricEigen, symmetricEigenQl } from '../../../src/core/index.js';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { knownSpectrum } from './knownSpectrum.js';
 
 /** max over k of ||A v_k - lambda_k v_k|| and max |V^T V - I|. */
@@ -51,6 +52,27 @@ describe('symmetricEigenQl (Householder + QL)', () => {
       expect(r.orth).toBeLessThan(1e-13);
       const jacobi = symmetricEigen(A, d).values;
       for (let k = 0; k < d; k++) expect(Math.abs(values[k] - jacobi[k])).toBeLessThan(1e-13 * Math.sqrt(norm));
+    }
+  });
+
+  it('symmetricEigenQl(A, d) gives ml-matrix EigenvalueDecomposition\'s values and vectors bit for bit (d = 1, 7, 60; a zero row; a repeated eigenvalue)', () => {
+    const rng = RandomSource.fromSeed(9);
+    const cases: [Float64Array, number][] = [[Float64Array.of(2.5), 1], [knownSpectrum(6, [3, 3, 1, 0, -2, 5], rng), 6]];
+    for (const d of [7, 60]) {
+      const B = rng.fillNormal(new Float64Array(d * d));
+      const A = new Float64Array(d * d);
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) A[i * d + j] = i === 2 || j === 2 ? 0 : B[i * d + j] + B[j * d + i];
+      cases.push([A, d]);
+    }
+    for (const [A, d] of cases) {
+      const M = new Matrix(d, d);
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) M.set(i, j, 0.5 * (A[i * d + j] + A[j * d + i]));
+      const ref = new EigenvalueDecomposition(M, { assumeSymmetric: true });
+      // ml-matrix returns ascending values and vectors as columns: reverse into descending
+      const order = Array.from({ length: d }, (_, i) => d - 1 - i).sort((i, j) => ref.realEigenvalues[j] - ref.realEigenvalues[i]);
+      const { values, vectors } = symmetricEigenQl(A, d);
+      expect(Array.from(values)).toEqual(order.map((src) => ref.realEigenvalues[src]));
+      expect(Array.from(vectors)).toEqual(Array.from({ length: d * d }, (_, x) => ref.eigenvectorMatrix.get(Math.floor(x / d), order[x % d])));
     }
   });
 
