@@ -13,7 +13,8 @@
 // one-thread runs at once (parallelOneThreadOverSequential), since each then has one core.
 //
 // Prints one JSON line: {"bench":"contention", "ae": {quiet, busy, busyOverQuiet, ...},
-// "rbm": {...}, "numpy": {...} | null, "torch": {...} | null, "workers": {...}, "load": ...};
+// "rbm": {...}, "numpy": {...} | null, "torch": {blas, threads, fairReference, ...} | null, "workers": {...},
+// "load": ...}; the RBM-over-PyTorch ratio is null when that PyTorch runs on the reference BLAS.
 // epoch figures are medians over every epoch of every process (seconds). ORBITSCOPE_BENCH_ROUNDS
 // (default 2) sets the processes per model and setting, ORBITSCOPE_BENCH_EPOCHS (5) their epochs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -56,6 +57,13 @@ function pythonWith(module: string): string | null {
     if (r.status === 0) return py;
   }
   return null;
+}
+
+/** The BLAS a PyTorch was built with (BLAS_INFO of torch.__config__.show()) and its thread count. */
+function torchBlas(python: string): { blas: string; threads: number } | null {
+  const r = spawnSync(python, ['-c', 'import torch,re;print(re.search(r"BLAS_INFO=(\\w+)", torch.__config__.show()).group(1), torch.get_num_threads())'], { encoding: 'utf8' });
+  const [blas, threads] = r.status === 0 ? r.stdout.trim().split(' ') : [];
+  return blas ? { blas, threads: Number(threads) } : null;
 }
 
 let hog: ChildProcess | null = null;
@@ -128,6 +136,10 @@ if (child) {
   process.on('exit', stopHog);
   const load = loadavg()[0];
   const py = { numpy: pythonWith('numpy'), torch: pythonWith('torch') };
+  const torchBuild = py.torch ? torchBlas(py.torch) : null;
+  // a PyTorch on the reference BLAS is no reference for speed (Debian's python3-torch 1.13: 14.5 ms
+  // for a 64 x 784 x 256 product, one thread): its figures are printed, its ratio is not
+  const torchFair = torchBuild !== null && torchBuild.blas !== 'generic';
   const dir = mkdtempSync(join(tmpdir(), 'orbitscope-contention-'));
   try {
     let digits: string | null = null;
@@ -156,9 +168,9 @@ if (child) {
       JSON.stringify({
         bench: 'contention',
         ae: { ...model('ae'), busyOverNumpyBusy: ratio(busy.ae, busy.numpyAe) },
-        rbm: { ...model('rbm'), busyOverTorchBusy: ratio(busy.rbm, busy.torchRbm), busyOverNumpyBusy: ratio(busy.rbm, busy.numpyRbm) },
+        rbm: { ...model('rbm'), busyOverTorchBusy: torchFair ? ratio(busy.rbm, busy.torchRbm) : null, busyOverNumpyBusy: ratio(busy.rbm, busy.numpyRbm) },
         numpy: py.numpy ? { python: py.numpy, aeQuiet: ref(quiet.numpyAe), aeBusy: ref(busy.numpyAe), aeBusyOverQuiet: ratio(busy.numpyAe, quiet.numpyAe), rbmQuiet: ref(quiet.numpyRbm), rbmBusy: ref(busy.numpyRbm) } : null,
-        torch: py.torch ? { python: py.torch, rbmQuiet: ref(quiet.torchRbm), rbmBusy: ref(busy.torchRbm) } : null,
+        torch: py.torch ? { python: py.torch, ...torchBuild, fairReference: torchFair, rbmQuiet: ref(quiet.torchRbm), rbmBusy: ref(busy.torchRbm) } : null,
         workers: w,
         cores: availableParallelism(),
         load: { start: r4(load), end: r4(loadavg()[0]) },

@@ -31,6 +31,7 @@ if lib == 'torch':
     perm = lambda: torch.randperm(n)  # noqa: E731
     uniform = lambda: torch.rand(batch, h)  # noqa: E731
     sig = torch.sigmoid
+    binary = lambda m: m.float()  # noqa: E731
     torch.set_grad_enabled(False)
 else:
     X = x_all
@@ -42,6 +43,11 @@ else:
     def sig(z):
         return 1 / (1 + np.exp(-z))
 
+    # float32 like everything else: bool * 1.0 is float64 in numpy and turned every later product
+    # of the reference into float64 (2.35 s an epoch instead of ~0.2 s)
+    def binary(m):
+        return m.astype(np.float32)
+
 seconds = []
 for _ in range(epochs):
     t0 = time.perf_counter()
@@ -49,7 +55,7 @@ for _ in range(epochs):
     for s in range(n // batch):
         v = X[order[s * batch:(s + 1) * batch]]
         ph0 = sig(v @ W.T + b)
-        h0 = (uniform() < ph0) * 1.0
+        h0 = binary(uniform() < ph0)
         pv1 = sig(h0 @ W + c)
         ph1 = sig(pv1 @ W.T + b)
         vW = mom * vW + (lr / batch) * (ph0.T @ v - ph1.T @ pv1)
