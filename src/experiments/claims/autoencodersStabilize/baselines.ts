@@ -56,29 +56,78 @@ function fitPca(train: Float32Array, count: number, d: number, k: number): Recon
   // top-k directions are used, and their span is fixed to rounding when lambda_k > lambda_{k+1}
   const { vectors } = symmetricEigenQl(cov, d);
   const kk = Math.min(k, d);
-  // U as kk x d rows
+  // U as kk x d rows, and as d x kk rows (Ut) for the way back: both inner loops run along memory
   const U = new Float64Array(kk * d);
-  for (let c = 0; c < kk; c++) for (let p = 0; p < d; p++) U[c * d + p] = vectors[p * d + c];
+  const Ut = new Float64Array(d * kk);
+  for (let c = 0; c < kk; c++) for (let p = 0; p < d; p++) Ut[p * kk + c] = U[c * d + p] = vectors[p * d + c];
   return {
     name: `PCA, k = ${kk}`,
-    reconstruct: async (x, n) => {
-      const out = new Float32Array(n * d);
-      const z = new Float64Array(kk);
-      for (let i = 0; i < n; i++) {
-        for (let c = 0; c < kk; c++) {
-          let s = 0;
-          for (let p = 0; p < d; p++) s += U[c * d + p] * (x[i * d + p] - mu[p]);
-          z[c] = s;
-        }
-        for (let p = 0; p < d; p++) {
-          let s = mu[p];
-          for (let c = 0; c < kk; c++) s += U[c * d + p] * z[c];
-          out[i * d + p] = s;
-        }
-      }
-      return out;
-    },
+    reconstruct: async (x, n) => pcaReconstruct(U, Ut, mu, kk, d, x, n),
   };
+}
+
+/**
+ * mu + U^T U (x_i - mu) for each of n rows x_i (U: kk x d rows, Ut its transpose), in float64
+ * with every sum in the plain loop's order (z_c over p = 0..d-1, then each pixel over c =
+ * 0..kk-1, from mu_p), four sums at a time so that each loaded value serves four of them.
+ */
+function pcaReconstruct(U: Float64Array, Ut: Float64Array, mu: Float64Array, kk: number, d: number, x: Float32Array, n: number): Float32Array {
+  const out = new Float32Array(n * d);
+  const xc = new Float64Array(d);
+  const z = new Float64Array(kk);
+  for (let i = 0; i < n; i++) {
+    for (let p = 0; p < d; p++) xc[p] = x[i * d + p] - mu[p];
+    let c = 0;
+    for (; c + 4 <= kk; c += 4) {
+      const u0 = c * d;
+      const u1 = u0 + d;
+      const u2 = u1 + d;
+      const u3 = u2 + d;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let p = 0; p < d; p++) {
+        const v = xc[p];
+        s0 += U[u0 + p] * v;
+        s1 += U[u1 + p] * v;
+        s2 += U[u2 + p] * v;
+        s3 += U[u3 + p] * v;
+      }
+      z[c] = s0;
+      z[c + 1] = s1;
+      z[c + 2] = s2;
+      z[c + 3] = s3;
+    }
+    for (; c < kk; c++) {
+      let s = 0;
+      for (let p = 0; p < d; p++) s += U[c * d + p] * xc[p];
+      z[c] = s;
+    }
+    let p = 0;
+    for (; p + 4 <= d; p += 4) {
+      const t0 = p * kk;
+      const t1 = t0 + kk;
+      const t2 = t1 + kk;
+      const t3 = t2 + kk;
+      let s0 = mu[p], s1 = mu[p + 1], s2 = mu[p + 2], s3 = mu[p + 3];
+      for (let k = 0; k < kk; k++) {
+        const v = z[k];
+        s0 += Ut[t0 + k] * v;
+        s1 += Ut[t1 + k] * v;
+        s2 += Ut[t2 + k] * v;
+        s3 += Ut[t3 + k] * v;
+      }
+      const o = i * d + p;
+      out[o] = s0;
+      out[o + 1] = s1;
+      out[o + 2] = s2;
+      out[o + 3] = s3;
+    }
+    for (; p < d; p++) {
+      let s = mu[p];
+      for (let k = 0; k < kk; k++) s += Ut[p * kk + k] * z[k];
+      out[i * d + p] = s;
+    }
+  }
+  return out;
 }
 
 /** An autoencoder layer (e.g. the linear twin trained with the same engine and budget) as a Reconstructor. */
