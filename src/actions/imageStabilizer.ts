@@ -8,6 +8,16 @@ import { elementsByImage, elementsKeepingColor } from './elementsByImage.js';
 /** Largest |G| for which the stabilizer of an image is found by enumerating G. */
 export const ENUMERATE_MAX_ORDER = 100_000n;
 
+// n! of the degrees seen (a 784-point group's order is compared with 784!, a 1,900-digit bigint,
+// once per image: computing it each time took most of imageStabilizer's time on MNIST features)
+const factorials = new Map<number, bigint>();
+
+function cachedFactorial(n: number): bigint {
+  let f = factorials.get(n);
+  if (f === undefined) factorials.set(n, (f = factorial(n)));
+  return f;
+}
+
 /** Result of imageStabilizer. orbitSize * stabilizerOrder = |G| always. */
 export interface ImageStabilizerResult {
   readonly orbitSize: bigint;
@@ -34,7 +44,7 @@ export function imageStabilizer(group: PermGroup, pixels: ArrayLike<number>, opt
   if (pixels.length !== n) throw new InputRangeError(`imageStabilizer: image has ${pixels.length} pixels, group degree is ${n}`);
   const colour = quantizeLevels(pixels, options.levels);
   const order = group.order();
-  if (order === factorial(n) && n > 1) {
+  if (order === cachedFactorial(n) && n > 1) {
     const classes = new Map<number, number[]>();
     for (let p = 0; p < n; p++) {
       let c = classes.get(colour[p]);
@@ -56,12 +66,19 @@ export function imageStabilizer(group: PermGroup, pixels: ArrayLike<number>, opt
   if (order <= ENUMERATE_MAX_ORDER) {
     // only elements that send a pixel of the rarest level to that level can fix the image: test
     // those (in elements() order, so the stabilizer is built as before), each on every pixel
+    // Each is checked on the pixels of the rarer levels first: a random element keeps a pixel's
+    // level with probability its level's share, so a non-stabilizing element fails within a few
+    // pixels; the test is a conjunction over all pixels, so the order changes no answer.
     const index = elementsByImage(group);
+    const checkOrder = pixelsByLevelCount(colour);
     const found: Perm[] = [];
-    for (const k of elementsKeepingColor(index, colour, rarestLevelPixel(colour))) {
+    for (const k of elementsKeepingColor(index, colour, checkOrder[0])) {
       const g = index.elements[k];
       let ok = true;
-      for (let p = 0; p < n && ok; p++) ok = colour[g.images[p]] === colour[p];
+      for (let i = 0; i < n && ok; i++) {
+        const p = checkOrder[i];
+        ok = colour[g.images[p]] === colour[p];
+      }
       if (ok) found.push(g);
     }
     const stab = BigInt(found.length);
@@ -72,13 +89,20 @@ export function imageStabilizer(group: PermGroup, pixels: ArrayLike<number>, opt
   return { orbitSize: order / stab, stabilizerOrder: stab, method: 'backtrack', stabilizer };
 }
 
-/** The first pixel of the level held by the fewest pixels (levels are 0..k-1, quantiseLevels). */
-function rarestLevelPixel(colour: Int32Array): number {
+/**
+ * The pixels ordered by how many pixels share their level (levels are 0..k-1, quantizeLevels),
+ * fewest first, ties by level and then by pixel: the first is the first pixel of the rarest level.
+ */
+function pixelsByLevelCount(colour: Int32Array): Int32Array {
   let levels = 0;
   for (const c of colour) levels = Math.max(levels, c + 1);
   const count = new Int32Array(levels);
   for (const c of colour) count[c]++;
-  let best = 0;
-  for (let p = 1; p < colour.length; p++) if (count[colour[p]] < count[colour[best]]) best = p;
-  return best;
+  const byCount = Array.from({ length: levels }, (_, c) => c).sort((a, b) => count[a] - count[b] || a - b);
+  // counting sort of the pixels into that order of levels
+  const start = new Int32Array(levels);
+  for (let i = 1; i < levels; i++) start[byCount[i]] = start[byCount[i - 1]] + count[byCount[i - 1]];
+  const out = new Int32Array(colour.length);
+  for (let p = 0; p < colour.length; p++) out[start[colour[p]]++] = p;
+  return out;
 }

@@ -12,15 +12,23 @@ import { checkStack, type BorderMode, type ImageStack } from './imageStack.js';
 export function imageGradient(x: ArrayLike<number>, h: number, w: number, border: BorderMode = 'zero'): [Float64Array, Float64Array] {
   const du = new Float64Array(h * w);
   const dv = new Float64Array(h * w);
-  const at = (i: number, j: number) => {
+  // the image padded by the stencil's reach under the border rule, read once, so that the
+  // stencil reads plain memory (the same values as a per-read border rule)
+  const r = 2;
+  const pw = w + 2 * r;
+  const pad = new Float64Array((h + 2 * r) * pw);
+  for (let i = -r; i < h + r; i++) {
     const ii = borderIndex(i, h, border);
-    const jj = borderIndex(j, w, border);
-    return ii < 0 || jj < 0 ? 0 : x[ii * w + jj];
-  };
+    for (let j = -r; j < w + r; j++) {
+      const jj = borderIndex(j, w, border);
+      pad[(i + r) * pw + j + r] = ii < 0 || jj < 0 ? 0 : x[ii * w + jj];
+    }
+  }
   for (let i = 0; i < h; i++)
     for (let j = 0; j < w; j++) {
-      du[i * w + j] = (at(i, j - 2) - 8 * at(i, j - 1) + 8 * at(i, j + 1) - at(i, j + 2)) / 12;
-      dv[i * w + j] = (at(i - 2, j) - 8 * at(i - 1, j) + 8 * at(i + 1, j) - at(i + 2, j)) / 12;
+      const c = (i + r) * pw + j + r;
+      du[i * w + j] = (pad[c - 2] - 8 * pad[c - 1] + 8 * pad[c + 1] - pad[c + 2]) / 12;
+      dv[i * w + j] = (pad[c - 2 * pw] - 8 * pad[c - pw] + 8 * pad[c + pw] - pad[c + 2 * pw]) / 12;
     }
   return [du, dv];
 }

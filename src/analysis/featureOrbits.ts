@@ -1,6 +1,7 @@
 import { InputRangeError } from '../core/errors.js';
 import { imageStabilizer, ENUMERATE_MAX_ORDER } from '../actions/imageStabilizer.js';
 import { centeredEpsStabilizer } from '../actions/epsStabilizer.js';
+import { elementsByImage } from '../actions/elementsByImage.js';
 import { orbitDimension } from '../actions/orbitDimension.js';
 import { imageWindow } from '../actions/imageWindow.js';
 import { epsStabilizerBatch } from '../actions/epsStabilizerMeasure.js';
@@ -53,9 +54,12 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
       for (let f = 0; f < count; f++) {
         const x = features.subarray(f * n, (f + 1) * n);
         const r = imageStabilizer(G, x, { levels: options.levels });
-        // list small stabilizers element by element (cycle notation, 1-based) for the explorer
-        const elements = r.stabilizer && r.stabilizerOrder <= 8n ? { stabilizerElements: [...r.stabilizer.elements()].map((g) => formatCycles(g.images)) } : {};
-        const s = withEps ? centeredEpsStabilizer(G, x, options.finiteEps!).count : 0;
+        // list small stabilizers element by element (cycle notation, 1-based) for the explorer; the
+        // trivial one, most features', is the identity "()" without building its stabilizer chain
+        const trivial = r.stabilizerOrder === 1n ? { stabilizerElements: ['()'] } : null;
+        const elements = trivial ?? (r.stabilizer && r.stabilizerOrder <= 8n ? { stabilizerElements: [...r.stabilizer.elements()].map((g) => formatCycles(g.images)) } : {});
+        // the group's element list, enumerated once (imageStabilizer's index holds it), not per feature
+        const s = withEps ? centeredEpsStabilizer(elementsByImage(G).elements, x, options.finiteEps!).count : 0;
         const eps = withEps ? { eps: options.finiteEps!, epsStabilizerSize: s, epsOrbitSize: Number(order) / s } : {};
         out[f][name] = { kind: 'finite', groupOrder: order, orbitSize: r.orbitSize, stabilizerOrder: r.stabilizerOrder, levels: options.levels, ...elements, ...eps } satisfies FiniteOrbitNumbers;
       }

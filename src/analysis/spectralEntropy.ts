@@ -1,14 +1,40 @@
 import { dftTwiddles } from '../core/linalg/dftTwiddles.js';
 import { checkFeatureImage } from './featureImage.js';
 
+/** Twiddles of a length-n DFT laid out as the n x n matrix of the product j k: entry (k, j) at m = (j k) mod n. */
+interface TwiddleMatrix {
+  readonly cos: Float64Array;
+  readonly sin: Float64Array;
+}
+
+const matrices = new Map<number, TwiddleMatrix>();
+
+// the direct DFT's inner loops read the twiddle of (j k) mod n; a table per length (n^2 numbers,
+// 784 at n = 28) replaces the modulo and the gather by a contiguous read of the same values
+function twiddleMatrix(n: number): TwiddleMatrix {
+  let t = matrices.get(n);
+  if (!t) {
+    const { cos, sin } = dftTwiddles(n);
+    t = { cos: new Float64Array(n * n), sin: new Float64Array(n * n) };
+    for (let k = 0; k < n; k++)
+      for (let j = 0; j < n; j++) {
+        t.cos[k * n + j] = cos[(k * j) % n];
+        t.sin[k * n + j] = sin[(k * j) % n];
+      }
+    matrices.set(n, t);
+  }
+  return t;
+}
+
 /**
  * Power spectrum |F(k1, k2)|^2 of an h x w real image, F(k) = sum_x x[i, j] e^{-2 pi i (k1 i / h +
  * k2 j / w)}, row-major h x w. A direct separable DFT, O(hw(h + w)): about 10^5 operations at
  * 28 x 28, any size (fft.js needs powers of two, and 28 is not one), exact up to rounding.
  */
 export function powerSpectrum(pixels: ArrayLike<number>, h: number, w: number): Float64Array {
-  const { cos: cw, sin: sw } = dftTwiddles(w);
-  const { cos: ch, sin: sh } = dftTwiddles(h);
+  const { cos: cw, sin: sw } = twiddleMatrix(w);
+  const { cos: ch, sin: sh } = twiddleMatrix(h);
+  const x = Float64Array.from(pixels);
   // rows: R[i, k2] = sum_j x[i, j] e^{-2 pi i k2 j / w}
   const rr = new Float64Array(h * w);
   const ri = new Float64Array(h * w);
@@ -17,27 +43,35 @@ export function powerSpectrum(pixels: ArrayLike<number>, h: number, w: number): 
       let re = 0;
       let im = 0;
       for (let j = 0; j < w; j++) {
-        const t = (k * j) % w;
-        const x = pixels[i * w + j];
-        re += x * cw[t];
-        im -= x * sw[t];
+        const v = x[i * w + j];
+        re += v * cw[k * w + j];
+        im -= v * sw[k * w + j];
       }
       rr[i * w + k] = re;
       ri[i * w + k] = im;
     }
-  // columns: F[k1, k2] = sum_i R[i, k2] e^{-2 pi i k1 i / h}
+  // columns: F[k1, k2] = sum_i R[i, k2] e^{-2 pi i k1 i / h}, with R transposed so that the
+  // inner loop reads both operands contiguously (same terms, same order of additions)
+  const tr = new Float64Array(h * w);
+  const ti = new Float64Array(h * w);
+  for (let i = 0; i < h; i++)
+    for (let k = 0; k < w; k++) {
+      tr[k * h + i] = rr[i * w + k];
+      ti[k * h + i] = ri[i * w + k];
+    }
   const power = new Float64Array(h * w);
   for (let k1 = 0; k1 < h; k1++)
     for (let k2 = 0; k2 < w; k2++) {
       let re = 0;
       let im = 0;
       for (let i = 0; i < h; i++) {
-        const t = (k1 * i) % h;
-        const a = rr[i * w + k2];
-        const b = ri[i * w + k2];
+        const a = tr[k2 * h + i];
+        const b = ti[k2 * h + i];
+        const c = ch[k1 * h + i];
+        const s = sh[k1 * h + i];
         // (a + ib)(cos - i sin)
-        re += a * ch[t] + b * sh[t];
-        im += b * ch[t] - a * sh[t];
+        re += a * c + b * s;
+        im += b * c - a * s;
       }
       power[k1 * w + k2] = re * re + im * im;
     }

@@ -127,4 +127,31 @@ describe('epsStabilizer', () => {
     }
     expect(epsStabilizer(G, x, 2).count).toBe(128); // ||g.x - x|| <= 2||x|| always
   });
+
+  it('epsStabilizer(G, x, eps) keeps exactly the elements whose row-major sum of squares is within eps^2 ||x||^2, also at eps on an element\'s own distance', () => {
+    // the definition, summed in pixel order p = 0..n-1 as the reported distances are
+    const G = p4m(6);
+    const elements = [...G.elements()];
+    const rng = RandomSource.fromSeed(11);
+    for (let trial = 0; trial < 3; trial++) {
+      const x = Float32Array.from(rng.fillNormal(new Float64Array(36)), (v, p) => v + (p % 6) * 0.5);
+      let nx = 0;
+      for (let p = 0; p < 36; p++) nx += x[p] * x[p];
+      const d2 = elements.map((g) => {
+        let d = 0;
+        for (let p = 0; p < 36; p++) d += (x[p] - x[g.images[p]]) ** 2;
+        return d;
+      });
+      // eps at a few elements' own distances (bound within rounding of their sum) and in between
+      const sorted = [...d2].sort((a, b) => a - b);
+      for (const target of [sorted[3], sorted[40], sorted[100], (sorted[10] + sorted[11]) / 2]) {
+        const eps = Math.sqrt(target / nx);
+        const bound = eps * eps * nx;
+        const expected = elements.filter((_, k) => d2[k] <= bound);
+        const r = epsStabilizer(G, x, eps);
+        expect(r.elements.map((g) => g.images.join(','))).toEqual(expected.map((g) => g.images.join(',')));
+        expect(r.distances).toEqual(expected.map((g) => Math.sqrt(d2[elements.indexOf(g)] / nx)));
+      }
+    }
+  });
 });

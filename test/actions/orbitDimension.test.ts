@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/index.js';
-import { imageGradient, orbitDimension, resampleBatch, tangentVectors, imageWindow } from '../../src/actions/continuous.js';
+import { borderIndex, imageGradient, orbitDimension, resampleBatch, tangentVectors, imageWindow } from '../../src/actions/continuous.js';
 import { LIE_GROUP_NAMES, lieGroup } from '../../src/groups/lie/index.js';
 import { flower, gaussianBlob, smoothEdge, thinSegment } from '../../src/testing/index.js';
 
@@ -115,6 +115,25 @@ describe('tangentVectors: derivatives of the action', () => {
         expect(dv[i * w + j]).toBeCloseTo(-2 * u + v, 10);
       }
   });
+
+  for (const border of ['zero', 'periodic', 'reflect'] as const) {
+    it(`imageGradient(x, ${border}) at every pixel, the frame included, is the fourth-order stencil over pixels read by borderIndex`, () => {
+      const h = 6;
+      const w = 7;
+      const x = RandomSource.fromSeed(3).fillNormal(new Float32Array(h * w));
+      const at = (i: number, j: number) => {
+        const ii = borderIndex(i, h, border);
+        const jj = borderIndex(j, w, border);
+        return ii < 0 || jj < 0 ? 0 : x[ii * w + jj];
+      };
+      const [du, dv] = imageGradient(x, h, w, border);
+      for (let i = 0; i < h; i++)
+        for (let j = 0; j < w; j++) {
+          expect(du[i * w + j]).toBe((at(i, j - 2) - 8 * at(i, j - 1) + 8 * at(i, j + 1) - at(i, j + 2)) / 12);
+          expect(dv[i * w + j]).toBe((at(i - 2, j) - 8 * at(i - 1, j) + 8 * at(i + 1, j) - at(i + 2, j)) / 12);
+        }
+    });
+  }
 
   for (const name of LIE_GROUP_NAMES) {
     it(`tangentVectors(blob, ${name}) match the central difference (exp(tA).x - exp(-tA).x) / 2t of the resampler`, async () => {
