@@ -96,7 +96,31 @@ function tred2(n: number, e: Float64Array, d: Float64Array, V: Float64Array): vo
     const ri1 = (i + 1) * n;
     if (h !== 0) {
       for (let k = 0; k <= i; k++) d[k] = V[ri1 + k] / h;
-      for (let j = 0; j <= i; j++) {
+      // rows j are independent here: four at a time share the loads of row i + 1 and d, each
+      // dot product and each update in JAMA's order
+      let j = 0;
+      for (; j + 4 <= i + 1; j += 4) {
+        const r0 = j * n;
+        const r1 = r0 + n;
+        const r2 = r1 + n;
+        const r3 = r2 + n;
+        let g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+        for (let k = 0; k <= i; k++) {
+          const v = V[ri1 + k];
+          g0 += v * V[r0 + k];
+          g1 += v * V[r1 + k];
+          g2 += v * V[r2 + k];
+          g3 += v * V[r3 + k];
+        }
+        for (let k = 0; k <= i; k++) {
+          const dk = d[k];
+          V[r0 + k] = V[r0 + k] - g0 * dk;
+          V[r1 + k] = V[r1 + k] - g1 * dk;
+          V[r2 + k] = V[r2 + k] - g2 * dk;
+          V[r3 + k] = V[r3 + k] - g3 * dk;
+        }
+      }
+      for (; j <= i; j++) {
         g = 0;
         const rj = j * n;
         for (let k = 0; k <= i; k++) g += V[ri1 + k] * V[rj + k];
@@ -114,6 +138,9 @@ function tql2(n: number, e: Float64Array, d: Float64Array, V: Float64Array): voi
   let g, h, m, p, r, dl1, c, c2, c3, el1, s, s2;
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
   e[n - 1] = 0;
+  // the sweep's rotations (rows i, i + 1 by c_i, s_i), applied to V after the sweep
+  const cs = new Float64Array(n);
+  const sn = new Float64Array(n);
   let f = 0, tst1 = 0;
   const eps = Number.EPSILON;
   for (let l = 0; l < n; l++) {
@@ -146,13 +173,10 @@ function tql2(n: number, e: Float64Array, d: Float64Array, V: Float64Array): voi
           c = p / r;
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
-          const ri = i * n, ri1 = ri + n;
-          for (let k = 0; k < n; k++) {
-            h = V[ri1 + k];
-            V[ri1 + k] = s * V[ri + k] + c * h;
-            V[ri + k] = c * V[ri + k] - s * h;
-          }
+          cs[i] = c;
+          sn[i] = s;
         }
+        rotateRows(V, n, l, m, cs, sn);
         p = (-s * s2 * c3 * el1 * e[l]) / dl1;
         e[l] = s * p;
         d[l] = c * p;
@@ -169,5 +193,46 @@ function tql2(n: number, e: Float64Array, d: Float64Array, V: Float64Array): voi
       d[k] = d[i]; d[i] = p;
       for (let j = 0; j < n; j++) { p = V[i * n + j]; V[i * n + j] = V[k * n + j]; V[k * n + j] = p; }
     }
+  }
+}
+
+/**
+ * Rows i and i + 1 of V (n x n) rotated by (c_i, s_i) for i = m - 1 down to l, as tql2 does one
+ * rotation at a time: each entry gets the same operations in the same order, but passes through
+ * memory once (the row between two rotations stays in locals), four columns at a time.
+ */
+function rotateRows(V: Float64Array, n: number, l: number, m: number, cs: Float64Array, sn: Float64Array): void {
+  let k0 = 0;
+  for (; k0 + 4 <= n; k0 += 4) {
+    // x_j is row i + 1's entry in column k0 + j before rotation i
+    let x0 = V[m * n + k0], x1 = V[m * n + k0 + 1], x2 = V[m * n + k0 + 2], x3 = V[m * n + k0 + 3];
+    for (let i = m - 1; i >= l; i--) {
+      const c = cs[i];
+      const s = sn[i];
+      const o = i * n + k0;
+      const v0 = V[o], v1 = V[o + 1], v2 = V[o + 2], v3 = V[o + 3];
+      V[o + n] = s * v0 + c * x0;
+      V[o + n + 1] = s * v1 + c * x1;
+      V[o + n + 2] = s * v2 + c * x2;
+      V[o + n + 3] = s * v3 + c * x3;
+      x0 = c * v0 - s * x0;
+      x1 = c * v1 - s * x1;
+      x2 = c * v2 - s * x2;
+      x3 = c * v3 - s * x3;
+    }
+    const o = l * n + k0;
+    V[o] = x0;
+    V[o + 1] = x1;
+    V[o + 2] = x2;
+    V[o + 3] = x3;
+  }
+  for (let k = k0; k < n; k++) {
+    let x = V[m * n + k];
+    for (let i = m - 1; i >= l; i--) {
+      const vi = V[i * n + k];
+      V[(i + 1) * n + k] = sn[i] * vi + cs[i] * x;
+      x = cs[i] * vi - sn[i] * x;
+    }
+    V[l * n + k] = x;
   }
 }
