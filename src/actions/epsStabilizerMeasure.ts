@@ -7,6 +7,7 @@ import { windowedDistance } from './windowedDistance.js';
 import { checkStack, type ImageStack } from './imageStack.js';
 import { orbitDistances, resampleBatch, type ResampleOptions } from './resample.js';
 import { IMAGE_ORBIT_DEFAULTS } from './defaults.js';
+import { orbitGrams } from './orbitGram.js';
 
 /** orbitDistances for translations by the exact Fourier shift (TypeScript, float64 inside). */
 function fourierDistances(images: ImageStack, shifts: readonly (readonly [number, number])[], window: Float32Array): Float64Array {
@@ -87,10 +88,48 @@ export function greedyNetSize(points: Float32Array, m: number, n: number, window
 }
 
 /**
+ * greedyNetSize, deciding most pairs from their Gram entry: with norms[a] = ||W p_a||^2 (float64)
+ * and gram[a m + c] ~ <W p_a, W p_c> from a float32 product, ||W(p_a - p_c)||^2 ~ norms[a] +
+ * norms[c] - 2 gram[a m + c]. A float32 dot product of n terms is within gamma_n ||W p_a|| ||W p_c||
+ * of exact (gamma_n = n 2^-24 / (1 - n 2^-24), Higham, Accuracy and Stability of Numerical
+ * Algorithms, 2nd ed., section 3.1, p. 63), and rounding W p to float32 adds 2^-24 a factor;
+ * a pair farther than twice that bound from radius^2 is decided from the Gram entry, any other by
+ * greedyNetSize's own sum. So every decision, and the net, is greedyNetSize's.
+ */
+export function greedyNetSizeFromGram(points: Float32Array, m: number, n: number, window: Float32Array, radius: number, gram: Float32Array, norms: Float64Array): number {
+  const centres: number[] = [];
+  const r2 = radius * radius;
+  const u = 2 ** -24;
+  const gemmBound = 8 * (n + 4) * u;
+  for (let a = 0; a < m; a++) {
+    let covered = false;
+    for (const c of centres) {
+      const approx = norms[a] + norms[c] - 2 * gram[a * m + c];
+      const margin = gemmBound * Math.sqrt(norms[a] * norms[c]) + 1e-12 * (norms[a] + norms[c] + r2);
+      if (approx < r2 - margin) {
+        covered = true;
+        break;
+      }
+      if (approx > r2 + margin) continue;
+      let s = 0;
+      for (let p = 0; p < n && s <= r2; p++) s += (window[p] * (points[a * n + p] - points[c * n + p])) ** 2;
+      if (s <= r2) {
+        covered = true;
+        break;
+      }
+    }
+    if (!covered) centres.push(a);
+  }
+  return centres.length;
+}
+
+/**
  * Greedy-net epsilon-orbit sizes of every image of a stack at each of several eps: result[e][f]
  * is greedyNetSize of the image's sampled orbit {g_k . x_f} at radius eps_e ||W x_f||. The orbit
- * is resampled once (in chunks of at most 2^24 floats) and serves every eps, so asking for k eps
+ * is resampled once (in chunks of at most 2^22 floats) and serves every eps, so asking for k eps
  * costs one resampling, not k; the numbers are those of epsStabilizerBatch at each eps alone.
+ * The greedy nets read each orbit's Gram matrix, one batched product in the graph
+ * (greedyNetSizeFromGram), and sum pixels only for pairs near the radius.
  */
 export async function orbitNetSizes(images: ImageStack, elements: readonly Float64Array[], window: Float32Array, epsList: readonly number[], options: Pick<EpsStabilizerOptions, 'fourier' | 'interp' | 'border' | 'maxBatchFloats' | 'threads'> = {}): Promise<number[][]> {
   const { height: h, width: w, count: F } = images;
@@ -98,16 +137,24 @@ export async function orbitNetSizes(images: ImageStack, elements: readonly Float
   const samples = elements.length;
   const out = epsList.map(() => new Array<number>(F).fill(0));
   const shifts = elements.map((m) => [m[2], m[5]] as const);
-  const per = Math.max(1, Math.floor((1 << 24) / (samples * n)));
+  const per = Math.max(1, Math.floor((1 << 22) / (samples * n)));
+  const norms = new Float64Array(samples);
   for (let f0 = 0; f0 < F; f0 += per) {
     const f1 = Math.min(F, f0 + per);
     const part = { data: images.data.subarray(f0 * n, f1 * n), count: f1 - f0, height: h, width: w };
     const moved = options.fourier ? fourierShift(part, shifts) : await resampleBatch(part, elements, options);
+    const grams = await orbitGrams(moved, f1 - f0, samples, window, options.threads);
     for (let f = f0; f < f1; f++) {
       let norm2 = 0;
       for (let p = 0; p < n; p++) norm2 += (window[p] * images.data[f * n + p]) ** 2;
       const orbit = moved.subarray((f - f0) * samples * n, (f - f0 + 1) * samples * n);
-      epsList.forEach((eps, e) => (out[e][f] = greedyNetSize(orbit, samples, n, window, eps * Math.sqrt(norm2))));
+      for (let k = 0; k < samples; k++) {
+        let s = 0;
+        for (let p = 0; p < n; p++) s += (window[p] * orbit[k * n + p]) ** 2;
+        norms[k] = s;
+      }
+      const gram = grams.subarray((f - f0) * samples * samples, (f - f0 + 1) * samples * samples);
+      epsList.forEach((eps, e) => (out[e][f] = greedyNetSizeFromGram(orbit, samples, n, window, eps * Math.sqrt(norm2), gram, norms)));
     }
   }
   return out;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RandomSource } from '../../src/core/index.js';
-import { boxElements, continuousOrbitReport, epsOrbitSizesBatch, epsStabilizerBatch, greedyNetSize, haltonPoints, roundTripError } from '../../src/actions/continuous.js';
+import { boxElements, continuousOrbitReport, epsOrbitSizesBatch, epsStabilizerBatch, greedyNetSize, haltonPoints, imageWindow, resampleBatch, roundTripError } from '../../src/actions/continuous.js';
+import { greedyNetSizeFromGram, orbitNetSizes } from '../../src/actions/epsStabilizerMeasure.js';
+import { orbitGrams } from '../../src/actions/orbitGram.js';
 import { lieGroup, LIE_GROUP_NAMES } from '../../src/groups/lie/index.js';
 import { gaussianBlob } from '../../src/testing/index.js';
 
@@ -15,6 +17,60 @@ describe('epsilon-stabilizer measure and epsilon-orbit size', () => {
     expect(greedyNetSize(pts, 10, 1, Float32Array.of(1), 1.5)).toBe(5);
     expect(greedyNetSize(pts, 10, 1, Float32Array.of(1), 0.5)).toBe(10);
     expect(greedyNetSize(pts, 10, 1, Float32Array.of(1), 9)).toBe(1);
+  });
+
+  it('greedyNetSizeFromGram equals greedyNetSize for any Gram matrix within its error bound, also at radii on pairwise distances', () => {
+    const rng = RandomSource.fromSeed(21);
+    const m = 24;
+    const n = 40;
+    const window = Float32Array.from({ length: n }, (_, p) => (p % 7 === 0 ? 0 : 0.5 + (p % 3) / 4));
+    // clustered points, so that many pairs sit near any radius between the clusters' scales
+    const centre = rng.fillNormal(new Float32Array(n));
+    const points = Float32Array.from({ length: m * n }, (_, i) => centre[i % n] + (Math.floor(i / n) % 4) * 0.3 + 0.2 * rng.normal());
+    const norms = new Float64Array(m);
+    const exact = new Float64Array(m * m);
+    const dist = new Float64Array(m * m);
+    for (let a = 0; a < m; a++)
+      for (let c = 0; c < m; c++) {
+        let g = 0;
+        let d = 0;
+        for (let p = 0; p < n; p++) {
+          g += window[p] * points[a * n + p] * window[p] * points[c * n + p];
+          d += (window[p] * (points[a * n + p] - points[c * n + p])) ** 2;
+        }
+        exact[a * m + c] = g;
+        dist[a * m + c] = Math.sqrt(d);
+        if (a === c) norms[a] = g;
+      }
+    const bound = (a: number, c: number) => (n + 4) * 2 ** -24 * Math.sqrt(norms[a] * norms[c]);
+    for (let trial = 0; trial < 4; trial++) {
+      // float32 Gram entries pushed anywhere within the float32 product's error bound
+      const gram = Float32Array.from(exact, (g, i) => g + (2 * rng.float() - 1) * bound(Math.floor(i / m), i % m));
+      const radii = [...Array.from({ length: m * m }, (_, i) => dist[i]).filter((d) => d > 0), 0.5 * (dist[2] + dist[9]), 0, 100];
+      const differ = radii.filter((radius) => greedyNetSizeFromGram(points, m, n, window, radius, gram, norms) !== greedyNetSize(points, m, n, window, radius));
+      expect(differ).toEqual([]);
+    }
+  });
+
+  it('orbitNetSizes(images, elements, window, eps) equals greedyNetSize of each resampled orbit (Gram from the graph)', async () => {
+    const rng = RandomSource.fromSeed(4);
+    const h = 12;
+    const n = h * h;
+    const images = rng.fillNormal(new Float32Array(3 * n));
+    const elements = boxElements(lieGroup('so2'), 32);
+    const window = imageWindow(h, h, 'disk');
+    const stack = { data: images, count: 3, height: h, width: h };
+    const moved = await resampleBatch(stack, elements);
+    const epsList = [0.1, 0.25, 0.5, 0.9];
+    const sizes = await orbitNetSizes(stack, elements, window, epsList);
+    const grams = await orbitGrams(moved, 3, 32, window);
+    expect(grams.length).toBe(3 * 32 * 32);
+    for (let f = 0; f < 3; f++) {
+      let norm2 = 0;
+      for (let p = 0; p < n; p++) norm2 += (window[p] * images[f * n + p]) ** 2;
+      epsList.forEach((eps, e) => expect(sizes[e][f]).toBe(greedyNetSize(moved.subarray(f * 32 * n, (f + 1) * 32 * n), 32, n, window, eps * Math.sqrt(norm2))));
+    }
+    expect(new Set(sizes.map((s) => s[0])).size).toBeGreaterThan(1);
   });
 
   for (const name of LIE_GROUP_NAMES) {
