@@ -4,6 +4,7 @@ import type { Perm } from '../groups/perm/Perm.js';
 import type { PermGroup } from '../groups/perm/PermGroup.js';
 import { ENUMERATE_MAX_ORDER } from './imageStabilizer.js';
 import { distanceFromSums } from './windowedDistance.js';
+import { pixelMajorTable, type FiniteElements } from './pixelMajorTable.js';
 
 /** Result of epsStabilizer: the elements found, their number and the fraction |S_eps|/|G|. */
 export interface FiniteEpsStabilizerResult {
@@ -14,43 +15,10 @@ export interface FiniteEpsStabilizerResult {
   readonly distances: number[];
 }
 
-/**
- * The elements of a finite pixel group: a PermGroup (enumerated through its stabilizer chain), or
- * the list of its distinct elements when the caller has them at hand (the explorer lists p4m's
- * 8 n^2 named elements instead of building p4m's chain in the browser).
- */
-export type FiniteElements = PermGroup | readonly Perm[];
+export type { FiniteElements } from './pixelMajorTable.js';
 
 /** Pixels of largest |x| summed over all elements at once before each element goes on alone. */
 const LEAD = 32;
-
-/** Largest n |G| of a pixel-major table (2^23 entries, 32 MiB; p4m on 28 x 28 has 4.9 M). */
-const TABLE_MAX = 1 << 23;
-
-const tables = new WeakMap<object, { readonly list: readonly Perm[]; readonly table: Int32Array | null }>();
-
-/**
- * The group's elements as a list, and (when n |G| <= TABLE_MAX) the pixel-major table of their
- * images, table[p |G| + k] = g_k(p); built once per group or list (callers must not modify it).
- */
-function elementTable(group: FiniteElements): { readonly list: readonly Perm[]; readonly table: Int32Array | null } {
-  let hit = tables.get(group);
-  if (!hit) {
-    const list = Array.isArray(group) ? (group as readonly Perm[]) : [...(group as PermGroup).elements()];
-    const n = list[0]?.degree ?? 0;
-    const m = list.length;
-    let table: Int32Array | null = null;
-    if (n * m <= TABLE_MAX) {
-      table = new Int32Array(n * m);
-      for (let k = 0; k < m; k++) {
-        const images = list[k].images;
-        for (let p = 0; p < n; p++) table[p * m + k] = images[p];
-      }
-    }
-    tables.set(group, (hit = { list, table }));
-  }
-  return hit;
-}
 
 /**
  * The epsilon-stabilizer S_eps(x) = {g in G : ||g.x - x|| <= eps ||x||} (Euclidean norms,
@@ -76,12 +44,11 @@ export function epsStabilizer(group: FiniteElements, pixels: ArrayLike<number>, 
   // sum of n squares in float64 is within n 2^-53 of exact), so it rejects no element the
   // row-major sum would keep; the elements it passes get the row-major sum, whose value is
   // reported. Its first LEAD pixels run over all elements at once, reading the images of a pixel
-  // under every element from one row of the pixel-major table (an element's own images are a
-  // cache miss a pixel in that order).
+  // under every element from one row of the pixel-major table.
   const reject = bound * (1 + 1e-9);
   const x = Float64Array.from(pixels);
   const byMagnitude = Int32Array.from({ length: n }, (_, p) => p).sort((a, b) => Math.abs(x[b]) - Math.abs(x[a]) || a - b);
-  const { list, table } = elementTable(group);
+  const { list, table } = pixelMajorTable(group);
   const m = list.length;
   const lead = table ? Math.min(n, LEAD) : 0;
   const partial = new Float64Array(m);

@@ -4,6 +4,10 @@ import { factorial } from '../groups/core/factorial.js';
 import { PermGroup } from '../groups/perm/PermGroup.js';
 import { quantizeLevels } from './quantize.js';
 import { elementsByImage, elementsKeepingColor } from './elementsByImage.js';
+import { pixelMajorTable } from './pixelMajorTable.js';
+
+/** Pixels tested for all elements at once before each candidate goes on alone. */
+const LEAD = 4;
 
 /** Largest |G| for which the stabilizer of an image is found by enumerating G. */
 export const ENUMERATE_MAX_ORDER = 100_000n;
@@ -64,18 +68,43 @@ export function imageStabilizer(group: PermGroup, pixels: ArrayLike<number>, opt
     return { orbitSize: order / stab, stabilizerOrder: stab, method: 'young', stabilizer: new PermGroup(gens, n, { knownOrder: stab }) };
   }
   if (order <= ENUMERATE_MAX_ORDER) {
-    // only elements that send a pixel of the rarest level to that level can fix the image: test
-    // those (in elements() order, so the stabilizer is built as before), each on every pixel
-    // Each is checked on the pixels of the rarer levels first: a random element keeps a pixel's
-    // level with probability its level's share, so a non-stabilizing element fails within a few
-    // pixels; the test is a conjunction over all pixels, so the order changes no answer.
-    const index = elementsByImage(group);
+    // Every element is tested on every pixel (a conjunction, so the order of pixels changes no
+    // answer), in elements() order so that the stabilizer is built as before. The pixels of the
+    // rarer levels go first: a random element keeps a pixel's level with probability its level's
+    // share, so a non-stabilizing one fails within a few pixels. The first LEAD pixels are tested
+    // for all elements at once along rows of the pixel-major table (memory order); without a
+    // table, only the elements sending the rarest level's first pixel into its level are tried.
     const checkOrder = pixelsByLevelCount(colour);
+    const { list, table } = pixelMajorTable(group);
+    const m = list.length;
+    let candidates: Int32Array;
+    let from = 0;
+    if (table) {
+      // the rarest level's first pixel over all elements (one row), then the next pixels over
+      // the few elements left
+      let count = 0;
+      candidates = new Int32Array(m);
+      for (let i = 0; i < Math.min(n, LEAD); i++, from++) {
+        const p = checkOrder[i];
+        const c = colour[p];
+        const row = table.subarray(p * m, (p + 1) * m);
+        if (i === 0) {
+          for (let k = 0; k < m; k++) if (colour[row[k]] === c) candidates[count++] = k;
+        } else {
+          let kept = 0;
+          for (let j = 0; j < count; j++) if (colour[row[candidates[j]]] === c) candidates[kept++] = candidates[j];
+          count = kept;
+        }
+      }
+      candidates = candidates.subarray(0, count);
+    } else {
+      candidates = elementsKeepingColor(elementsByImage(group), colour, checkOrder[0]);
+    }
     const found: Perm[] = [];
-    for (const k of elementsKeepingColor(index, colour, checkOrder[0])) {
-      const g = index.elements[k];
+    for (const k of candidates) {
+      const g = list[k];
       let ok = true;
-      for (let i = 0; i < n && ok; i++) {
+      for (let i = from; i < n && ok; i++) {
         const p = checkOrder[i];
         ok = colour[g.images[p]] === colour[p];
       }

@@ -8,4 +8,5 @@ export { epsStabilizer, centeredEpsStabilizer, meanCentered, type FiniteElements
 export { torusStabilizer, type TorusGroup, type TorusStabilizerResult } from './torusStabilizer.js';
 export type { GrayImage } from './grayImage.js';
 export { orbitNetSizes } from './epsStabilizerMeasure.js';
+export { pixelMajorTable, type PixelMajorTable } from './pixelMajorTable.js';
 export { idealFlower, segmentShapeOrbit } from './segmentShapeOrbit.js';

@@ -1,7 +1,6 @@
 import { InputRangeError } from '../core/errors.js';
 import { imageStabilizer, ENUMERATE_MAX_ORDER } from '../actions/imageStabilizer.js';
 import { centeredEpsStabilizer } from '../actions/epsStabilizer.js';
-import { elementsByImage } from '../actions/elementsByImage.js';
 import { orbitDimension } from '../actions/orbitDimension.js';
 import { imageWindow } from '../actions/imageWindow.js';
 import { epsStabilizerBatch } from '../actions/epsStabilizerMeasure.js';
@@ -58,8 +57,7 @@ export async function featureOrbits(features: Float32Array, count: number, h: nu
         // trivial one, most features', is the identity "()" without building its stabilizer chain
         const trivial = r.stabilizerOrder === 1n ? { stabilizerElements: ['()'] } : null;
         const elements = trivial ?? (r.stabilizer && r.stabilizerOrder <= 8n ? { stabilizerElements: [...r.stabilizer.elements()].map((g) => formatCycles(g.images)) } : {});
-        // the group's element list, enumerated once (imageStabilizer's index holds it), not per feature
-        const s = withEps ? centeredEpsStabilizer(elementsByImage(G).elements, x, options.finiteEps!).count : 0;
+        const s = withEps ? centeredEpsStabilizer(G, x, options.finiteEps!).count : 0;
         const eps = withEps ? { eps: options.finiteEps!, epsStabilizerSize: s, epsOrbitSize: Number(order) / s } : {};
         out[f][name] = { kind: 'finite', groupOrder: order, orbitSize: r.orbitSize, stabilizerOrder: r.stabilizerOrder, levels: options.levels, ...elements, ...eps } satisfies FiniteOrbitNumbers;
       }
