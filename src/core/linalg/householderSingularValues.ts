@@ -54,11 +54,22 @@ function bidiagonalize(a: Float64Array, m: number, n: number): { d: Float64Array
       v[k] = x0 - alpha;
       tauL = 2 / (norm2 - x0 * x0 + v[k] * v[k]);
       d[k] = alpha;
-      // w = v^T A[k:m, k+1:n]
+      // w = v^T A[k:m, k+1:n], four rows at a time (a quarter of the loads and stores of w)
       wrow.fill(0, k + 1, n);
-      for (let i = k; i < m; i++) {
+      let i = k;
+      for (; i + 3 < m; i += 4) {
+        const v0 = v[i];
+        const v1 = v[i + 1];
+        const v2 = v[i + 2];
+        const v3 = v[i + 3];
+        const b0 = i * n;
+        const b1 = b0 + n;
+        const b2 = b1 + n;
+        const b3 = b2 + n;
+        for (let j = k + 1; j < n; j++) wrow[j] += v0 * a[b0 + j] + v1 * a[b1 + j] + v2 * a[b2 + j] + v3 * a[b3 + j];
+      }
+      for (; i < m; i++) {
         const vi = v[i];
-        if (vi === 0) continue;
         const base = i * n;
         for (let j = k + 1; j < n; j++) wrow[j] += vi * a[base + j];
       }
@@ -89,10 +100,16 @@ function bidiagonalize(a: Float64Array, m: number, n: number): { d: Float64Array
     for (let i = k + 1; i < m; i++) {
       const base = i * n;
       const f = tauL * v[i];
-      if (f !== 0) for (let j = k + 1; j < n; j++) a[base + j] -= f * wrow[j];
-      if (tauR === 0) continue;
+      // the left update and the dot product with u in one loop
       let s = 0;
-      for (let j = k + 1; j < n; j++) s += a[base + j] * a[rb + j];
+      if (f !== 0)
+        for (let j = k + 1; j < n; j++) {
+          const x = a[base + j] - f * wrow[j];
+          a[base + j] = x;
+          s += x * a[rb + j];
+        }
+      else for (let j = k + 1; j < n; j++) s += a[base + j] * a[rb + j];
+      if (tauR === 0) continue;
       const g = tauR * s;
       if (g === 0) continue;
       for (let j = k + 1; j < n; j++) a[base + j] -= g * a[rb + j];
