@@ -42,9 +42,10 @@ describe('linearAssignment against brute force', () => {
       const rng = RandomSource.fromSeed(300 + n);
       const trials = n <= 6 ? 40 : 6;
       for (let t = 0; t < trials; t++) {
-        // small integers (and quarters) tie often; some rows all zero like a blank pixel's
+        // small integers (and quarters) tie often; some rows constant: all zero like a blank
+        // pixel's, or another constant
         const cost = Float64Array.from({ length: n * n }, () => (t % 3 === 0 ? rng.int(8) / 4 : rng.int(3)));
-        if (t % 2 === 1) for (let r = 0; r < n; r += 2) cost.fill(0, r * n, (r + 1) * n);
+        if (t % 2 === 1) for (let r = 0; r < n; r += 2) cost.fill(t % 4 === 3 ? r % 3 : 0, r * n, (r + 1) * n);
         for (const maximize of [false, true]) {
           const r = linearAssignment(cost, n, { maximize });
           const want = bruteForceCanonicalAssignment(cost, n, maximize);
@@ -83,6 +84,63 @@ describe('linearAssignment against brute force', () => {
     const n = 4;
     const cost = Float64Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 1, 1, 1]);
     expect(Array.from(linearAssignment(cost, n, { maximize: true }).assignment)).toEqual([3, 1, 2, 0]);
+  });
+
+  it('linearAssignment(cost, n) sends a displaced constant row to the start of its own chain, so chains stay separate cycles', () => {
+    // rows 0..2 blank; row 3 is best on column 0 and row 4 on column 1, row 5 on itself: blank rows
+    // 0 and 1 must move, and closing each chain gives (0 3)(1 4), not the 4-cycle (0 4 1 3)
+    const n = 6;
+    const cost = new Float64Array(n * n);
+    const best = [0, 0, 0, 0, 1, 5];
+    for (let r = 3; r < n; r++) for (let c = 0; c < n; c++) cost[r * n + c] = c === best[r] ? 10 : 1 + ((r + c) % 3);
+    expect(Array.from(linearAssignment(cost, n, { maximize: true }).assignment)).toEqual([3, 4, 2, 0, 1, 5]);
+  });
+
+  it('linearAssignment(cost, n) with blank rows and a unique optimum elsewhere has the most cycles among optimal assignments (brute force)', () => {
+    const cycles = (a: ArrayLike<number>) => {
+      const seen = new Uint8Array(a.length);
+      let k = 0;
+      for (let s = 0; s < a.length; s++) {
+        if (seen[s]) continue;
+        k++;
+        for (let x = s; !seen[x]; x = a[x]) seen[x] = 1;
+      }
+      return k;
+    };
+    const rng = RandomSource.fromSeed(501);
+    for (let t = 0; t < 30; t++) {
+      const n = 6 + (t % 3);
+      // real costs (ties only through the blank rows), three blank rows at random places
+      const cost = rng.fillUniform(new Float64Array(n * n), 0, 1);
+      for (const r of Array.from(rng.permutation(n)).slice(0, 3)) cost.fill(0, r * n, (r + 1) * n);
+      const r = linearAssignment(cost, n, { maximize: true });
+      // brute force: the best total, then the most fixed points, then the most cycles
+      let best = -Infinity;
+      let bestKey = [-1, -1];
+      const perm = new Int32Array(n);
+      const used = new Uint8Array(n);
+      const go = (row: number, acc: number) => {
+        if (row === n) {
+          const fixed = perm.filter((c, i) => c === i).length;
+          const key = [fixed, cycles(perm)];
+          if (acc > best + 1e-12 || (Math.abs(acc - best) <= 1e-12 && (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])))) {
+            best = Math.max(best, acc);
+            bestKey = key;
+          }
+          return;
+        }
+        for (let c = 0; c < n; c++) {
+          if (used[c]) continue;
+          used[c] = 1;
+          perm[row] = c;
+          go(row + 1, acc + cost[row * n + c]);
+          used[c] = 0;
+        }
+      };
+      go(0, 0);
+      expect(r.total).toBeCloseTo(best, 10);
+      expect([fixedPoints(r.assignment), cycles(r.assignment)]).toEqual(bestKey);
+    }
   });
 
   it('linearAssignment(cost, n) separates costs that differ by 1e-12 of their size and handles tiny and huge scales', () => {
