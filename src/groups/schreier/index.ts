@@ -35,3 +35,4 @@ export { recognizeGiant, type GiantRecognition, type GiantKind, type GiantOption
 export type { GroupProgress, GroupProgressHandler } from './progress.js';
 export { minimalBlockSystem, coarseBlockSystem, blockAction, type BlockSystem } from './blocks.js';
 export { imprimitiveOrder, type ImprimitiveOrder, type SmallerGroups } from './imprimitive.js';
+export { giantOrbitOrder, type GiantOrbitOrder } from './giantOrbit.js';
