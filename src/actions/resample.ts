@@ -168,15 +168,18 @@ export async function resampleBatch(images: ImageStack, elements: readonly Affin
   const { count: F, height: h, width: w } = images;
   const n = h * w;
   const G = elements.length;
-  const out = new Float32Array(F * G * n);
-  if (G === 0) return out;
+  if (G === 0) return new Float32Array(0);
+  let out: Float32Array | null = null;
   const s = await session(h, w, options, null);
   for (const { g0, g1, f0, f1, x, theta } of batches(images, samplingThetas(elements, h, w), options.maxBatchFloats ?? 1 << 22)) {
     const y = (await s.run({ x, theta, size: int64([g1 - g0, 1, h, w], [4]) })).y.data as Float32Array;
+    // one run for all images and elements: its output is already (F, G, h, w), no copy needed
+    if (g1 - g0 === G && f1 - f0 === F) return y;
+    out ??= new Float32Array(F * G * n);
     const gl = g1 - g0;
     for (let f = 0; f < f1 - f0; f++) out.set(y.subarray(f * gl * n, (f + 1) * gl * n), ((f0 + f) * G + g0) * n);
   }
-  return out;
+  return out ?? new Float32Array(0);
 }
 
 /**

@@ -28,18 +28,24 @@ function twiddleMatrix(n: number): TwiddleMatrix {
 
 /**
  * Power spectrum |F(k1, k2)|^2 of an h x w real image, F(k) = sum_x x[i, j] e^{-2 pi i (k1 i / h +
- * k2 j / w)}, row-major h x w. A direct separable DFT, O(hw(h + w)): about 10^5 operations at
- * 28 x 28, any size (fft.js needs powers of two, and 28 is not one), exact up to rounding.
+ * k2 j / w)}, row-major h x w. A direct separable DFT over the columns k2 <= w/2 only: the image
+ * is real, so F(-k) = conj F(k) and the power at (-k1 mod h, -k2 mod w) is copied from (k1, k2).
+ * O(hw(h + w)/2): about 5 10^4 operations at 28 x 28, any size (fft.js needs powers of two, and
+ * 28 is not one), exact up to rounding. (Computing the mirrored half as well, as before, gave it
+ * from twiddles that differ from the mirrored ones in the last bit: the same power to about
+ * 1e-15 relative, measured on MNIST features.)
  */
 export function powerSpectrum(pixels: ArrayLike<number>, h: number, w: number): Float64Array {
   const { cos: cw, sin: sw } = twiddleMatrix(w);
   const { cos: ch, sin: sh } = twiddleMatrix(h);
   const x = Float64Array.from(pixels);
-  // rows: R[i, k2] = sum_j x[i, j] e^{-2 pi i k2 j / w}
-  const rr = new Float64Array(h * w);
-  const ri = new Float64Array(h * w);
+  const half = Math.floor(w / 2) + 1;
+  // rows: R[i, k2] = sum_j x[i, j] e^{-2 pi i k2 j / w}, k2 < half, stored transposed (k2, i) so
+  // that the column pass reads both operands contiguously
+  const tr = new Float64Array(half * h);
+  const ti = new Float64Array(half * h);
   for (let i = 0; i < h; i++)
-    for (let k = 0; k < w; k++) {
+    for (let k = 0; k < half; k++) {
       let re = 0;
       let im = 0;
       for (let j = 0; j < w; j++) {
@@ -47,21 +53,13 @@ export function powerSpectrum(pixels: ArrayLike<number>, h: number, w: number): 
         re += v * cw[k * w + j];
         im -= v * sw[k * w + j];
       }
-      rr[i * w + k] = re;
-      ri[i * w + k] = im;
+      tr[k * h + i] = re;
+      ti[k * h + i] = im;
     }
-  // columns: F[k1, k2] = sum_i R[i, k2] e^{-2 pi i k1 i / h}, with R transposed so that the
-  // inner loop reads both operands contiguously (same terms, same order of additions)
-  const tr = new Float64Array(h * w);
-  const ti = new Float64Array(h * w);
-  for (let i = 0; i < h; i++)
-    for (let k = 0; k < w; k++) {
-      tr[k * h + i] = rr[i * w + k];
-      ti[k * h + i] = ri[i * w + k];
-    }
+  // columns: F[k1, k2] = sum_i R[i, k2] e^{-2 pi i k1 i / h}
   const power = new Float64Array(h * w);
   for (let k1 = 0; k1 < h; k1++)
-    for (let k2 = 0; k2 < w; k2++) {
+    for (let k2 = 0; k2 < half; k2++) {
       let re = 0;
       let im = 0;
       for (let i = 0; i < h; i++) {
@@ -73,7 +71,10 @@ export function powerSpectrum(pixels: ArrayLike<number>, h: number, w: number): 
         re += a * c + b * s;
         im += b * c - a * s;
       }
-      power[k1 * w + k2] = re * re + im * im;
+      const pw = re * re + im * im;
+      power[k1 * w + k2] = pw;
+      // columns 0 and w/2 are their own mirrors, computed whole above
+      if (k2 > 0 && 2 * k2 !== w) power[((h - k1) % h) * w + (w - k2)] = pw;
     }
   return power;
 }

@@ -67,6 +67,16 @@ describe('complexity closed forms', () => {
     for (let k = 0; k < 35; k++) expect(fast[k]).toBeCloseTo(ref[k], 9);
   });
 
+  for (const [h, w] of [[6, 8], [7, 5], [4, 1], [1, 6]]) {
+    it(`powerSpectrum(x, ${h}, ${w}) agrees with the definition at every frequency and is even, P(-k) = P(k)`, () => {
+      const x = RandomSource.fromSeed(h * 10 + w).fillNormal(new Float64Array(h * w));
+      const fast = powerSpectrum(x, h, w);
+      const ref = powerSpectrumReference(x, h, w);
+      for (let k = 0; k < h * w; k++) expect(Math.abs(fast[k] - ref[k])).toBeLessThan(1e-9 * (1 + ref[k]));
+      for (let k1 = 0; k1 < h; k1++) for (let k2 = 0; k2 < w; k2++) expect(fast[((h - k1) % h) * w + ((w - k2) % w)]).toBeCloseTo(fast[k1 * w + k2], 12);
+    });
+  }
+
   it('connectedComponents(x) counts hand-made shapes under 4- and 8-connectivity', () => {
     const diagonal = drawn(['#...', '.#..', '..#.', '...#']);
     expect(connectedComponents(diagonal, 4, 4)).toBe(1);
