@@ -6,8 +6,9 @@
 // shows as a slow reference too, and the load average after each run. Seeds run `concurrency` at
 // a time (run's default: one process per core), so the per-seed stages add up to more than the
 // wall time of the seeds together ("seeds").
-// BENCH_RUN_PRESETS=shapes (or mnist) runs one of the two (the MNIST run takes minutes).
-// Prints {"bench":"run","runs":[{"preset","seconds","seeds","concurrency","analyzePerSeed","stages":{...},"referenceSeconds","ratioToReference","load1"}, ...]}.
+// BENCH_RUN_PRESETS=shapes (or mnist) runs one of the two; BENCH_RUN_CONCURRENCY=1 runs the seeds
+// one at a time (run --concurrency 1) for comparison.
+// Prints {"bench":"run","runs":[{"preset","seconds","seeds","concurrency","analyzePerSeed","trainPerSeed","seedsWallPerSeed","stages":{...},"referenceSeconds","ratioToReference","load1"}, ...]}.
 import { availableParallelism, loadavg } from 'node:os';
 import { referenceSeconds, stageSeconds } from './_shared.js';
 import { round, timedRun } from './_runTimings.js';
@@ -22,13 +23,16 @@ if (unknown.length) {
 
 const runs = wanted.map((preset) => {
   const ref = referenceSeconds();
-  const run = timedRun(preset === 'shapes' ? [] : ['--preset', preset], 'run');
+  const run = timedRun([...(preset === 'shapes' ? [] : ['--preset', preset]), ...(process.env.BENCH_RUN_CONCURRENCY ? ['--concurrency', process.env.BENCH_RUN_CONCURRENCY] : [])], 'run');
+  const concurrency = Number(process.env.BENCH_RUN_CONCURRENCY ?? Math.min(run.seeds, availableParallelism()));
   // the greedy stack and its linear twin are both training
   const stages: Record<string, number> = {};
   for (const [k, v] of Object.entries(stageSeconds(run.timings))) {
     const stage = k.startsWith('train') ? 'train' : k;
     stages[stage] = round((stages[stage] ?? 0) + v);
   }
-  return { preset, seconds: round(run.seconds), seeds: run.seeds, concurrency: Math.min(run.seeds, availableParallelism()), analyzePerSeed: round((stages.analyze ?? 0) / run.seeds), stages, referenceSeconds: round(ref), ratioToReference: round(run.seconds / ref), load1: round(loadavg()[0]) };
+  const perSeed = (stage: string) => round((stages[stage] ?? 0) / run.seeds);
+  // results.json's stage is spelt 'analyse' ('analyse seed S'); the field name is the code's spelling
+  return { preset, seconds: round(run.seconds), seeds: run.seeds, concurrency, analyzePerSeed: perSeed('analyse'), trainPerSeed: perSeed('train'), seedsWallPerSeed: perSeed('seeds'), stages, referenceSeconds: round(ref), ratioToReference: round(run.seconds / ref), load1: round(loadavg()[0]) };
 });
 console.log(JSON.stringify({ bench: 'run', runs }));
