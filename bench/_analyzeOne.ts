@@ -6,9 +6,7 @@ import { loadDataset } from '../src/data/loadDataset.js';
 import { resolveRunConfig } from '../src/experiments/config.js';
 import { analyzeSeed } from '../src/experiments/analyzeSeed.js';
 import { trainLinearTwinSeed, trainSeed } from '../src/experiments/trainSeed.js';
-import { worldOf } from '../src/experiments/world.js';
-import { orbitMeasureOf } from '../src/experiments/orbitMeasureOf.js';
-import { isFeatureFiniteGroup } from '../src/groups/groupNames.js';
+import { seedWorkInputs } from '../src/experiments/seedWork.js';
 import { CompiledGraph } from '../src/engine/session.js';
 
 // ONNX time per calling site: CompiledGraph.run measured, keyed by the first frames of its caller
@@ -32,19 +30,13 @@ if (process.env.PROFILE_ONNX) {
 const [preset, out, seedArg, dump] = process.argv.slice(2);
 const config = resolveRunConfig({ preset, ...(preset === 'quick' ? { quick: true, preset: 'shapes' } : {}) });
 const data = await loadDataset(config.data, {});
-const n = data.height * data.width;
-const heldOutCount = Math.min(config.evalCount, Math.floor(data.count / 2));
-const trainCount = data.count - heldOutCount;
-const trainInputs = data.pixels.subarray(0, trainCount * n);
-const heldOutInputs = data.pixels.slice(trainCount * n, data.count * n);
+// the run's own split and measures (experiments/seedWork.ts)
+const { trainInputs, trainCount, heldOutInputs, heldOutCount, world, orbitMeasure, primaryEps } = await seedWorkInputs(config, data);
 const seed = Number(seedArg ?? 0);
 let t = performance.now();
 const trained = await trainSeed(data, trainInputs, config, seed, out, () => {});
 const linearTwin = config.model === 'ae' ? await trainLinearTwinSeed(data, trainInputs, config, seed) : null;
 console.error(`train (resumed) + twin ${((performance.now() - t) / 1000).toFixed(1)} s`);
-const world = await worldOf(data);
-const orbitMeasure = orbitMeasureOf(config, world !== null);
-const primaryEps = isFeatureFiniteGroup(orbitMeasure.group) ? config.finiteEps : config.eps;
 t = performance.now();
 const t0 = t;
 const cpu0 = process.cpuUsage();

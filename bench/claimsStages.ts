@@ -12,9 +12,7 @@ import { loadDataset } from '../src/data/loadDataset.js';
 import { resolveRunConfig } from '../src/experiments/config.js';
 import { analyzeSeed } from '../src/experiments/analyzeSeed.js';
 import { trainLinearTwinSeed, trainSeed } from '../src/experiments/trainSeed.js';
-import { worldOf } from '../src/experiments/world.js';
-import { orbitMeasureOf } from '../src/experiments/index.js';
-import { isFeatureFiniteGroup } from '../src/groups/groupNames.js';
+import { seedWorkInputs } from '../src/experiments/seedWork.js';
 import { ClaimIds } from '../src/results/index.js';
 
 const preset = process.argv[2] ?? 'mnist';
@@ -22,16 +20,10 @@ const out = process.argv[3] ?? join(tmpdir(), `orbitscope-claimsStages-${preset}
 const seed = Number(process.argv[4] ?? 0);
 const config = resolveRunConfig({ preset });
 const data = await loadDataset(config.data, {});
-const n = data.height * data.width;
-const heldOutCount = Math.min(config.evalCount, Math.floor(data.count / 2));
-const trainCount = data.count - heldOutCount;
-const trainInputs = data.pixels.subarray(0, trainCount * n);
-const heldOutInputs = data.pixels.slice(trainCount * n, data.count * n);
+// the run's own split and measures (experiments/seedWork.ts)
+const { trainInputs, trainCount, heldOutInputs, heldOutCount, world, orbitMeasure, primaryEps } = await seedWorkInputs(config, data);
 const trained = await trainSeed(data, trainInputs, config, seed, out, () => {});
 const linearTwin = config.model === 'ae' ? await trainLinearTwinSeed(data, trainInputs, config, seed) : null;
-const world = await worldOf(data);
-const orbitMeasure = orbitMeasureOf(config, world !== null);
-const primaryEps = isFeatureFiniteGroup(orbitMeasure.group) ? config.finiteEps : config.eps;
 
 const cpu = () => {
   const u = process.cpuUsage();

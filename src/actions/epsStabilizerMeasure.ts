@@ -61,6 +61,13 @@ export function boxElements(group: LieGroup, samples: number, box: BoxOptions = 
   return Array.from({ length: samples }, (_, i) => group.matrix(b.sample(q.subarray(i * group.dim, (i + 1) * group.dim))));
 }
 
+/** ||W(p_a - p_c)||^2 <= r2, summed pixel by pixel (stopping once above): the greedy nets' distance test. */
+function withinRadius(points: Float32Array, a: number, c: number, n: number, window: Float32Array, r2: number): boolean {
+  let s = 0;
+  for (let p = 0; p < n && s <= r2; p++) s += (window[p] * (points[a * n + p] - points[c * n + p])) ** 2;
+  return s <= r2;
+}
+
 /**
  * Greedy eps-net of points (m x n rows, float32) under the weighted distance ||W(a - b)||:
  * visit points in order, keep one as a centre when it is farther than `radius` from every
@@ -75,9 +82,7 @@ export function greedyNetSize(points: Float32Array, m: number, n: number, window
   for (let a = 0; a < m; a++) {
     let covered = false;
     for (const c of centres) {
-      let s = 0;
-      for (let p = 0; p < n && s <= r2; p++) s += (window[p] * (points[a * n + p] - points[c * n + p])) ** 2;
-      if (s <= r2) {
+      if (withinRadius(points, a, c, n, window, r2)) {
         covered = true;
         break;
       }
@@ -111,9 +116,7 @@ export function greedyNetSizeFromGram(points: Float32Array, m: number, n: number
         break;
       }
       if (approx > r2 + margin) continue;
-      let s = 0;
-      for (let p = 0; p < n && s <= r2; p++) s += (window[p] * (points[a * n + p] - points[c * n + p])) ** 2;
-      if (s <= r2) {
+      if (withinRadius(points, a, c, n, window, r2)) {
         covered = true;
         break;
       }
