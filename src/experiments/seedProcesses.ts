@@ -71,6 +71,13 @@ export async function runSeedsInProcesses(run: SeedRun, seeds: readonly number[]
         child.kill('SIGTERM');
         reject(m.userError ? new UserError(m.message) : new Error(`seed ${m.seed}: ${m.message}`));
       });
+      child.on('error', (e) => {
+        // the process could not be started (or signalled): the same as a process that died
+        if (finished) return;
+        finished = true;
+        queue.length = 0;
+        reject(new Error(`seed ${current ?? '?'}'s process: ${e.message}`));
+      });
       child.on('exit', (code, signal) => {
         if (finished) return;
         finished = true;
