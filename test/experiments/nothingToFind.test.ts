@@ -74,4 +74,14 @@ describe('nothing to find, nothing found', () => {
     expect(config.config.eps).toBe(0.4);
     expect(results.claims.C3.sensitivity!.some((r) => r.primary && r.choice.startsWith('ε = 0.4'))).toBe(true);
   }, 600_000);
+
+  it('a network that learns nothing (learning rate 1e-12) on the shapes world, which has structure to learn, supports no claim', async () => {
+    const out = join(root, 'no-learning');
+    const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+    const code = await main(['node', 'orbitscope', 'run', '--quick', '--quiet', '--lr', '1e-12', '--layers', '12,6', '--epochs', '4', '--seeds', '6', '--groups', 'p4m,so2', '--out', out], io);
+    expect(io.stderr).toBe('');
+    expect(code).toBe(0);
+    const results = ResultsSchema.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
+    for (const id of ClaimIds) expect(results.claims[id].verdict, `${id}: ${results.claims[id].reason ?? ''}`).not.toBe('supported');
+  }, 600_000);
 });
