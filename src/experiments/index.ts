@@ -1,6 +1,6 @@
 export { runExperiment, jsonReplacer, type RunOptions } from './runExperiment.js';
 export { orbitMeasureOf } from './orbitMeasureOf.js';
-export { heldOutCountOf, seedWorkInputs, trainAndAnalyzeSeed, type SeedWorkInputs, type SeedTimings } from './seedWork.js';
+export { seedWorkInputs, trainAndAnalyzeSeed, type SeedWorkInputs, type SeedTimings } from './seedWork.js';
 export { runSeedsInProcesses, serveSeeds, type SeedRun, type SeedRequest, type SeedMessage } from './seedProcesses.js';
 export { RunConfigSchema, resolveRunConfig, readConfigFile, PRESETS, type RunConfig, type Preset } from './config.js';
 export { ResultsSchema, ClaimSchema, CheckSchema, ClaimIds, CheckIds, type Results, type Claim, type Check, type ClaimId, type CheckId, type FeatureResult, type LayerResult } from '../results/index.js';

@@ -12,7 +12,7 @@ import { checkOrbitStabilizer, checkRandomSearch } from './selfChecks/index.js';
 import type { RunConfig } from './config.js';
 import type { DeepUnitView } from './deepUnitViews.js';
 import { learningRate } from './trainSeed.js';
-import { heldOutCountOf, seedWorkInputs, trainAndAnalyzeSeed, type SeedTimings } from './seedWork.js';
+import { seedWorkInputs, trainAndAnalyzeSeed, type SeedTimings } from './seedWork.js';
 import { runSeedsInProcesses } from './seedProcesses.js';
 import { analysisCheckpointPath, analysisKey, loadSeedAnalysis } from './analysisCheckpoint.js';
 import { claimRunDirectory, writeFeatureImages, writeResults, writeUnitTables } from './runDirectory.js';
@@ -87,9 +87,9 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   tick('data', t);
   const { height: h, width: w, count } = data;
   const n = h * w;
-  // held-out rows for residuals and shadows: the last evalCount rows, at most half the data
-  const heldOutCount = heldOutCountOf(config, count);
-  const trainCount = count - heldOutCount;
+  // the split (held-out rows for residuals and shadows) and the measures every seed uses
+  const inputs = await seedWorkInputs(config, data);
+  const { world, orbitMeasure, trainCount, heldOutCount } = inputs;
   if (trainCount < config.batch) throw new UserError(`the dataset has ${count} samples: after holding out ${heldOutCount} for evaluation, fewer than one batch of ${config.batch} remain to train on`);
   const seeds = Array.from({ length: config.seeds }, (_, i) => config.seed + i);
   const layerSizes = [n, ...config.layers];
@@ -106,8 +106,6 @@ export async function runExperiment(config: RunConfig, options: RunOptions): Pro
   claimRunDirectory(out, runConfig);
   log(`data: ${data.spec}: ${count} images of ${h} x ${w} (${trainCount} to train on, ${heldOutCount} held out)`);
 
-  const inputs = await seedWorkInputs(config, data);
-  const { world, orbitMeasure } = inputs;
   const analyses: SeedAnalysis[] = [];
   const deepViews: DeepUnitView[] = [];
   const key = analysisKey(runConfig);

@@ -32,15 +32,11 @@ export interface SeedTimings {
   readonly analyze: number;
 }
 
-/** Held-out rows of a run: the last evalCount rows, at most half the data. */
-export function heldOutCountOf(config: RunConfig, count: number): number {
-  return Math.min(config.evalCount, Math.floor(count / 2));
-}
-
 /** The split and the measures of a run on its loaded dataset (the same in the run's process and in a seed process). */
 export async function seedWorkInputs(config: RunConfig, data: Dataset): Promise<SeedWorkInputs> {
   const n = data.height * data.width;
-  const heldOutCount = heldOutCountOf(config, data.count);
+  // held-out rows: the last evalCount rows, at most half the data
+  const heldOutCount = Math.min(config.evalCount, Math.floor(data.count / 2));
   const trainCount = data.count - heldOutCount;
   const world = await worldOf(data);
   const orbitMeasure = orbitMeasureOf(config, world !== null);
